@@ -1,0 +1,108 @@
+//! Shape rules: what the loader reports while turning TOML into a [`Timeline`]. The loader
+//! (`load.rs`) emits them; they are defined here beside the other families so the catalogue
+//! reads as one list.
+//!
+//! [`Timeline`]: crate::model::Timeline
+
+use crate::diagnostic::Severity::Error;
+use crate::rules::Rule;
+
+pub const TOML_SYNTAX: Rule = Rule {
+    code: "toml-syntax",
+    severity: Error,
+    summary: "The events file is not valid TOML.",
+    explanation: "Nothing else can be checked until the file parses. The caret points where \
+the TOML parser gave up.\n\nExample: `title = \"Bishkek meeting` lacks its closing quote; \
+write `title = \"Bishkek meeting\"`.",
+};
+
+pub const INVALID_TYPE: Rule = Rule {
+    code: "invalid-type",
+    severity: Error,
+    summary: "A key holds a value of the wrong type.",
+    explanation: "Each key has one type: text for ids, titles, quotes and dates, a list of \
+text for `actors` and `tags`, a table for `[sources.ID]`, an array of tables for `[[events]]`.\n\n\
+Example: `date = 2003-11-19` is a TOML date, not text; write `date = \"2003-11-19\"`.",
+};
+
+pub const MISSING_KEY: Rule = Rule {
+    code: "missing-key",
+    severity: Error,
+    summary: "A required key is absent.",
+    explanation: "A source needs `file`, `publisher`, `title` and `published`; an event needs \
+`id`, `date`, `title` and at least one `[[events.evidence]]` with `source` and `quote`.\n\n\
+Example: add `published = \"2003-12-03\"` to the source table.",
+};
+
+pub const UNKNOWN_KEY: Rule = Rule {
+    code: "unknown-key",
+    severity: Error,
+    summary: "A key that citeline does not know.",
+    explanation: "Unknown keys are errors, not ignored, because a misspelt key silently \
+drops what the curator meant to say. The hint names the closest known key.\n\n\
+Example: `dated-by = \"quote\"` should be `dated_by = \"quote\"`.",
+};
+
+pub const INVALID_VALUE: Rule = Rule {
+    code: "invalid-value",
+    severity: Error,
+    summary: "A value outside the allowed set or form.",
+    explanation: "`status` is `happened` or `planned`; `dated_by` is `quote`, `publication` or \
+`inference`; `sha256` is 64 hexadecimal digits; text values may not be empty or hold control \
+characters.\n\nExample: `status = \"announced\"` should be `status = \"planned\"`.",
+};
+
+pub const INVALID_ID: Rule = Rule {
+    code: "invalid-id",
+    severity: Error,
+    summary: "An event or source id is not of the form `^[a-z0-9][a-z0-9-]*$`.",
+    explanation: "Ids name events in the chart's SVG (`id` attributes) and in findings, so they \
+are lowercase ASCII letters, digits and hyphens, starting with a letter or digit.\n\n\
+Example: `id = \"Bishkek Meeting\"` should be `id = \"bishkek-meeting\"`.",
+};
+
+pub const DUPLICATE_ID: Rule = Rule {
+    code: "duplicate-id",
+    severity: Error,
+    summary: "Two events share an id.",
+    explanation: "Event ids must be unique: findings, tooltips and SVG anchors refer to events \
+by id.\n\nExample: rename the second `bishkek-meeting` to `bishkek-meeting-bordyuzha`.",
+};
+
+pub const INVALID_DATE: Rule = Rule {
+    code: "invalid-date",
+    severity: Error,
+    summary: "A `date` or `published` value outside citeline's EDTF subset.",
+    explanation: "Dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally followed by `?` \
+(uncertain), `~` (approximate) or `%` (both), or an interval `START/END` whose ends are such \
+dates or `..` (open). A `published` date may not be open.\n\n\
+Example: `date = \"19 November 2003\"` should be `date = \"2003-11-19\"`.",
+};
+
+pub const INVALID_TITLE: Rule = Rule {
+    code: "invalid-title",
+    severity: Error,
+    summary: "An event title is empty, longer than 80 characters or holds control characters.",
+    explanation: "The title is the chart label; it must fit on a line. Put the rest in \
+`summary`.\n\nExample: shorten a 120-character title to its first clause and move the rest to \
+`summary = \"…\"`.",
+};
+
+pub const UNDECLARED_SOURCE: Rule = Rule {
+    code: "undeclared-source",
+    severity: Error,
+    summary: "Evidence names a source that has no `[sources.ID]` table.",
+    explanation: "Every `source` in `[[events.evidence]]` must be the id of a declared source. \
+The hint names the closest declared id.\n\n\
+Example: `source = \"rferl-2003-12-3\"` should be `source = \"rferl-2003-12-03\"`.",
+};
+
+pub const MISSING_DATE_NOTE: Rule = Rule {
+    code: "missing-date-note",
+    severity: Error,
+    summary: "`dated_by = \"inference\"` without a `date_note`.",
+    explanation: "An inferred date is attested by nothing in the sources, so the curator's \
+reasoning must be written down; the chart prints it under the sources.\n\n\
+Example: add `date_note = \"Lists six CSTO members without Uzbekistan, which suspended \
+its membership in 2012\"`.",
+};

@@ -1,0 +1,278 @@
+//! Findings as plain data, and their two renderings: rustc-style text for people and JSON
+//! for machines.
+//!
+//! A [`Diagnostic`] knows its rule, a byte span in the events file, the event or source it
+//! concerns, and free-form notes. It knows nothing about terminals; the renderers write into
+//! any `impl Write`, so tests render into a `Vec<u8>`.
+
+use crate::lines::LineIndex;
+use crate::model::Span;
+use crate::rules::Rule;
+use serde::Serialize;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// One finding about the events file or a source it names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The rule's stable kebab-case code.
+    pub code: &'static str,
+    pub message: String,
+    /// Where in the events file; `None` only for findings about the file as a whole.
+    pub span: Option<Span>,
+    /// The label under the caret.
+    pub label: Option<String>,
+    pub event: Option<String>,
+    pub source: Option<String>,
+    /// Extra lines shown as `= note: …`.
+    pub notes: Vec<String>,
+    /// What to do about it, shown as `= help: …`.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding of `rule` at `span`, with the rule's severity.
+    pub fn new(rule: &Rule, span: Span, message: impl Into<String>) -> Self {
+        Self {
+            severity: rule.severity,
+            code: rule.code,
+            message: message.into(),
+            span: Some(span),
+            label: None,
+            event: None,
+            source: None,
+            notes: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// A finding about the whole file, with no span to point at.
+    pub fn whole_file(rule: &Rule, message: impl Into<String>) -> Self {
+        Self {
+            span: None,
+            ..Self::new(rule, 0..0, message)
+        }
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn with_event(mut self, id: impl Into<String>) -> Self {
+        self.event = Some(id.into());
+        self
+    }
+
+    pub fn with_source(mut self, id: impl Into<String>) -> Self {
+        self.source = Some(id.into());
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// All findings about one events file, in the order they should be shown.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    /// The findings with a given code, for tests and callers that assert on one rule.
+    pub fn with_code<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Diagnostic> + 'a {
+        self.diagnostics.iter().filter(move |d| d.code == code)
+    }
+
+    /// Sort by position in the file, then severity; findings without a span come first.
+    pub fn sort(&mut self) {
+        self.diagnostics
+            .sort_by_key(|d| (d.span.as_ref().map(|s| s.start), d.severity));
+    }
+}
+
+/// Write the report as a compiler would: `error[code]: message`, `--> file:line:col`, the
+/// line with a caret under the span, then notes and help; a summary line at the end.
+pub fn write_human(
+    out: &mut impl Write,
+    report: &Report,
+    path: &Path,
+    text: &str,
+    color: bool,
+) -> io::Result<()> {
+    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let path_text = path.display().to_string();
+    let index = LineIndex::new(text);
+    for d in &report.diagnostics {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
+        };
+        let mut group = Group::with_title(level.primary_title(d.message.as_str()).id(d.code));
+        match &d.span {
+            Some(span) => {
+                let span = clamp_span(text, span.clone());
+                let mut annotation = AnnotationKind::Primary.span(span);
+                if let Some(label) = &d.label {
+                    annotation = annotation.label(label.as_str());
+                }
+                group = group.element(
+                    Snippet::source(text)
+                        .path(path_text.as_str())
+                        .annotation(annotation),
+                );
+            }
+            None => {
+                let (line, col) = index.line_col(text, 0);
+                group = group.element(
+                    annotate_snippets::Origin::path(path_text.as_str())
+                        .line(line)
+                        .char_column(col),
+                );
+            }
+        }
+        for note in &d.notes {
+            group = group.element(Level::NOTE.message(note.as_str()));
+        }
+        if let Some(help) = &d.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        writeln!(out, "{}\n", renderer.render(&[group]))?;
+    }
+    writeln!(out, "{}", summary_line(report, &path_text))
+}
+
+/// `check: 2 errors, 1 warning in events.toml` or `check: events.toml is clean`.
+pub fn summary_line(report: &Report, path: &str) -> String {
+    let (errors, warnings) = (report.errors(), report.warnings());
+    if errors == 0 && warnings == 0 {
+        return format!("{path}: no errors, no warnings");
+    }
+    format!(
+        "{path}: {errors} error{}, {warnings} warning{}",
+        plural(errors),
+        plural(warnings)
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A span that starts and ends on character boundaries inside `text`.
+fn clamp_span(text: &str, span: Span) -> Span {
+    let mut start = span.start.min(text.len());
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    file: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    event: Option<&'a str>,
+    source: Option<&'a str>,
+    notes: &'a [String],
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    errors: usize,
+    warnings: usize,
+}
+
+/// Write the report as one JSON object (SPEC §5), followed by a newline.
+pub fn write_json(out: &mut impl Write, report: &Report, path: &Path, text: &str) -> io::Result<()> {
+    let index = LineIndex::new(text);
+    let diagnostics = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let position = d.span.as_ref().map(|s| index.line_col(text, s.start));
+            JsonDiagnostic {
+                severity: d.severity,
+                code: d.code,
+                message: &d.message,
+                file: path.display().to_string(),
+                line: position.map(|p| p.0),
+                column: position.map(|p| p.1),
+                event: d.event.as_deref(),
+                source: d.source.as_deref(),
+                notes: &d.notes,
+                help: d.help.as_deref(),
+            }
+        })
+        .collect();
+    let json = JsonReport {
+        diagnostics,
+        errors: report.errors(),
+        warnings: report.warnings(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    writeln!(out)
+}

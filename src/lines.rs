@@ -1,0 +1,71 @@
+//! Byte offset to line and column, computed only when a position is shown to a person.
+//!
+//! Everything else in citeline carries byte ranges. Lines end at `\n`, `\r\n` or a lone
+//! `\r`; columns count Unicode scalar values from 1, which is what editors jump to.
+
+use std::ops::Range;
+
+/// The starts of the lines of one text.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Self { starts }
+    }
+
+    /// 1-based line and column of byte `offset` in `text` (the text the index was built
+    /// from). An offset inside a multi-byte character counts as that character.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = text
+            .get(start..)
+            .map(|rest| rest.char_indices().take_while(|(i, _)| start + i < offset).count())
+            .unwrap_or(0);
+        (line + 1, column + 1)
+    }
+
+    /// The byte range of line `line` (1-based), without its terminator.
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+        let start = self.starts[(line - 1).min(self.starts.len() - 1)];
+        let end = self.starts.get(line).copied().unwrap_or(text.len());
+        let trimmed = text[start..end].trim_end_matches(['\n', '\r']).len();
+        start..start + trimmed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mixed_line_ends_and_wide_characters() {
+        let text = "a\tb\r\nümlaut 🦀x\rlone\nend";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 0), (1, 1));
+        assert_eq!(index.line_col(text, 2), (1, 3)); // 'b' after a tab
+        assert_eq!(index.line_col(text, 5), (2, 1)); // 'ü'
+        let x = text.find('x').unwrap();
+        assert_eq!(index.line_col(text, x), (2, 9)); // after a 4-byte crab
+        assert_eq!(index.line_col(text, text.find("lone").unwrap()), (3, 1));
+        assert_eq!(index.line_col(text, text.len()), (4, 4));
+        assert_eq!(&text[index.line_range(text, 1)], "a\tb");
+        assert_eq!(&text[index.line_range(text, 2)], "ümlaut 🦀x");
+        assert_eq!(&text[index.line_range(text, 4)], "end");
+    }
+}

@@ -1,0 +1,121 @@
+//! The events file as plain data, every value resolved and carrying its byte span in the
+//! TOML text so that any finding can point at what the curator wrote.
+//!
+//! Only the loader builds these; what it could not resolve is a diagnostic, not a field,
+//! so checks, layout and render never meet a half-valid value.
+
+use crate::date::Edtf;
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// A byte range in the events file.
+pub type Span = Range<usize>;
+
+/// A value with the span of what the curator wrote for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Self { value, span }
+    }
+}
+
+/// The whole events file.
+#[derive(Clone, Debug, Default)]
+pub struct Timeline {
+    /// Path of the events file, as given.
+    pub path: PathBuf,
+    /// Its text, kept for showing lines in diagnostics.
+    pub text: String,
+    pub title: Option<Spanned<String>>,
+    pub subtitle: Option<Spanned<String>>,
+    pub aliases: Vec<Alias>,
+    /// In the order of the file.
+    pub sources: Vec<Source>,
+    /// In the order of the file; only events that loaded without error.
+    pub events: Vec<Event>,
+}
+
+impl Timeline {
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id.value == id)
+    }
+
+    /// The folder that `file` paths are relative to and must stay inside.
+    pub fn folder(&self) -> PathBuf {
+        match self.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
+    }
+}
+
+/// Other spellings of a name that count as mentions of it.
+#[derive(Clone, Debug)]
+pub struct Alias {
+    pub name: Spanned<String>,
+    pub spellings: Vec<Spanned<String>>,
+}
+
+/// One `[sources.ID]` table.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: Spanned<String>,
+    /// As written, relative to the events file's folder.
+    pub file: Spanned<String>,
+    pub publisher: Spanned<String>,
+    pub title: Spanned<String>,
+    pub published: Spanned<Edtf>,
+    pub published_note: Option<Spanned<String>>,
+    pub url: Option<Spanned<String>>,
+    pub sha256: Option<Spanned<String>>,
+}
+
+/// Whether the event took place or was announced for later.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Status {
+    #[default]
+    Happened,
+    Planned,
+}
+
+/// What attests the event's date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DatedBy {
+    /// A date expression inside one of the quotes.
+    #[default]
+    Quote,
+    /// The cited source's publication date.
+    Publication,
+    /// Nothing: the curator's reasoning in `date_note`.
+    Inference,
+}
+
+/// One `[[events]]` entry.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub id: Spanned<String>,
+    pub date: Spanned<Edtf>,
+    pub title: Spanned<String>,
+    pub summary: Option<Spanned<String>>,
+    pub place: Option<Spanned<String>>,
+    pub actors: Vec<Spanned<String>>,
+    pub tags: Vec<Spanned<String>>,
+    pub status: Status,
+    pub dated_by: Spanned<DatedBy>,
+    pub date_note: Option<Spanned<String>>,
+    pub evidence: Vec<Evidence>,
+    /// The `[[events]]` header.
+    pub span: Span,
+}
+
+/// One `[[events.evidence]]` entry: a verbatim quote from a declared source.
+#[derive(Clone, Debug)]
+pub struct Evidence {
+    pub source: Spanned<String>,
+    pub quote: Spanned<String>,
+}
