@@ -4,6 +4,7 @@
 pub mod check;
 pub mod date;
 pub mod diagnostic;
+pub mod font;
 pub mod lines;
 pub mod model;
 pub mod rules;
