@@ -404,7 +404,13 @@ mod tests {
 
     #[test]
     fn display_round_trips() {
-        for text in ["2003-11-19", "2003-11~", "2003%", "2003-01/..", "../2004-02-29?"] {
+        for text in [
+            "2003-11-19",
+            "2003-11~",
+            "2003%",
+            "2003-01/..",
+            "../2004-02-29?",
+        ] {
             assert_eq!(parse(text).unwrap().to_string(), text);
         }
     }

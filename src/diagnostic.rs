@@ -247,7 +247,12 @@ struct JsonReport<'a> {
 }
 
 /// Write the report as one JSON object (SPEC §5), followed by a newline.
-pub fn write_json(out: &mut impl Write, report: &Report, path: &Path, text: &str) -> io::Result<()> {
+pub fn write_json(
+    out: &mut impl Write,
+    report: &Report,
+    path: &Path,
+    text: &str,
+) -> io::Result<()> {
     let index = LineIndex::new(text);
     let diagnostics = report
         .diagnostics

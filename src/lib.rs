@@ -6,6 +6,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod font;
 pub mod lines;
+pub mod load;
 pub mod model;
 pub mod rules;
 pub mod scene;

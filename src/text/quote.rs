@@ -12,7 +12,9 @@ pub struct Haystack {
 
 impl Haystack {
     pub fn new(original: &str) -> Self {
-        Self { folded: Folded::new(original) }
+        Self {
+            folded: Folded::new(original),
+        }
     }
 }
 
