@@ -1,7 +1,13 @@
 //! Quote rules (SPEC §4.3): each quote stands in its source, after folding.
 
+use crate::check::sources::{Article, Articles};
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::Error;
+use crate::lines::LineIndex;
+use crate::model::{Event, Span, Timeline};
 use crate::rules::Rule;
+use crate::text::quote::{self, Closest, QuoteMatch};
+use std::ops::Range;
 
 pub const QUOTE_NOT_FOUND: Rule = Rule {
     code: "quote-not-found",
@@ -23,3 +29,105 @@ pub const QUOTE_CASE_MISMATCH: Rule = Rule {
 almost always a copying slip, so this gets its own code and points at the passage.\n\n\
 Example: `nato officials say` should be `NATO officials say`.",
 };
+
+/// Every quote of `event` stands in its source.
+pub fn quotes_found(
+    timeline: &Timeline,
+    event: &Event,
+    articles: &Articles,
+    out: &mut Vec<Diagnostic>,
+) {
+    for evidence in &event.evidence {
+        let id = &evidence.source.value;
+        let Some(article) = articles.get(id) else {
+            continue; // the source's own finding says why it could not be read
+        };
+        let file = timeline
+            .source(id)
+            .map_or(id.as_str(), |s| s.file.value.as_str());
+        let span = evidence.quote.span.clone();
+        let d = match quote::find(&article.haystack, &evidence.quote.value) {
+            QuoteMatch::Found(_) => continue,
+            QuoteMatch::CaseOnly(ranges) => case_mismatch(span, id, article, file, &ranges),
+            QuoteMatch::NotFound(closest) => not_found(span, id, article, file, closest.as_ref()),
+        };
+        out.push(d.with_event(event.id.value.clone()).with_source(id.clone()));
+    }
+}
+
+fn case_mismatch(
+    span: Span,
+    id: &str,
+    article: &Article,
+    file: &str,
+    ranges: &[Range<usize>],
+) -> Diagnostic {
+    let first = ranges.first().cloned().unwrap_or(0..0);
+    Diagnostic::new(
+        &QUOTE_CASE_MISMATCH,
+        span,
+        format!("the quote matches source `{id}` only when case is ignored"),
+    )
+    .with_label("case differs from the source")
+    .with_note(format!(
+        "{file}:{} has: \"{}\"",
+        position(article, first.start),
+        excerpt(&article.text[first])
+    ))
+    .with_help("copy the letters' case exactly as the source has it")
+}
+
+fn not_found(
+    span: Span,
+    id: &str,
+    article: &Article,
+    file: &str,
+    closest: Option<&Closest>,
+) -> Diagnostic {
+    let d = Diagnostic::new(
+        &QUOTE_NOT_FOUND,
+        span,
+        format!("the quote does not stand in source `{id}`"),
+    )
+    .with_label("not found in the source");
+    let Some(c) = closest else {
+        return d
+            .with_note("no passage of the source is alike")
+            .with_help("check that the evidence names the right source");
+    };
+    let mut d = d.with_note(format!(
+        "closest passage, {}% similar, at {file}:{}: \"{}\"",
+        (c.similarity * 100.0).floor(),
+        position(article, c.range.start),
+        excerpt(&article.text[c.range.clone()])
+    ));
+    if !c.quote_words.is_empty() || !c.passage_words.is_empty() {
+        d = d.with_note(format!(
+            "the quote has {} where the source has {}",
+            words(&c.quote_words),
+            words(&c.passage_words)
+        ));
+    }
+    d.with_help("copy the passage exactly; write `...` where you leave words out")
+}
+
+fn position(article: &Article, offset: usize) -> String {
+    let (line, col) = LineIndex::new(&article.text).line_col(&article.text, offset);
+    format!("{line}:{col}")
+}
+
+fn words(list: &[String]) -> String {
+    if list.is_empty() {
+        return "nothing".into();
+    }
+    list.iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A passage squeezed onto one line and cut to a readable length.
+pub(crate) fn excerpt(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::load::ellipsis(&one_line, 160)
+}

@@ -1,8 +1,16 @@
 //! Source rules (SPEC §4.2): each article file is readable, inside the events file's
 //! folder, within the size cap, UTF-8 text, matches its pin, and attests its metadata.
 
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
+use crate::model::{Source, Timeline};
 use crate::rules::Rule;
+use crate::text::dates::{self, Direction, ExpressionKind};
+use crate::text::names::NameIndex;
+use crate::text::quote::{self, Haystack, QuoteMatch};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 pub const SOURCE_UNREADABLE: Rule = Rule {
     code: "source-unreadable",
@@ -96,3 +104,267 @@ pub const UNUSED_SOURCE: Rule = Rule {
 that an event's evidence names the wrong source.\n\nExample: delete the `[sources.x]` table, \
 or cite it.",
 };
+
+/// The size cap on a source file: news articles are kilobytes; 16 MiB leaves room for a
+/// book-length report while refusing a video or a database dump.
+pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// One source's text, read and prepared once for all the quotes that cite it.
+#[derive(Debug)]
+pub struct Article {
+    /// The resolved path.
+    pub path: PathBuf,
+    pub text: String,
+    pub haystack: Haystack,
+    pub names: NameIndex,
+}
+
+/// The readable articles, by source id. A source whose file failed a check is absent.
+#[derive(Debug, Default)]
+pub struct Articles {
+    by_id: HashMap<String, Article>,
+}
+
+impl Articles {
+    pub fn get(&self, source_id: &str) -> Option<&Article> {
+        self.by_id.get(source_id)
+    }
+}
+
+/// Read every source's file, reporting what stops it from being evidence.
+pub fn read_articles(timeline: &Timeline, out: &mut Vec<Diagnostic>) -> Articles {
+    let folder = timeline.folder();
+    let root = std::fs::canonicalize(&folder).ok();
+    let mut articles = Articles::default();
+    for source in &timeline.sources {
+        if let Some(article) = read_article(root.as_deref(), &folder, source, out) {
+            articles.by_id.insert(source.id.value.clone(), article);
+        }
+    }
+    articles
+}
+
+fn read_article(
+    root: Option<&Path>,
+    folder: &Path,
+    source: &Source,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Article> {
+    let span = source.file.span.clone();
+    let report = |out: &mut Vec<Diagnostic>, rule: &Rule, message: String, help: &str| {
+        out.push(
+            Diagnostic::new(rule, span.clone(), message)
+                .with_source(source.id.value.clone())
+                .with_help(help.to_string()),
+        );
+    };
+    let written = &source.file.value;
+    let path = folder.join(written);
+    let resolved = match std::fs::canonicalize(&path) {
+        Ok(p) => p,
+        Err(e) => {
+            report(
+                out,
+                &SOURCE_UNREADABLE,
+                format!("cannot read `{written}` ({}): {e}", path.display()),
+                "check the path; it is relative to the events file's folder",
+            );
+            return None;
+        }
+    };
+    if !root.is_some_and(|r| resolved.starts_with(r)) {
+        report(
+            out,
+            &SOURCE_OUTSIDE_FOLDER,
+            format!(
+                "`{written}` resolves to {}, outside the events file's folder",
+                resolved.display()
+            ),
+            "copy the article into the project (e.g. articles/) and cite that copy",
+        );
+        return None;
+    }
+    let meta = match std::fs::metadata(&resolved) {
+        Ok(m) if m.is_file() => m,
+        Ok(_) => {
+            report(
+                out,
+                &SOURCE_UNREADABLE,
+                format!("`{written}` is not a regular file"),
+                "point `file` at the article's text file",
+            );
+            return None;
+        }
+        Err(e) => {
+            report(
+                out,
+                &SOURCE_UNREADABLE,
+                format!("cannot read `{written}`: {e}"),
+                "check the file's permissions",
+            );
+            return None;
+        }
+    };
+    if meta.len() > MAX_SOURCE_BYTES {
+        report(
+            out,
+            &SOURCE_TOO_LARGE,
+            format!(
+                "`{written}` has {} bytes; the cap is {} MiB",
+                meta.len(),
+                MAX_SOURCE_BYTES / (1024 * 1024)
+            ),
+            "cite the article's text, not a larger file that contains it",
+        );
+        return None;
+    }
+    let bytes = match std::fs::read(&resolved) {
+        Ok(b) => b,
+        Err(e) => {
+            report(
+                out,
+                &SOURCE_UNREADABLE,
+                format!("cannot read `{written}`: {e}"),
+                "check the file's permissions",
+            );
+            return None;
+        }
+    };
+    if let Some(pin) = &source.sha256 {
+        let actual = hex(&Sha256::digest(&bytes));
+        if !actual.eq_ignore_ascii_case(&pin.value) {
+            out.push(
+                Diagnostic::new(&SHA256_MISMATCH, pin.span.clone(), format!("`{written}` does not match its pin"))
+                    .with_source(source.id.value.clone())
+                    .with_note(format!("the file's sha256 is {actual}"))
+                    .with_help("if the new file is the right one, re-pin it; the quote findings below say what still stands"),
+            );
+        }
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            report(
+                out,
+                &SOURCE_NOT_UTF8,
+                format!(
+                    "`{written}` is not UTF-8: invalid byte 0x{:02X} at offset {at}",
+                    e.as_bytes()[at]
+                ),
+                "convert it to UTF-8 (e.g. with iconv), keeping the original beside it",
+            );
+            return None;
+        }
+    };
+    if let Some(at) =
+        text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+    {
+        report(
+            out,
+            &SOURCE_BINARY,
+            format!(
+                "`{written}` holds the control byte 0x{:02X} at offset {at}: it is not plain text",
+                text.as_bytes()[at]
+            ),
+            "extract the article's text into a .txt file and cite that",
+        );
+        return None;
+    }
+    Some(Article {
+        path: resolved,
+        haystack: Haystack::new(&text),
+        names: NameIndex::new(&text),
+        text,
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The metadata and use checks on every source.
+pub fn check_sources(timeline: &Timeline, articles: &Articles, out: &mut Vec<Diagnostic>) {
+    for source in &timeline.sources {
+        let cited = timeline
+            .events
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .any(|e| e.source.value == source.id.value);
+        if !cited {
+            out.push(
+                Diagnostic::new(
+                    &UNUSED_SOURCE,
+                    source.id.span.clone(),
+                    format!("no event cites source `{}`", source.id.value),
+                )
+                .with_source(source.id.value.clone())
+                .with_help("cite it in an event's evidence, or remove it"),
+            );
+        }
+        if let Some(article) = articles.get(&source.id.value) {
+            metadata_attested(source, article, out);
+        }
+    }
+}
+
+fn metadata_attested(source: &Source, article: &Article, out: &mut Vec<Diagnostic>) {
+    let id = source.id.value.clone();
+    if matches!(
+        quote::find(&article.haystack, &source.title.value),
+        QuoteMatch::NotFound(_)
+    ) {
+        out.push(
+            Diagnostic::new(
+                &SOURCE_TITLE_NOT_FOUND,
+                source.title.span.clone(),
+                "the title does not stand in the source's text",
+            )
+            .with_source(id.clone())
+            .with_help("copy the headline as the article prints it"),
+        );
+    }
+    if !article.names.mentions(&source.publisher.value) {
+        out.push(
+            Diagnostic::new(
+                &SOURCE_PUBLISHER_NOT_FOUND,
+                source.publisher.span.clone(),
+                format!(
+                    "`{}` is not named in the source's text",
+                    source.publisher.value
+                ),
+            )
+            .with_source(id.clone())
+            .with_help("use the publisher's name as the article writes it"),
+        );
+    }
+    if source.published_note.is_some() {
+        return;
+    }
+    let published = source.published.value.days();
+    let expressions = dates::find(&article.text, published, Direction::Past);
+    let attested = expressions
+        .iter()
+        .any(|e| e.kind == ExpressionKind::FullDate && published.contains(&e.days));
+    if !attested {
+        let full: Vec<String> = expressions
+            .iter()
+            .filter(|e| e.kind == ExpressionKind::FullDate)
+            .map(|e| format!("\"{}\" ({})", &article.text[e.range.clone()], e.days))
+            .collect();
+        let mut d = Diagnostic::new(
+            &PUBLISHED_UNATTESTED,
+            source.published.span.clone(),
+            format!(
+                "no full date in the text attests published = \"{}\"",
+                source.published.value
+            ),
+        )
+        .with_source(id)
+        .with_help("add `published_note = \"…\"` saying where the date comes from");
+        if !full.is_empty() {
+            d = d.with_note(format!("full dates in the text: {}", full.join(", ")));
+        }
+        out.push(d);
+    }
+}
