@@ -8,6 +8,7 @@ pub mod font;
 pub mod lines;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod rules;
 pub mod scene;
 pub mod text;

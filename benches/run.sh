@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of `citeline check` and `citeline render` on synthetic data,
+# release build. Usage: bash benches/run.sh [small|all]   (all adds 100,000 events).
+# Prints wall time (best of 3) and peak memory (max RSS) per case.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet --bins
+bin=target/release/citeline
+synth=target/release/citeline-synth
+work=${CITELINE_BENCH_DIR:-target/bench}
+mkdir -p "$work"
+
+measure() { # label, then the command
+    local label=$1; shift
+    local best=999999 rss=0
+    for _ in 1 2 3; do
+        /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>&1 || true
+        read -r secs kb < "$work/time.txt"
+        best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (b < a) ? b : a }')
+        rss=$(( kb > rss ? kb : rss ))
+    done
+    printf '%-44s %8.2f s %8d MB\n' "$label" "$best" $(( rss / 1024 ))
+}
+
+cases="1000:100 10000:1000"
+[ "${1:-small}" = all ] && cases="$cases 100000:10000"
+for case in $cases; do
+    events=${case%%:*}; articles=${case##*:}
+    dir="$work/e$events"
+    [ -f "$dir/events.toml" ] || "$synth" "$dir" "$events" "$articles" 10 >/dev/null
+    size=$(du -sm "$dir/articles" | cut -f1)
+    measure "check: $events events, $articles articles (${size} MB)" "$bin" check "$dir/events.toml"
+    # render draws only error-free data: benchmark it on a copy with no broken quotes.
+    clean="$work/c$events"
+    [ -f "$clean/events.toml" ] || "$synth" "$clean" "$events" "$articles" 0 >/dev/null
+    measure "render svg: $events events (check included)" "$bin" render "$clean/events.toml" -o "$work/out-$events.svg"
+    if [ "$events" -le 1000 ]; then
+        measure "render png: $events events (check included)" "$bin" render "$clean/events.toml" -o "$work/out-$events.png"
+    fi
+done

@@ -1,0 +1,112 @@
+//! The real binary: exit codes 0/1/2, human and JSON output, bad input of every kind, and
+//! atomic writes.
+
+use crate::util::{citeline, stderr, stdout};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn fixture(code: &str, kind: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(code).join(kind)
+}
+
+/// A temp folder holding a copy of a fixture.
+fn copy_of(code: &str, kind: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(fixture(code, kind)).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn shipped_data_checks_clean_with_exit_0() {
+    let out = citeline(Path::new(env!("CARGO_MANIFEST_DIR")), &["check", "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no errors, no warnings"));
+}
+
+#[test]
+fn data_errors_exit_1_with_a_compiler_style_report() {
+    let dir = copy_of("quote-not-found", "bad");
+    let out = citeline(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(text.contains("error[quote-not-found]: the quote does not stand in source `wire`"), "{text}");
+    assert!(text.contains("--> events.toml:15:9"), "{text}");
+    assert!(text.contains("^^^"), "{text}");
+    assert!(text.contains("% similar, at article.txt:9:1"), "{text}");
+}
+
+#[test]
+fn json_output_is_one_object_with_counts() {
+    let dir = copy_of("unused-source", "bad");
+    let out = citeline(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "warnings alone do not fail");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["errors"], 0);
+    assert_eq!(json["warnings"], 1);
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "unused-source");
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["source"], "other");
+    assert!(d["event"].is_null());
+    assert_eq!(d["file"], "events.toml");
+    assert!(d["line"].as_u64().unwrap() > 0 && d["column"].as_u64().unwrap() > 0);
+    let denied = citeline(dir.path(), &["check", "--deny-warnings"]);
+    assert_eq!(denied.status.code(), Some(1));
+}
+
+#[test]
+fn usage_and_environment_problems_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = citeline(dir.path(), &["check"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("cannot read events file events.toml"), "{}", stderr(&missing));
+    assert_eq!(citeline(dir.path(), &["check", "--bogus"]).status.code(), Some(2));
+    assert_eq!(citeline(dir.path(), &["explain", "no-such-code"]).status.code(), Some(2));
+    fs::create_dir(dir.path().join("events.toml")).unwrap();
+    assert_eq!(citeline(dir.path(), &["check"]).status.code(), Some(2));
+}
+
+#[test]
+fn broken_input_never_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("binary", (0..=255u8).cycle().take(4096).collect()),
+        ("not-utf8", b"title = \"caf\xe9\"\n".to_vec()),
+        ("empty", Vec::new()),
+        ("wrong-types", b"[timeline]\ntitle = 3\n[[events]]\nid = []\ndate = {}\ntitle = true\n".to_vec()),
+        ("huge-title", format!("[[events]]\nid = \"a\"\ndate = \"2003\"\ntitle = \"{}\"\n", "x".repeat(10 << 20)).into_bytes()),
+    ];
+    for (name, bytes) in cases {
+        fs::write(dir.path().join("events.toml"), &bytes).unwrap();
+        let out = citeline(dir.path(), &["check"]);
+        let text = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {text}");
+        assert!(text.contains("error["), "{name}: {text}");
+        assert!(!text.contains("panicked"), "{name}: {text}");
+        assert!(text.len() < 64 * 1024, "{name}: {} bytes of output", text.len());
+    }
+}
+
+#[test]
+fn explain_prints_the_rule() {
+    let out = citeline(Path::new("."), &["explain", "date-too-precise"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("more precise than the evidence"));
+    let all = citeline(Path::new("."), &["explain"]);
+    assert_eq!(stdout(&all).lines().count(), citeline::rules::all().len());
+}
+
+#[test]
+fn dates_lists_every_expression_with_its_interval() {
+    let out = citeline(Path::new(env!("CARGO_MANIFEST_DIR")), &["dates", "rferl-2003-12-03"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("\"this week\"\t-> 2003-12-01 to 2003-12-03"), "{text}");
+    assert!(text.contains("\"3 December 2003\"\t-> 2003-12-03"), "{text}");
+    let unknown = citeline(Path::new(env!("CARGO_MANIFEST_DIR")), &["dates", "nope"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("rferl-2003-12-03"));
+}

@@ -1,0 +1,11 @@
+//! citeline's integration tests, one binary (as ripgrep's tests/tests.rs).
+//!
+//! - `rules`: one fixture per rule under tests/fixtures/<code>/, a failing `bad/` and a
+//!   passing `good/` twin, with the exact output a user sees in `bad/expected.txt`.
+//! - `cli`: the real binary on good and broken input, exit codes, JSON, atomic writes.
+//! - `regression`: the shipped events.toml checks clean.
+
+mod cli;
+mod regression;
+mod rules;
+mod util;
