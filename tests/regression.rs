@@ -21,3 +21,9 @@ fn shipped_events_check_clean() {
     assert!(t.source("vestnik-kavkaza-bordyuzha").unwrap().published.value.is_uncertain());
     assert_eq!(report.with_code("date-inferred").count(), 1);
 }
+
+#[test]
+fn the_rules_page_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    crate::util::assert_golden(&path, &citeline::rules::markdown_page());
+}
