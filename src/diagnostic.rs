@@ -281,3 +281,58 @@ pub fn write_json(
     serde_json::to_writer_pretty(&mut *out, &json)?;
     writeln!(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::quotes::QUOTE_NOT_FOUND;
+
+    fn render(text: &str, span: Span) -> String {
+        let report = Report {
+            diagnostics: vec![Diagnostic::new(&QUOTE_NOT_FOUND, span, "the quote does not stand in source `a`")
+                .with_label("not found")
+                .with_event("e")
+                .with_note("closest passage …")
+                .with_help("copy it exactly")],
+        };
+        let mut out = Vec::new();
+        write_human(&mut out, &report, Path::new("events.toml"), text, false).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn human_output_reads_like_a_compiler() {
+        let text = "[[events]]\nid = \"e\"\nquote = \"on 19 Nov\"\n";
+        let start = text.find("\"on").unwrap();
+        let out = render(text, start..text.len() - 1);
+        assert!(out.starts_with("error[quote-not-found]: the quote does not stand in source `a`\n"), "{out}");
+        assert!(out.contains("--> events.toml:3:9"), "{out}");
+        assert!(out.contains("^^^^^^^^^^^ not found"), "{out}");
+        assert!(out.contains("= note: closest passage …"), "{out}");
+        assert!(out.contains("= help: copy it exactly"), "{out}");
+        assert!(out.ends_with("events.toml: 1 error, 0 warnings\n"), "{out}");
+    }
+
+    #[test]
+    fn a_huge_line_is_not_printed_whole() {
+        let text = format!("title = \"{}\"\n", "x".repeat(1 << 20));
+        let out = render(&text, 8..text.len() - 1);
+        assert!(out.len() < 10_000, "{} bytes", out.len());
+    }
+
+    #[test]
+    fn json_has_the_spec_fields() {
+        let text = "a = 1\n";
+        let report = Report {
+            diagnostics: vec![Diagnostic::new(&QUOTE_NOT_FOUND, 4..5, "m").with_source("s")],
+        };
+        let mut out = Vec::new();
+        write_json(&mut out, &report, Path::new("e.toml"), text).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let d = &v["diagnostics"][0];
+        assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(1), Some(5)));
+        assert_eq!(d["source"], "s");
+        assert!(d["event"].is_null());
+        assert_eq!((v["errors"].as_u64(), v["warnings"].as_u64()), (Some(1), Some(0)));
+    }
+}
