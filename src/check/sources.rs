@@ -114,6 +114,8 @@ pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
 pub struct Article {
     /// The resolved path.
     pub path: PathBuf,
+    /// The file's sha256, lowercase hex.
+    pub sha256: String,
     pub text: String,
     pub haystack: Haystack,
     pub names: NameIndex,
@@ -230,17 +232,7 @@ fn read_article(
             return None;
         }
     };
-    if let Some(pin) = &source.sha256 {
-        let actual = hex(&Sha256::digest(&bytes));
-        if !actual.eq_ignore_ascii_case(&pin.value) {
-            out.push(
-                Diagnostic::new(&SHA256_MISMATCH, pin.span.clone(), format!("`{written}` does not match its pin"))
-                    .with_source(source.id.value.clone())
-                    .with_note(format!("the file's sha256 is {actual}"))
-                    .with_help("if the new file is the right one, re-pin it; the quote findings below say what still stands"),
-            );
-        }
-    }
+    let sha256 = hex(&Sha256::digest(&bytes));
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -273,6 +265,7 @@ fn read_article(
     }
     Some(Article {
         path: resolved,
+        sha256,
         haystack: Haystack::new(&text),
         names: NameIndex::new(&text),
         text,
@@ -303,9 +296,41 @@ pub fn check_sources(timeline: &Timeline, articles: &Articles, out: &mut Vec<Dia
             );
         }
         if let Some(article) = articles.get(&source.id.value) {
+            pin_matches(timeline, source, article, out);
             metadata_attested(source, article, out);
         }
     }
+}
+
+/// The file still has the bytes it was pinned to; if not, say which quotes still stand.
+fn pin_matches(timeline: &Timeline, source: &Source, article: &Article, out: &mut Vec<Diagnostic>) {
+    let Some(pin) = &source.sha256 else { return };
+    if article.sha256.eq_ignore_ascii_case(&pin.value) {
+        return;
+    }
+    let (mut found, mut missing) = (Vec::new(), Vec::new());
+    for event in &timeline.events {
+        for evidence in event.evidence.iter().filter(|e| e.source.value == source.id.value) {
+            match quote::find(&article.haystack, &evidence.quote.value) {
+                QuoteMatch::Found(_) => found.push(event.id.value.as_str()),
+                _ => missing.push(event.id.value.as_str()),
+            }
+        }
+    }
+    let list = |ids: &[&str]| if ids.is_empty() { "none".to_string() } else { ids.join(", ") };
+    out.push(
+        Diagnostic::new(&SHA256_MISMATCH, pin.span.clone(), format!("`{}` does not match its pin", source.file.value))
+            .with_source(source.id.value.clone())
+            .with_note(format!("the file's sha256 is {}", article.sha256))
+            .with_note(format!(
+                "{} of {} quotes still stand; found for: {}; not found for: {}",
+                found.len(),
+                found.len() + missing.len(),
+                list(&found),
+                list(&missing)
+            ))
+            .with_help("if the new file is the right one, re-pin it with the sha256 above"),
+    );
 }
 
 fn metadata_attested(source: &Source, article: &Article, out: &mut Vec<Diagnostic>) {
