@@ -7,6 +7,7 @@ pub mod diagnostic;
 pub mod font;
 pub mod lines;
 pub mod model;
+pub mod render;
 pub mod rules;
 pub mod scene;
 pub mod text;
