@@ -67,7 +67,8 @@ fn png(scene: &Scene, scale: f64) -> Vec<u8> {
 fn header_size(bytes: &[u8]) -> (u32, u32) {
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
     assert_eq!(&bytes[12..16], b"IHDR");
-    let word = |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    let word =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     (word(16), word(20))
 }
 
@@ -105,9 +106,15 @@ fn assert_word_drawn(bytes: &[u8], scale: f64) {
     let (x0, y0, x1, y1) = bbox.unwrap();
     let slack = 2.0 * scale;
     assert!(f64::from(x0) >= measured.x * scale - slack, "left {x0}");
-    assert!(f64::from(x1) <= measured.right() * scale + slack, "right {x1}");
+    assert!(
+        f64::from(x1) <= measured.right() * scale + slack,
+        "right {x1}"
+    );
     assert!(f64::from(y0) >= measured.y * scale - slack, "top {y0}");
-    assert!(f64::from(y1) <= measured.bottom() * scale + slack, "bottom {y1}");
+    assert!(
+        f64::from(y1) <= measured.bottom() * scale + slack,
+        "bottom {y1}"
+    );
     // And it fills the width layout gave it: the same font at the same size.
     let drawn = f64::from(x1 - x0 + 1);
     assert!(
@@ -134,7 +141,10 @@ fn text_pixels_are_where_layout_measured_them() {
     assert_word_drawn(&png(&word_scene(true, None), 1.0), 1.0);
     assert_word_drawn(&png(&word_scene(true, None), 2.0), 2.0);
     // A linked group draws its marks too (`<a>` is a group to resvg).
-    assert_word_drawn(&png(&word_scene(true, Some("https://example.org/")), 1.0), 1.0);
+    assert_word_drawn(
+        &png(&word_scene(true, Some("https://example.org/")), 1.0),
+        1.0,
+    );
 }
 
 #[test]
@@ -170,12 +180,18 @@ fn absurd_sizes_are_errors_not_panics() {
     let scene = word_scene(true, None);
     for scale in [0.0, -1.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         let error = render::png(&scene, &PngOptions { scale }).unwrap_err();
-        assert!(matches!(error, RenderError::BadScale(_)), "{scale}: {error:?}");
+        assert!(
+            matches!(error, RenderError::BadScale(_)),
+            "{scale}: {error:?}"
+        );
         assert!(!error.to_string().is_empty());
     }
     for scale in [1e3, 1e9, f64::MAX] {
         let error = render::png(&scene, &PngOptions { scale }).unwrap_err();
-        assert!(matches!(error, RenderError::TooLarge { .. }), "{scale}: {error:?}");
+        assert!(
+            matches!(error, RenderError::TooLarge { .. }),
+            "{scale}: {error:?}"
+        );
         assert!(error.to_string().contains("too large"), "{error}");
     }
     let mut huge = word_scene(true, None);

@@ -189,7 +189,10 @@ fn assert_only_our_markup(doc: &roxmltree::Document<'_>) {
                 "namespaced attribute {attr} on <{name}>"
             );
             assert!(
-                !attribute.value().to_ascii_lowercase().contains("javascript:"),
+                !attribute
+                    .value()
+                    .to_ascii_lowercase()
+                    .contains("javascript:"),
                 "{attr}={:?}",
                 attribute.value()
             );
@@ -234,7 +237,10 @@ fn each_event_is_one_group_with_its_tooltip_and_only_web_links() {
     let doc = parse(&svg);
     let events: Vec<_> = elements(&doc, "g")
         .into_iter()
-        .filter(|g| g.attribute("class").is_some_and(|c| c.split(' ').any(|c| c == "event")))
+        .filter(|g| {
+            g.attribute("class")
+                .is_some_and(|c| c.split(' ').any(|c| c == "event"))
+        })
         .collect();
     assert_eq!(events.len(), 2);
 
@@ -246,10 +252,15 @@ fn each_event_is_one_group_with_its_tooltip_and_only_web_links() {
     assert_eq!(tooltip.text(), Some("~2003-11 Rose Revolution [1]"));
     let link = tooltip.next_sibling_element().unwrap();
     assert_eq!(link.tag_name().name(), "a");
-    assert_eq!(link.attribute("href"), Some("https://example.org/rose?a=1&b=2"));
+    assert_eq!(
+        link.attribute("href"),
+        Some("https://example.org/rose?a=1&b=2")
+    );
     // The marks are inside the link.
     assert_eq!(
-        link.descendants().filter(|n| n.tag_name().name() == "text").count(),
+        link.descendants()
+            .filter(|n| n.tag_name().name() == "text")
+            .count(),
         1
     );
 
@@ -306,8 +317,14 @@ fn styles_reach_the_attributes() {
     // The diamond: filled, then outlined as a closed shape.
     let polygons = elements(&doc, "polygon");
     assert_eq!(polygons.len(), 2);
-    assert_eq!(polygons[0].attribute("points"), Some("300,144 306.5,150.5 300,157 293.5,150.5"));
-    assert_eq!(polygons[1].attribute("points"), polygons[0].attribute("points"));
+    assert_eq!(
+        polygons[0].attribute("points"),
+        Some("300,144 306.5,150.5 300,157 293.5,150.5")
+    );
+    assert_eq!(
+        polygons[1].attribute("points"),
+        polygons[0].attribute("points")
+    );
     assert_eq!(polygons[1].attribute("fill"), Some("none"));
     let circle = &elements(&doc, "circle")[0];
     assert_eq!(circle.attribute("r"), Some("4.5"));
@@ -354,7 +371,10 @@ fn hostile_strings_stay_text() {
     let title = &elements(&doc, "title")[0];
     assert_eq!(title.text(), Some(survived));
     let desc = &elements(&doc, "desc")[0];
-    assert_eq!(desc.text().map(String::from), Some(format!("{survived}\nline two")));
+    assert_eq!(
+        desc.text().map(String::from),
+        Some(format!("{survived}\nline two"))
+    );
     let label = elements(&doc, "text")
         .into_iter()
         .find(|t| t.text().is_some_and(|t| t.ends_with("end")))
@@ -373,7 +393,9 @@ fn hostile_strings_stay_text() {
     // Classes are single tokens: the attempted `onload` stays inside one of them.
     let classes: Vec<_> = hostile.attribute("class").unwrap().split(' ').collect();
     assert_eq!(classes.len(), 3, "{classes:?}");
-    assert!(classes.iter().all(|c| c.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))));
+    assert!(classes
+        .iter()
+        .all(|c| c.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))));
 }
 
 #[test]
@@ -445,8 +467,23 @@ fn odd_numbers_neither_panic_nor_print_badly() {
 /// exponent.
 fn assert_numbers_are_plain(doc: &roxmltree::Document<'_>) {
     const NUMERIC: &[&str] = &[
-        "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "width", "height",
-        "font-size", "stroke-width", "stroke-dasharray", "points", "viewBox",
+        "x",
+        "y",
+        "x1",
+        "y1",
+        "x2",
+        "y2",
+        "cx",
+        "cy",
+        "r",
+        "rx",
+        "width",
+        "height",
+        "font-size",
+        "stroke-width",
+        "stroke-dasharray",
+        "points",
+        "viewBox",
     ];
     for node in doc.descendants().filter(|n| n.is_element()) {
         for attribute in node.attributes().filter(|a| NUMERIC.contains(&a.name())) {
@@ -475,14 +512,19 @@ fn the_same_scene_gives_the_same_bytes() {
 #[test]
 fn golden_basic() {
     let actual = render::svg(&basic());
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/render-basic.svg");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/render-basic.svg");
     if std::env::var_os("CITELINE_BLESS").is_some_and(|v| v == "1") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with CITELINE_BLESS=1 to create it", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run with CITELINE_BLESS=1 to create it",
+            path.display()
+        )
+    });
     if actual != expected {
         let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("render-basic.actual.svg");
         std::fs::write(&out, &actual).unwrap();

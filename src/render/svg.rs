@@ -23,11 +23,13 @@ use std::rc::Rc;
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::element::{Circle, PathElement, Polygon, Rectangle, Text};
-use plotters::style::{Color as _, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
+use plotters::style::{
+    Color as _, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle,
+};
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend,
-    DrawingErrorKind, FontTransform,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
 };
 
 use crate::font::{self, FAMILY};
@@ -68,7 +70,10 @@ fn draw_item(area: &DrawingArea<SemanticSvg, Shift>, backend: &RefCell<SemanticS
             radius,
         } => {
             let corners = [
-                coord(Point { x: rect.x, y: rect.y }),
+                coord(Point {
+                    x: rect.x,
+                    y: rect.y,
+                }),
                 coord(Point {
                     x: rect.right(),
                     y: rect.bottom(),
@@ -729,7 +734,10 @@ mod tests {
             "&lt;/text&gt;&lt;script&gt;&amp;&apos;&quot;]]&gt;"
         );
         assert_eq!(
-            escaped("a\u{0}b\u{7}c\u{1b}d\u{7f}e\u{85}f\u{9f}g\u{fffe}h\u{ffff}i", Context::Line),
+            escaped(
+                "a\u{0}b\u{7}c\u{1b}d\u{7f}e\u{85}f\u{9f}g\u{fffe}h\u{ffff}i",
+                Context::Line
+            ),
             "abcdefghi"
         );
         assert_eq!(escaped("a\tb\nc\r\nd", Context::Line), "a b c  d");
@@ -746,8 +754,14 @@ mod tests {
 
     #[test]
     fn only_absolute_web_links_survive() {
-        assert_eq!(web_link("https://example.org/a?b=1&c=2").as_deref(), Some("https://example.org/a?b=1&c=2"));
-        assert_eq!(web_link("  HTTP://Example.org/x y ").as_deref(), Some("HTTP://Example.org/x%20y"));
+        assert_eq!(
+            web_link("https://example.org/a?b=1&c=2").as_deref(),
+            Some("https://example.org/a?b=1&c=2")
+        );
+        assert_eq!(
+            web_link("  HTTP://Example.org/x y ").as_deref(),
+            Some("HTTP://Example.org/x%20y")
+        );
         assert_eq!(web_link("java\u{0}script:alert(1)"), None);
         assert_eq!(web_link("javascript:alert(1)"), None);
         assert_eq!(web_link("data:text/html,<script>"), None);
@@ -755,6 +769,9 @@ mod tests {
         assert_eq!(web_link("file:///etc/passwd"), None);
         assert_eq!(web_link("https://"), None);
         assert_eq!(web_link("https:///local"), None);
-        assert_eq!(web_link("htt\u{7}ps://example.org").as_deref(), Some("https://example.org"));
+        assert_eq!(
+            web_link("htt\u{7}ps://example.org").as_deref(),
+            Some("https://example.org")
+        );
     }
 }
