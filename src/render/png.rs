@@ -79,6 +79,24 @@ impl std::error::Error for RenderError {}
 ///
 /// Text uses only the embedded font. Errors for a bad scale or an image too large to
 /// allocate; never panics.
+///
+/// ```
+/// use citeline::render::{self, PngOptions, RenderError};
+/// use citeline::scene::{Color, Scene};
+///
+/// let scene = Scene {
+///     width: 120.0,
+///     height: 40.0,
+///     title: "Empty".to_owned(),
+///     description: "Nothing yet.".to_owned(),
+///     background: Color::rgb(255, 255, 255),
+///     groups: vec![],
+/// };
+/// let bytes = render::png(&scene, &PngOptions { scale: 2.0 }).unwrap();
+/// assert_eq!(&bytes[1..4], b"PNG");
+/// let too_big = render::png(&scene, &PngOptions { scale: 1e6 });
+/// assert!(matches!(too_big, Err(RenderError::TooLarge { .. })));
+/// ```
 pub fn png(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, RenderError> {
     let scale = options.scale;
     if !(scale.is_finite() && scale > 0.0) {

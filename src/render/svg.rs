@@ -43,6 +43,36 @@ const UNIT: f64 = 100.0;
 /// The output is well-formed XML whatever the scene's strings hold (markup is escaped,
 /// characters XML 1.0 forbids are removed), has no scripts or external references, links only
 /// to http(s) URLs, and is byte-for-byte the same for the same scene.
+///
+/// ```
+/// use citeline::render;
+/// use citeline::scene::{Color, Group, Item, Point, Role, Scene, Stroke};
+///
+/// let scene = Scene {
+///     width: 200.0,
+///     height: 50.0,
+///     title: "Axis only".to_owned(),
+///     description: "An empty timeline.".to_owned(),
+///     background: Color::rgb(255, 255, 255),
+///     groups: vec![Group {
+///         role: Role::Event("e1 <&>".to_owned()),
+///         classes: vec![],
+///         tooltip: Some("2004 & later".to_owned()),
+///         link: Some("javascript:alert(1)".to_owned()),
+///         items: vec![Item::Line {
+///             from: Point { x: 10.0, y: 25.5 },
+///             to: Point { x: 190.0, y: 25.5 },
+///             stroke: Stroke { color: Color::rgb(0, 0, 0), width: 1.0, dash: None },
+///         }],
+///     }],
+/// };
+/// let svg = render::svg(&scene);
+/// assert!(svg.contains(r#"viewBox="0 0 200 50""#));
+/// assert!(svg.contains(r#"<g id="event-e1____" class="event">"#));
+/// assert!(svg.contains("<title>2004 &amp; later</title>"));
+/// assert!(svg.contains(r#"<line x1="10" y1="25.5" x2="190" y2="25.5""#));
+/// assert!(!svg.contains("javascript"));
+/// ```
 pub fn svg(scene: &Scene) -> String {
     let backend = Rc::new(RefCell::new(SemanticSvg::new(scene)));
     {
@@ -743,6 +773,44 @@ mod tests {
         assert_eq!(escaped("a\tb\nc\r\nd", Context::Line), "a b c  d");
         assert_eq!(escaped("a\tb\nc\r\nd\re", Context::Block), "a\tb\nc\nd\ne");
         assert_eq!(escaped("Ош — 東京 é", Context::Attribute), "Ош — 東京 é");
+    }
+
+    #[test]
+    fn text_size_comes_from_the_embedded_font() {
+        let scene = Scene {
+            width: 100.0,
+            height: 100.0,
+            title: String::new(),
+            description: String::new(),
+            background: Color::rgb(255, 255, 255),
+            groups: Vec::new(),
+        };
+        let mut backend = SemanticSvg::new(&scene);
+        let style = |size: f64, slant| {
+            TextStyle::from(FontDesc::new(FontFamily::Name(FAMILY), size * UNIT, slant))
+        };
+        let (width, height) = backend
+            .estimate_text_size("Bishkek", &style(20.0, FontStyle::Normal))
+            .unwrap();
+        assert_eq!(
+            width,
+            units(font::text_width("Bishkek", 20.0, false)) as u32
+        );
+        let (ascent, descent) = font::vertical_metrics(20.0, false);
+        assert_eq!(height, units(ascent + descent) as u32);
+        // Bold counts whether plotters or the backend's extra says it.
+        let (bold, _) = backend
+            .estimate_text_size("Bishkek", &style(20.0, FontStyle::Bold))
+            .unwrap();
+        assert!(bold > width);
+        backend.set_extra(Extra {
+            bold: true,
+            ..Extra::default()
+        });
+        let (bold_italic, _) = backend
+            .estimate_text_size("Bishkek", &style(20.0, FontStyle::Italic))
+            .unwrap();
+        assert_eq!(bold_italic, bold);
     }
 
     #[test]
