@@ -148,6 +148,16 @@ fn text_pixels_are_where_layout_measured_them() {
 }
 
 #[test]
+fn leading_spaces_take_the_room_layout_measured() {
+    let mut scene = word_scene(true, None);
+    if let Item::Text { text, at, .. } = &mut scene.groups[0].items[0] {
+        *text = format!("    {WORD}");
+        at.x -= font::text_width("    ", SIZE, false);
+    }
+    assert_word_drawn(&png(&scene, 1.0), 1.0);
+}
+
+#[test]
 fn without_the_text_nothing_is_dark() {
     let (count, _) = dark_pixels(&png(&word_scene(false, None), 1.0));
     assert_eq!(count, 0);

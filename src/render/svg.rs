@@ -2,11 +2,13 @@
 //!
 //! plotters' stock `SVGBackend` passes control characters through (invalid XML) and cannot
 //! write `<title>`, `<desc>`, groups or links, so this file implements
-//! `plotters_backend::DrawingBackend` itself. Every mark goes through plotters' elements
-//! (`Rectangle`, `PathElement`, `Polygon`, `Circle`, `Text`) on a `DrawingArea`; between
-//! groups the renderer calls the backend's own `open_group`/`close_group`, and before each
-//! mark `set_extra` hands over what plotters' styles cannot carry (dashes, corner radius,
-//! bold together with italic).
+//! `plotters_backend::DrawingBackend` itself. Every mark is a plotters element (`Rectangle`,
+//! `PathElement`, `Polygon`, `Circle`, `Text` with a `TextStyle`) drawn onto the backend;
+//! between groups the renderer calls the backend's own `open_group`/`close_group`, and before
+//! each mark `set_extra` hands over what plotters' styles cannot carry (dashes, corner
+//! radius, bold together with italic). Elements are drawn with `Drawable::draw` rather than
+//! through a `DrawingArea`, because an area clamps every point to the canvas, which would
+//! move a label anchored just outside it (leading spaces) or bend a line that leaves it.
 //!
 //! The backend works in hundredths of a pixel: plotters' coordinates are integers, while
 //! layout puts baselines and hairlines on fractional pixels. Numbers are printed from those
@@ -14,15 +16,12 @@
 //!
 //! Nothing here decides what the chart looks like: that was layout's job.
 
-use std::cell::RefCell;
+use std::borrow::Borrow;
 use std::collections::HashSet;
 use std::convert::Infallible;
 use std::fmt::Write as _;
-use std::rc::Rc;
 
-use plotters::coord::Shift;
-use plotters::drawing::DrawingArea;
-use plotters::element::{Circle, PathElement, Polygon, Rectangle, Text};
+use plotters::element::{Circle, Drawable, PathElement, PointCollection, Polygon, Rectangle, Text};
 use plotters::style::{
     Color as _, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle,
 };
@@ -74,24 +73,37 @@ const UNIT: f64 = 100.0;
 /// assert!(!svg.contains("javascript"));
 /// ```
 pub fn svg(scene: &Scene) -> String {
-    let backend = Rc::new(RefCell::new(SemanticSvg::new(scene)));
-    {
-        let area: DrawingArea<SemanticSvg, Shift> = DrawingArea::from(&backend);
-        settle(area.fill(&rgb(scene.background)));
-        for group in &scene.groups {
-            backend.borrow_mut().open_group(group);
-            for item in &group.items {
-                draw_item(&area, &backend, item);
-            }
-            backend.borrow_mut().close_group();
+    let mut backend = SemanticSvg::new(scene);
+    let (width, height) = backend.get_size();
+    let canvas = [(0, 0), (width as i32, height as i32)];
+    draw(
+        &mut backend,
+        &Rectangle::new(canvas, rgb(scene.background).filled()),
+    );
+    for group in &scene.groups {
+        backend.open_group(group);
+        for item in &group.items {
+            draw_item(&mut backend, item);
         }
+        backend.close_group();
     }
-    let mut backend = backend.borrow_mut();
     backend.finish()
 }
 
+/// Draws a plotters element whose points are already backend coordinates.
+fn draw<'a, E>(backend: &mut SemanticSvg, element: &'a E)
+where
+    &'a E: PointCollection<'a, BackendCoord>,
+    E: Drawable<SemanticSvg>,
+{
+    let size = backend.get_size();
+    let points = element.point_iter().into_iter().map(|p| *p.borrow());
+    // Drawing into a `String` cannot fail: the error type is `Infallible`.
+    let _ = element.draw(points, backend, size);
+}
+
 /// Draws one item through plotters' elements.
-fn draw_item(area: &DrawingArea<SemanticSvg, Shift>, backend: &RefCell<SemanticSvg>, item: &Item) {
+fn draw_item(backend: &mut SemanticSvg, item: &Item) {
     match item {
         Item::Rect {
             rect,
@@ -109,7 +121,7 @@ fn draw_item(area: &DrawingArea<SemanticSvg, Shift>, backend: &RefCell<SemanticS
                     y: rect.bottom(),
                 }),
             ];
-            backend.borrow_mut().set_extra(Extra {
+            backend.set_extra(Extra {
                 radius: units(*radius).max(0),
                 dash: dash(stroke.as_ref()),
                 bold: false,
@@ -117,23 +129,23 @@ fn draw_item(area: &DrawingArea<SemanticSvg, Shift>, backend: &RefCell<SemanticS
             // A filled and outlined rectangle is two SVG rects: plotters draws fill and
             // stroke as separate calls, and the picture is the same.
             if let Some(fill) = fill {
-                settle(area.draw(&Rectangle::new(corners, rgb(*fill).filled())));
+                draw(backend, &Rectangle::new(corners, rgb(*fill).filled()));
             }
             if let Some(stroke) = stroke {
-                settle(area.draw(&Rectangle::new(corners, line_style(stroke))));
+                draw(backend, &Rectangle::new(corners, line_style(stroke)));
             }
         }
         Item::Line { from, to, stroke } => {
-            backend.borrow_mut().set_extra(Extra::dashed(stroke));
-            settle(area.draw(&PathElement::new(
-                vec![coord(*from), coord(*to)],
-                line_style(stroke),
-            )));
+            backend.set_extra(Extra::dashed(stroke));
+            draw(
+                backend,
+                &PathElement::new(vec![coord(*from), coord(*to)], line_style(stroke)),
+            );
         }
         Item::Polyline { points, stroke } => {
-            backend.borrow_mut().set_extra(Extra::dashed(stroke));
+            backend.set_extra(Extra::dashed(stroke));
             let points: Vec<_> = points.iter().copied().map(coord).collect();
-            settle(area.draw(&PathElement::new(points, line_style(stroke))));
+            draw(backend, &PathElement::new(points, line_style(stroke)));
         }
         Item::Polygon {
             points,
@@ -141,13 +153,13 @@ fn draw_item(area: &DrawingArea<SemanticSvg, Shift>, backend: &RefCell<SemanticS
             stroke,
         } => {
             let mut points: Vec<_> = points.iter().copied().map(coord).collect();
-            settle(area.draw(&Polygon::new(points.clone(), rgb(*fill).filled())));
+            draw(backend, &Polygon::new(points.clone(), rgb(*fill).filled()));
             if let (Some(stroke), Some(&first)) = (stroke, points.first()) {
                 // plotters' Polygon only fills; the outline is the same path closed, which
                 // the backend writes as an unfilled <polygon>.
-                backend.borrow_mut().set_extra(Extra::dashed(stroke));
+                backend.set_extra(Extra::dashed(stroke));
                 points.push(first);
-                settle(area.draw(&PathElement::new(points, line_style(stroke))));
+                draw(backend, &PathElement::new(points, line_style(stroke)));
             }
         }
         Item::Circle {
@@ -158,11 +170,17 @@ fn draw_item(area: &DrawingArea<SemanticSvg, Shift>, backend: &RefCell<SemanticS
         } => {
             let radius = units(*radius).max(0);
             if let Some(fill) = fill {
-                settle(area.draw(&Circle::new(coord(*center), radius, rgb(*fill).filled())));
+                draw(
+                    backend,
+                    &Circle::new(coord(*center), radius, rgb(*fill).filled()),
+                );
             }
             if let Some(stroke) = stroke {
-                backend.borrow_mut().set_extra(Extra::dashed(stroke));
-                settle(area.draw(&Circle::new(coord(*center), radius, line_style(stroke))));
+                backend.set_extra(Extra::dashed(stroke));
+                draw(
+                    backend,
+                    &Circle::new(coord(*center), radius, line_style(stroke)),
+                );
             }
         }
         Item::Text {
@@ -182,7 +200,7 @@ fn draw_item(area: &DrawingArea<SemanticSvg, Shift>, backend: &RefCell<SemanticS
                 (false, true) => FontStyle::Bold,
                 (false, false) => FontStyle::Normal,
             };
-            backend.borrow_mut().set_extra(Extra {
+            backend.set_extra(Extra {
                 bold: *bold,
                 ..Extra::default()
             });
@@ -198,16 +216,10 @@ fn draw_item(area: &DrawingArea<SemanticSvg, Shift>, backend: &RefCell<SemanticS
             let style = TextStyle::from(font)
                 .color(&color)
                 .pos(Pos::new(h_pos, VPos::Bottom));
-            settle(area.draw(&Text::new(text.as_str(), coord(*at), style)));
+            draw(backend, &Text::new(text.as_str(), coord(*at), style));
         }
     }
-    backend.borrow_mut().set_extra(Extra::default());
-}
-
-/// Drawing into a `String` cannot fail, and the renderer never holds a borrow of the backend
-/// across a draw call, so an error here would be a defect in this file, not in the data.
-fn settle<E: std::fmt::Debug>(result: Result<(), E>) {
-    debug_assert!(result.is_ok(), "drawing into a string failed: {result:?}");
+    backend.set_extra(Extra::default());
 }
 
 fn rgb(color: Color) -> RGBColor {
@@ -325,12 +337,10 @@ impl SemanticSvg {
             Role::Sources => "sources",
             Role::Event(_) => "event",
         });
-        for class in &group.classes {
-            let class = name_chars(class);
-            if !class.is_empty() {
-                self.out.push(' ');
-                self.out.push_str(&class);
-            }
+        // An entry may hold several space-separated classes; each becomes one token.
+        for class in group.classes.iter().flat_map(|c| c.split_whitespace()) {
+            self.out.push(' ');
+            self.out.push_str(&name_chars(class));
         }
         self.out.push_str("\">\n");
         if let Some(tooltip) = &group.tooltip {
@@ -360,9 +370,9 @@ impl SemanticSvg {
     }
 
     /// Closes the document and hands it over.
-    fn finish(&mut self) -> String {
+    fn finish(mut self) -> String {
         self.out.push_str("</svg>\n");
-        std::mem::take(&mut self.out)
+        self.out
     }
 
     fn unique_id(&mut self, base: &str) -> String {
@@ -607,6 +617,10 @@ impl DrawingBackend for SemanticSvg {
             self.out.push_str(")\"");
         }
         self.attr_paint("fill", style.color());
+        if !spaces_survive_collapsing(text) {
+            // Layout measured every space; SVG would collapse runs and trim the ends.
+            self.out.push_str(" xml:space=\"preserve\"");
+        }
         self.out.push('>');
         push_escaped(&mut self.out, text, Context::Line);
         self.out.push_str("</text>\n");
@@ -647,6 +661,23 @@ fn push_units(out: &mut String, value: i64) {
     } else {
         let _ = write!(out, ".{cents:02}");
     }
+}
+
+/// Whether SVG's default whitespace handling leaves `text` (once tabs and line breaks are
+/// spaces) as it is: no space at either end, no two in a row.
+fn spaces_survive_collapsing(text: &str) -> bool {
+    let mut previous_space = true; // a leading space does not survive
+    for c in text.chars() {
+        let space = matches!(c, ' ' | '\t' | '\n' | '\r');
+        if !space && is_removed(c) {
+            continue;
+        }
+        if space && previous_space {
+            return false;
+        }
+        previous_space = space;
+    }
+    !previous_space || text.is_empty()
 }
 
 /// Where escaped text goes, which decides what happens to tabs and line breaks.
@@ -811,6 +842,19 @@ mod tests {
             .estimate_text_size("Bishkek", &style(20.0, FontStyle::Italic))
             .unwrap();
         assert_eq!(bold_italic, bold);
+    }
+
+    #[test]
+    fn only_text_whose_spaces_would_collapse_asks_to_preserve_them() {
+        assert!(spaces_survive_collapsing(""));
+        assert!(spaces_survive_collapsing("Rose Revolution [1]"));
+        assert!(!spaces_survive_collapsing(" lead"));
+        assert!(!spaces_survive_collapsing("trail "));
+        assert!(!spaces_survive_collapsing("two  spaces"));
+        assert!(spaces_survive_collapsing("tab\tthen"));
+        assert!(!spaces_survive_collapsing("tab\t then"));
+        assert!(!spaces_survive_collapsing("gone \u{7} control"));
+        assert!(!spaces_survive_collapsing(" "));
     }
 
     #[test]
