@@ -29,6 +29,7 @@ pub mod lines;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod render;
 pub mod rules;
 pub mod scene;
 pub mod text;

@@ -110,3 +110,57 @@ fn dates_lists_every_expression_with_its_interval() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("rferl-2003-12-03"));
 }
+
+#[test]
+fn render_writes_each_format_and_nothing_while_there_are_errors() {
+    let dir = copy_of("date-contradicted", "good");
+    let out = citeline(dir.path(), &["render", "-o", "chart.svg", "-o", "chart.png", "--scale", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svg = fs::read_to_string(dir.path().join("chart.svg")).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("Ministers sign the water pact"));
+    let png = fs::read(dir.path().join("chart.png")).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+
+    // Break the data: the check fails, and the previous chart stays byte for byte.
+    let events = fs::read_to_string(dir.path().join("events.toml")).unwrap();
+    fs::write(dir.path().join("events.toml"), events.replace("2010-03-02", "2010-03-01")).unwrap();
+    let failed = citeline(dir.path(), &["render", "-o", "chart.svg"]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(stderr(&failed).contains("nothing drawn"), "{}", stderr(&failed));
+    assert_eq!(fs::read_to_string(dir.path().join("chart.svg")).unwrap(), svg);
+    let left: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left.len(), 4, "no temporary file is left behind: {left:?}");
+}
+
+#[test]
+fn render_refuses_unknown_formats_and_unwritable_outputs() {
+    let dir = copy_of("date-contradicted", "good");
+    let pdf = citeline(dir.path(), &["render", "-o", "chart.pdf"]);
+    assert_eq!(pdf.status.code(), Some(2));
+    assert!(stderr(&pdf).contains(".svg or .png"), "{}", stderr(&pdf));
+    let nowhere = citeline(dir.path(), &["render", "-o", "no/such/folder/chart.svg"]);
+    assert_eq!(nowhere.status.code(), Some(2));
+    assert!(stderr(&nowhere).contains("cannot write no/such/folder/chart.svg"), "{}", stderr(&nowhere));
+}
+
+#[test]
+fn no_arguments_checks_and_writes_both_charts() {
+    let dir = copy_of("date-contradicted", "good");
+    let out = citeline(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.path().join("output/timeline.svg").is_file());
+    assert!(dir.path().join("output/timeline.png").is_file());
+}
+
+#[test]
+fn hostile_labels_are_escaped_in_the_chart() {
+    let dir = copy_of("date-contradicted", "good");
+    let events = fs::read_to_string(dir.path().join("events.toml")).unwrap();
+    let hostile = events.replace("Ministers sign the water pact", "</text><script>alert(1)</script> & \\\"q\\\"");
+    fs::write(dir.path().join("events.toml"), hostile).unwrap();
+    let out = citeline(dir.path(), &["render", "-o", "chart.svg"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svg = fs::read_to_string(dir.path().join("chart.svg")).unwrap();
+    assert!(!svg.contains("<script"), "{svg}");
+    assert!(svg.contains("&lt;/text&gt;&lt;script&gt;"), "{svg}");
+}

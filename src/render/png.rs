@@ -1,0 +1,221 @@
+//! Scene → PNG bytes: the SVG of [`svg`](super::svg) rasterised by resvg.
+//!
+//! Text is drawn with the DejaVu Sans built into the binary and nothing else: the font
+//! database holds only those two faces and every generic family points at them, so the PNG
+//! looks the same on a machine with no fonts and never consults fontconfig. This file owns
+//! the pixel-size check (an absurd `--scale` is an error, not gigabytes of allocation) and
+//! the PNG encoding; it decides nothing about the drawing.
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use resvg::tiny_skia;
+use resvg::usvg::{self, fontdb};
+
+use crate::font::{self, FAMILY};
+use crate::scene::Scene;
+
+/// The largest PNG side, in pixels.
+pub const MAX_SIDE: u32 = 32_768;
+
+/// The largest PNG area, in pixels (at 4 bytes a pixel, 400 MB while drawing).
+pub const MAX_PIXELS: u64 = 100_000_000;
+
+/// How to rasterise.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PngOptions {
+    /// Device pixels per CSS pixel of the scene. 1.0 (the default) gives a PNG the size of
+    /// the SVG; 2.0 suits high-density screens and print.
+    pub scale: f64,
+}
+
+impl Default for PngOptions {
+    fn default() -> Self {
+        PngOptions { scale: 1.0 }
+    }
+}
+
+/// Why a PNG could not be made.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum RenderError {
+    /// The scale is not a finite number above zero.
+    BadScale(f64),
+    /// The image would have no pixels (a scene with no area, or a scale too small for it).
+    Empty { width: f64, height: f64 },
+    /// The image would exceed [`MAX_SIDE`] or [`MAX_PIXELS`]; sizes are in pixels.
+    TooLarge { width: f64, height: f64 },
+    /// resvg did not accept the SVG we wrote: a defect in citeline, not in the data.
+    Svg(String),
+    /// Encoding the pixels as PNG failed.
+    Encode(String),
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenderError::BadScale(scale) => {
+                write!(f, "the PNG scale must be a number above 0, not {scale}")
+            }
+            RenderError::Empty { width, height } => {
+                write!(f, "a {width} × {height} px PNG would have no pixels")
+            }
+            RenderError::TooLarge { width, height } => write!(
+                f,
+                "a {width} × {height} px PNG is too large (at most {MAX_SIDE} px a side and \
+                 {MAX_PIXELS} pixels); use a smaller scale or the SVG"
+            ),
+            RenderError::Svg(reason) => {
+                write!(f, "internal error: the chart's SVG did not parse: {reason}")
+            }
+            RenderError::Encode(reason) => write!(f, "could not encode the PNG: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// Draws `scene` as PNG bytes, `scene.width × options.scale` pixels wide (rounded up).
+///
+/// Text uses only the embedded font. Errors for a bad scale or an image too large to
+/// allocate; never panics.
+///
+/// ```
+/// use citeline::render::{self, PngOptions, RenderError};
+/// use citeline::scene::{Color, Scene};
+///
+/// let scene = Scene {
+///     width: 120.0,
+///     height: 40.0,
+///     title: "Empty".to_owned(),
+///     description: "Nothing yet.".to_owned(),
+///     background: Color::rgb(255, 255, 255),
+///     groups: vec![],
+/// };
+/// let bytes = render::png(&scene, &PngOptions { scale: 2.0 }).unwrap();
+/// assert_eq!(&bytes[1..4], b"PNG");
+/// let too_big = render::png(&scene, &PngOptions { scale: 1e6 });
+/// assert!(matches!(too_big, Err(RenderError::TooLarge { .. })));
+/// ```
+pub fn png(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, RenderError> {
+    let scale = options.scale;
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(RenderError::BadScale(scale));
+    }
+    let (width, height) = pixel_size(scene.width, scene.height, scale)?;
+
+    let text = super::svg(scene);
+    let mut usvg_options = usvg::Options {
+        font_family: FAMILY.to_owned(),
+        fontdb: embedded_fonts(),
+        ..usvg::Options::default()
+    };
+    // Our SVG has no images; refusing them anyway means no path or data URL is ever read.
+    usvg_options.image_href_resolver = usvg::ImageHrefResolver {
+        resolve_data: Box::new(|_, _, _| None),
+        resolve_string: Box::new(|_, _| None),
+    };
+    let tree = usvg::Tree::from_str(&text, &usvg_options)
+        .map_err(|error| RenderError::Svg(error.to_string()))?;
+
+    let mut pixmap = tiny_skia::Pixmap::new(width, height).ok_or(RenderError::TooLarge {
+        width: f64::from(width),
+        height: f64::from(height),
+    })?;
+    // The last row and column may be only partly covered by the (rounded-up) canvas: paint
+    // them the background colour rather than leave them transparent.
+    let background = scene.background;
+    pixmap.fill(tiny_skia::Color::from_rgba8(
+        background.r,
+        background.g,
+        background.b,
+        255,
+    ));
+    let transform = tiny_skia::Transform::from_scale(scale as f32, scale as f32);
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    pixmap
+        .encode_png()
+        .map_err(|error| RenderError::Encode(error.to_string()))
+}
+
+/// The PNG's size in whole pixels, checked against the caps before anything is allocated.
+fn pixel_size(width: f64, height: f64, scale: f64) -> Result<(u32, u32), RenderError> {
+    let (w, h) = ((width * scale).ceil(), (height * scale).ceil());
+    // `!(x >= 1)` also catches NaN.
+    if !(w >= 1.0 && h >= 1.0) {
+        return Err(RenderError::Empty {
+            width: w,
+            height: h,
+        });
+    }
+    let side = f64::from(MAX_SIDE);
+    if w > side || h > side || w * h > MAX_PIXELS as f64 {
+        return Err(RenderError::TooLarge {
+            width: w,
+            height: h,
+        });
+    }
+    // In range by the checks above.
+    Ok((w as u32, h as u32))
+}
+
+/// A font database with only the embedded DejaVu Sans, regular and bold, standing in for
+/// every generic family: without a family mapping usvg finds no font and drops the text.
+fn embedded_fonts() -> Arc<fontdb::Database> {
+    static FONTS: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut db = fontdb::Database::new();
+            db.load_font_data(font::regular_bytes().to_vec());
+            db.load_font_data(font::bold_bytes().to_vec());
+            db.set_sans_serif_family(FAMILY);
+            db.set_serif_family(FAMILY);
+            db.set_monospace_family(FAMILY);
+            db.set_cursive_family(FAMILY);
+            db.set_fantasy_family(FAMILY);
+            Arc::new(db)
+        })
+        .clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_font_database_holds_only_the_embedded_faces() {
+        let db = embedded_fonts();
+        assert_eq!(db.len(), 2);
+        for face in db.faces() {
+            assert!(matches!(face.source, fontdb::Source::Binary(_)));
+            assert!(face.families.iter().any(|(name, _)| name == FAMILY));
+        }
+    }
+
+    #[test]
+    fn pixel_sizes_are_checked_before_allocating() {
+        assert_eq!(pixel_size(800.0, 600.0, 1.0), Ok((800, 600)));
+        assert_eq!(pixel_size(800.0, 600.0, 2.0), Ok((1600, 1200)));
+        assert_eq!(pixel_size(100.2, 10.0, 1.0), Ok((101, 10)));
+        assert!(matches!(
+            pixel_size(800.0, 600.0, 1e6),
+            Err(RenderError::TooLarge { .. })
+        ));
+        assert!(matches!(
+            pixel_size(20_000.0, 20_000.0, 1.0),
+            Err(RenderError::TooLarge { .. })
+        ));
+        assert!(matches!(
+            pixel_size(0.0, 600.0, 1.0),
+            Err(RenderError::Empty { .. })
+        ));
+        assert!(matches!(
+            pixel_size(f64::NAN, 600.0, 1.0),
+            Err(RenderError::Empty { .. })
+        ));
+        assert!(matches!(
+            pixel_size(f64::INFINITY, 600.0, 1.0),
+            Err(RenderError::TooLarge { .. })
+        ));
+    }
+}
