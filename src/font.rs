@@ -19,6 +19,17 @@ pub fn bold_bytes() -> &'static [u8] {
     dejavu::sans::bold()
 }
 
+/// DejaVu Sans Oblique: the PNG's italic. Its advances equal the regular face's, so text
+/// measured upright fits when slanted.
+pub fn italic_bytes() -> &'static [u8] {
+    dejavu::sans::oblique()
+}
+
+/// DejaVu Sans Bold Oblique.
+pub fn bold_italic_bytes() -> &'static [u8] {
+    dejavu::sans::bold_oblique()
+}
+
 fn parsed(bold: bool) -> &'static FontRef<'static> {
     static REGULAR: OnceLock<FontRef<'static>> = OnceLock::new();
     static BOLD: OnceLock<FontRef<'static>> = OnceLock::new();

@@ -1,7 +1,7 @@
 //! Scene → PNG bytes: the SVG of [`svg`](super::svg) rasterised by resvg.
 //!
 //! Text is drawn with the DejaVu Sans built into the binary and nothing else: the font
-//! database holds only those two faces and every generic family points at them, so the PNG
+//! database holds only its four faces and every generic family points at them, so the PNG
 //! looks the same on a machine with no fonts and never consults fontconfig. This file owns
 //! the pixel-size check (an absurd `--scale` is an error, not gigabytes of allocation) and
 //! the PNG encoding; it decides nothing about the drawing.
@@ -159,7 +159,7 @@ fn pixel_size(width: f64, height: f64, scale: f64) -> Result<(u32, u32), RenderE
     Ok((w as u32, h as u32))
 }
 
-/// A font database with only the embedded DejaVu Sans, regular and bold, standing in for
+/// A font database with only the embedded DejaVu Sans (regular, bold and their obliques), standing in for
 /// every generic family: without a family mapping usvg finds no font and drops the text.
 fn embedded_fonts() -> Arc<fontdb::Database> {
     static FONTS: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
@@ -168,6 +168,8 @@ fn embedded_fonts() -> Arc<fontdb::Database> {
             let mut db = fontdb::Database::new();
             db.load_font_data(font::regular_bytes().to_vec());
             db.load_font_data(font::bold_bytes().to_vec());
+            db.load_font_data(font::italic_bytes().to_vec());
+            db.load_font_data(font::bold_italic_bytes().to_vec());
             db.set_sans_serif_family(FAMILY);
             db.set_serif_family(FAMILY);
             db.set_monospace_family(FAMILY);
@@ -185,7 +187,7 @@ mod tests {
     #[test]
     fn the_font_database_holds_only_the_embedded_faces() {
         let db = embedded_fonts();
-        assert_eq!(db.len(), 2);
+        assert_eq!(db.len(), 4);
         for face in db.faces() {
             assert!(matches!(face.source, fontdb::Source::Binary(_)));
             assert!(face.families.iter().any(|(name, _)| name == FAMILY));
