@@ -110,7 +110,9 @@ impl Grammar<'_> {
                 .or_else(|| self.apostrophe_decade(i))
                 .or_else(|| self.bare_year(i, previous)),
             Kind::Ordinal(_) => self.day_first(i),
-            Kind::Decade(decade) => Some(found(i, i + 1, ExpressionKind::Year, decade_spec(decade))),
+            Kind::Decade(decade) => {
+                Some(found(i, i + 1, ExpressionKind::Year, decade_spec(decade)))
+            }
             Kind::Punct(_) | Kind::Other => None,
         }
     }
@@ -411,7 +413,8 @@ impl Grammar<'_> {
     /// continuing a month before it ("from October to December", "October-December").
     fn month_alone(&self, i: usize, previous: Option<Found>) -> Option<Found> {
         let (month, end) = self.month_word_alone(i)?;
-        let context = i > 0 && self.spaced(i) && self.key(i - 1).is_some_and(|k| MONTH_CONTEXT.contains(&k));
+        let context =
+            i > 0 && self.spaced(i) && self.key(i - 1).is_some_and(|k| MONTH_CONTEXT.contains(&k));
         let continues = self.continues(
             i,
             previous,
@@ -440,7 +443,9 @@ impl Grammar<'_> {
             return false;
         }
         let c = i - 1;
-        let word = self.key(c).is_some_and(|k| CONNECTORS.contains(&k)) && self.spaced(c) && self.spaced(i);
+        let word = self.key(c).is_some_and(|k| CONNECTORS.contains(&k))
+            && self.spaced(c)
+            && self.spaced(i);
         let dash = matches!(self.punct(c), Some('-' | '–'))
             && matches!(self.gap(c), Some(Gap::None | Gap::Space))
             && matches!(self.gap(i), Some(Gap::None | Gap::Space));
@@ -463,13 +468,22 @@ impl Grammar<'_> {
         if !(context || continues) || self.count_follows(end) {
             return None;
         }
-        Some(found(i, end, ExpressionKind::Year, Some(Spec::Years(year, year))))
+        Some(found(
+            i,
+            end,
+            ExpressionKind::Year,
+            Some(Spec::Years(year, year)),
+        ))
     }
 
     /// Whether the token at `j` is a plural-looking word after a space: what precedes it is
     /// a count.
     fn count_follows(&self, j: usize) -> bool {
-        self.spaced(j) && matches!(self.tokens.get(j).map(|t| t.kind), Some(Kind::Word { plural: true, .. }))
+        self.spaced(j)
+            && matches!(
+                self.tokens.get(j).map(|t| t.kind),
+                Some(Kind::Word { plural: true, .. })
+            )
     }
 
     /// A weekday then a date: "Wednesday, 3 December 2003", "Wednesday, December 3".
@@ -527,9 +541,18 @@ impl Grammar<'_> {
                     lexeme: Lexeme::Key(k),
                     ..
                 } => match (key, k) {
-                    (_, Key::Week) => Spec::Period { unit: Unit::Week, which },
-                    (_, Key::Month) => Spec::Period { unit: Unit::Month, which },
-                    (_, Key::Year) => Spec::Period { unit: Unit::Year, which },
+                    (_, Key::Week) => Spec::Period {
+                        unit: Unit::Week,
+                        which,
+                    },
+                    (_, Key::Month) => Spec::Period {
+                        unit: Unit::Month,
+                        which,
+                    },
+                    (_, Key::Year) => Spec::Period {
+                        unit: Unit::Year,
+                        which,
+                    },
                     (Key::This, Key::Morning | Key::Afternoon | Key::Evening) => Spec::Offset(0, 0),
                     (Key::Last, Key::Night) => Spec::Offset(-1, 0),
                     _ => return None,
@@ -577,7 +600,12 @@ impl Grammar<'_> {
         if self.count_follows(end) {
             return None;
         }
-        Some(found(i, end, ExpressionKind::Year, Some(Spec::Years(year, year))))
+        Some(found(
+            i,
+            end,
+            ExpressionKind::Year,
+            Some(Spec::Years(year, year)),
+        ))
     }
 }
 

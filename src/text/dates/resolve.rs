@@ -53,7 +53,11 @@ pub(super) enum Spec {
 }
 
 /// The days `spec` denotes when published on `published`.
-pub(super) fn resolve(spec: Spec, published: NaiveDate, direction: Direction) -> Option<DayInterval> {
+pub(super) fn resolve(
+    spec: Spec,
+    published: NaiveDate,
+    direction: Direction,
+) -> Option<DayInterval> {
     let past = direction == Direction::Past;
     match spec {
         Spec::Days(first, last) => DayInterval::new(first, last),
@@ -112,10 +116,10 @@ pub(super) fn resolve(spec: Spec, published: NaiveDate, direction: Direction) ->
             };
             DayInterval::month(year, month)
         }
-        Spec::Years(first, last) => {
-            Some(DayInterval::year(first)?.hull(&DayInterval::year(last)?))
+        Spec::Years(first, last) => Some(DayInterval::year(first)?.hull(&DayInterval::year(last)?)),
+        Spec::Offset(first, last) => {
+            DayInterval::new(shift(published, first)?, shift(published, last)?)
         }
-        Spec::Offset(first, last) => DayInterval::new(shift(published, first)?, shift(published, last)?),
         Spec::Period { unit, which } => {
             let current = period(unit, published)?;
             match which {

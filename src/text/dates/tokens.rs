@@ -64,7 +64,10 @@ pub(super) enum Key {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Lexeme {
     /// A month name, 1-12; `abbreviated` for "Nov", "Sept".
-    Month { month: u32, abbreviated: bool },
+    Month {
+        month: u32,
+        abbreviated: bool,
+    },
     Weekday(Weekday),
     Key(Key),
     /// Any other word.
@@ -166,7 +169,11 @@ fn classify(run: &str) -> Kind {
         return Kind::Number { value, digits };
     }
     match value {
-        Some(v) if ["st", "nd", "rd", "th"].iter().any(|s| suffix.eq_ignore_ascii_case(s)) => {
+        Some(v)
+            if ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| suffix.eq_ignore_ascii_case(s)) =>
+        {
             Kind::Ordinal(v)
         }
         Some(v) if digits == 4 && v >= 1000 && v % 10 == 0 && suffix == "s" => {
