@@ -517,7 +517,7 @@ impl Grammar<'_> {
     }
 
     /// "this week", "last month", "next year", "last Wednesday", "next November",
-    /// "this morning", "last night". After "the" ("the last week") or before "of" ("last
+    /// "this weekend", "this morning", "last night". After "the" ("the last week") or before "of" ("last
     /// week of November") these are not relative to publication: consumed, not reported.
     fn this_last_next(&self, i: usize, key: Key) -> Option<Found> {
         let which = match key {
@@ -541,6 +541,7 @@ impl Grammar<'_> {
                     lexeme: Lexeme::Key(k),
                     ..
                 } => match (key, k) {
+                    (_, Key::Weekend) => Spec::Weekend(which),
                     (_, Key::Week) => Spec::Period {
                         unit: Unit::Week,
                         which,

@@ -4,9 +4,9 @@
 //! This module owns finding the expressions and saying which days each denotes; it knows
 //! nothing of events, claims or diagnostics (the date rules in `check` compare intervals).
 //! It is position-free: ranges are byte ranges into the text given, and nothing panics on
-//! any input. The work is a hand-written tokenizer ([`tokens`]: words, numbers,
-//! punctuation, with byte offsets), patterns over those tokens ([`grammar`]), and checked
-//! calendar arithmetic ([`resolve`]); all tables are static, nothing is built per call.
+//! any input. The work is a hand-written tokenizer (`tokens`: words, numbers,
+//! punctuation, with byte offsets), patterns over those tokens (`grammar`), and checked
+//! calendar arithmetic (`resolve`); all tables are static, nothing is built per call.
 //!
 //! # What is recognised
 //!
@@ -17,7 +17,7 @@
 //! | month and year | November 2003, November of 2003, mid-November 2003 | the month |
 //! | month | in November, since May, from October to December, last/this/next November, early November | Past: the latest such month whose start is on or before publication (the month of publication counts); Future: the next one, the month of publication counting; last/next: strictly before/after the month of publication; this: in the year of publication |
 //! | year | in 2004, since 1992, from 1992 to 2004, the year 2003, late 2004, the 1990s | the year (decade) |
-//! | relative | today (today's), tonight, yesterday, tomorrow, this morning, last night, this/last/next week, month, year, Wednesday, last Wednesday, next Monday, this Friday | see below |
+//! | relative | today (today's), tonight, yesterday, tomorrow, this morning, last night, this/last/next week, weekend, month, year, Wednesday, last Wednesday, next Monday, this Friday | see below |
 //!
 //! Rules chosen, and why:
 //!
@@ -49,8 +49,9 @@
 //!   "next" periods are whole. A weekday alone ("on Wednesday", "said Wednesday") is the
 //!   latest such day on or before publication (Past) or the next on or after (Future), the
 //!   day of publication counting; "last Wednesday" is strictly before publication, "next
-//!   Monday" strictly after, "this Friday" is in the week of publication. "last night" is
-//!   yesterday to today.
+//!   Monday" strictly after, "this Friday" is in the week of publication. A weekend is the
+//!   Saturday and Sunday of the week meant ("this weekend": of the week of publication,
+//!   whatever the direction). "last night" is yesterday to today.
 //! - **Not relative to publication**: "the last week", "the next year" (a rolling span), and
 //!   "last week of November" are consumed and not reported (the month after "of" still is).
 //! - **An uncertain publication date** is resolved at its first and at its last day and the

@@ -50,6 +50,9 @@ pub(super) enum Spec {
     Period { unit: Unit, which: Which },
     /// "on Wednesday", "last Wednesday".
     Weekday { day: Weekday, which: Which },
+    /// "this weekend" (Saturday and Sunday of the week of publication), "last weekend" (of
+    /// the week before), "next weekend" (of the week after).
+    Weekend(Which),
 }
 
 /// The days `spec` denotes when published on `published`.
@@ -146,6 +149,15 @@ pub(super) fn resolve(
                 Which::This => wanted - today,
             };
             shift(published, offset).map(DayInterval::day)
+        }
+        Spec::Weekend(which) => {
+            let week = period(Unit::Week, published)?;
+            let sunday = match which {
+                Which::Last => week.earliest().pred_opt()?,
+                Which::Next => shift(week.latest(), 7)?,
+                Which::This | Which::Nearest => week.latest(),
+            };
+            DayInterval::new(sunday.pred_opt()?, sunday)
         }
     }
 }

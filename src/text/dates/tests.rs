@@ -453,6 +453,27 @@ fn weeks_run_monday_to_sunday() {
         "2003-12-31",
         "\"next week\" = 2004-01-05..2004-01-11",
     );
+    // weekends are Saturday and Sunday of the week meant
+    past(
+        "last weekend",
+        "2003-12-03",
+        "\"last weekend\" = 2003-11-29..2003-11-30",
+    );
+    past(
+        "this weekend",
+        "2003-12-03",
+        "\"this weekend\" = 2003-12-06..2003-12-07",
+    );
+    future(
+        "next weekend",
+        "2003-12-07",
+        "\"next weekend\" = 2003-12-13..2003-12-14",
+    );
+    past(
+        "last weekend",
+        "2004-01-01",
+        "\"last weekend\" = 2003-12-27..2003-12-28",
+    );
     // from a Sunday
     past(
         "this week",
