@@ -106,10 +106,11 @@ impl Grammar<'_> {
             },
             Kind::Number { .. } => self
                 .iso(i)
+                .or_else(|| self.day_in_list(i))
                 .or_else(|| self.day_first(i))
                 .or_else(|| self.apostrophe_decade(i))
                 .or_else(|| self.bare_year(i, previous)),
-            Kind::Ordinal(_) => self.day_first(i),
+            Kind::Ordinal(_) => self.day_in_list(i).or_else(|| self.day_first(i)),
             Kind::Decade(decade) => {
                 Some(found(i, i + 1, ExpressionKind::Year, decade_spec(decade)))
             }
@@ -261,12 +262,13 @@ impl Grammar<'_> {
         self.day_number(j).filter(|_| self.clean_before(j))
     }
 
-    /// A day or a range of days: "19", "19th", "19-21", "19 to 21".
+    /// A day or a range of days: "19", "19th", "19-21", "19 to 21", "(between) 19 and 21".
     fn days(&self, j: usize) -> Option<(u32, u32, usize)> {
         let (first, next) = self.day(j)?;
         let dash = matches!(self.punct(next), Some('-' | '–'))
             && matches!(self.gap(next), Some(Gap::None | Gap::Space));
-        if dash || (self.is_key(next, Key::To) && self.spaced(next)) {
+        let between = j > 0 && self.is_key(j - 1, Key::Between) && self.is_key(next, Key::And);
+        if dash || ((self.is_key(next, Key::To) || between) && self.spaced(next)) {
             let after = next + 1;
             if matches!(self.gap(after), Some(Gap::None | Gap::Space)) {
                 if let Some((last, end)) = self.day_number(after) {
@@ -327,6 +329,53 @@ impl Grammar<'_> {
         }
         let (month, next) = self.month(j)?;
         Some(self.day_month_year(i, month, first, last, next))
+    }
+
+    /// The first days of a list that names its month once: "12" in "12 and 13 December" or
+    /// "3, 4 and 5 December 2003" is a date of its own (each day is evidence of itself,
+    /// where the hull "12-15" of "12 and 15" would not be).
+    fn day_in_list(&self, i: usize) -> Option<Found> {
+        let (day, mut j) = self.day(i)?;
+        if !self.clean_after(i) || (i > 0 && self.is_key(i - 1, Key::Between)) {
+            return None;
+        }
+        let mut listed = false;
+        loop {
+            let comma = self.touching(j) && self.is_punct(j, ',');
+            let k = if comma { j + 1 } else { j };
+            let k = if self.spaced(k) && matches!(self.key(k), Some(Key::And | Key::Or)) {
+                k + 1
+            } else if comma {
+                k
+            } else {
+                break;
+            };
+            if !self.spaced(k) {
+                break;
+            }
+            match self.day(k) {
+                Some((_, next)) if self.clean_after(k) => {
+                    listed = true;
+                    j = next;
+                }
+                _ => break,
+            }
+        }
+        if !listed {
+            return None;
+        }
+        if self.spaced(j) && self.is_key(j, Key::Of) {
+            j += 1;
+        }
+        if !self.spaced(j) {
+            return None;
+        }
+        let (month, next) = self.month(j)?;
+        let whole = self.day_month_year(i, month, day, day, next);
+        Some(Found {
+            end: i + 1,
+            ..whole
+        })
     }
 
     /// "December 3, 2003", "Dec. 3 2003", "November 19", "November 2003", "November of 2003".

@@ -13,7 +13,7 @@
 //! | kind | examples | days |
 //! | --- | --- | --- |
 //! | full date | 3 December 2003, 3rd of December, 2003, December 3, 2003, Dec. 3 2003, 2003-12-03, Wednesday, 3 December 2003, 3-5 December 2003 | those days |
-//! | day and month | 19 November, November 19th, 19 Nov., 19-21 November | the latest such day(s) on or before publication ([`Direction::Past`]), or the next on or after ([`Direction::Future`]) |
+//! | day and month | 19 November, November 19th, 19 Nov., 19-21 November, between 19 and 21 November; in "12 and 13 December" the "12" and the "13 December" | the latest such day(s) on or before publication ([`Direction::Past`]), or the next on or after ([`Direction::Future`]) |
 //! | month and year | November 2003, November of 2003, mid-November 2003 | the month |
 //! | month | in November, since May, from October to December, last/this/next November, early November | Past: the latest such month whose start is on or before publication (the month of publication counts); Future: the next one, the month of publication counting; last/next: strictly before/after the month of publication; this: in the year of publication |
 //! | year | in 2004, since 1992, from 1992 to 2004, the year 2003, late 2004, the 1990s | the year (decade) |

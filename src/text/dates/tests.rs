@@ -163,6 +163,28 @@ fn day_and_month_point_back_or_forward() {
         "2003-12-03",
         "\"19 to 21 November\" = 2003-11-19..2003-11-21",
     );
+    past(
+        "between 19 and 21 November",
+        "2003-12-03",
+        "\"19 and 21 November\" = 2003-11-19..2003-11-21",
+    );
+    past(
+        "Nov 19-21, 2003",
+        "2010-01-01",
+        "\"Nov 19-21, 2003\" = 2003-11-19..2003-11-21",
+    );
+    // a list naming its month once: each day on its own
+    past(
+        "on 1, 2 and 3 December",
+        "2003-12-03",
+        "\"1\" = 2003-12-01; \"2\" = 2003-12-02; \"3 December\" = 2003-12-03",
+    );
+    past(
+        "on 12 or 15 December 2003",
+        "2010-01-01",
+        "\"12\" = 2003-12-12; \"15 December 2003\" = 2003-12-15",
+    );
+    past("on 3 and 31 November", "2003-12-03", "\"3\" = 2003-11-03");
     assert_eq!(kinds("on 19 November"), [ExpressionKind::DayMonth]);
 }
 
