@@ -566,8 +566,9 @@ impl Grammar<'_> {
     }
 
     /// "this week", "last month", "next year", "last Wednesday", "next November",
-    /// "this weekend", "this morning", "last night". After "the" ("the last week") or before "of" ("last
-    /// week of November") these are not relative to publication: consumed, not reported.
+    /// "this weekend", "this morning", "last night". After "the" ("the last week") or before
+    /// "of" ("last week of November") these are not relative to publication: consumed, not
+    /// reported.
     fn this_last_next(&self, i: usize, key: Key) -> Option<Found> {
         let which = match key {
             Key::This => Which::This,

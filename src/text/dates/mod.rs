@@ -10,14 +10,28 @@
 //!
 //! # What is recognised
 //!
-//! | kind | examples | days |
-//! | --- | --- | --- |
-//! | full date | 3 December 2003, 3rd of December, 2003, December 3, 2003, Dec. 3 2003, 2003-12-03, Wednesday, 3 December 2003, 3-5 December 2003 | those days |
-//! | day and month | 19 November, November 19th, 19 Nov., 19-21 November, between 19 and 21 November; in "12 and 13 December" the "12" and the "13 December" | the latest such day(s) on or before publication ([`Direction::Past`]), or the next on or after ([`Direction::Future`]) |
-//! | month and year | November 2003, November of 2003, mid-November 2003 | the month |
-//! | month | in November, since May, from October to December, last/this/next November, early November | Past: the latest such month whose start is on or before publication (the month of publication counts); Future: the next one, the month of publication counting; last/next: strictly before/after the month of publication; this: in the year of publication |
-//! | year | in 2004, since 1992, from 1992 to 2004, the year 2003, late 2004, the 1990s | the year (decade) |
-//! | relative | today (today's), tonight, yesterday, tomorrow, this morning, last night, this/last/next week, weekend, month, year, Wednesday, last Wednesday, next Monday, this Friday | see below |
+//! Each expression has an [`ExpressionKind`]:
+//!
+//! - **full date**: "3 December 2003", "3rd of December, 2003", "December 3, 2003",
+//!   "Dec. 3 2003", "2003-12-03" (also with slashes), "Wednesday, 3 December 2003",
+//!   "3-5 December 2003", "Nov 19-21, 2003": those days.
+//! - **day and month**: "19 November", "November 19th", "19 Nov.", "19-21 November",
+//!   "between 19 and 21 November"; in "12 and 13 December" both the "12" and the
+//!   "13 December". Past: the latest such day on or before publication; Future: the next
+//!   on or after (the day of publication counts either way). A range picks its year by
+//!   its first day.
+//! - **month and year**: "November 2003", "November of 2003", "mid-November 2003": the
+//!   month.
+//! - **month**: "in November", "since May", "from October to December", "early November",
+//!   "last/this/next November". Past: the latest such month starting on or before
+//!   publication; Future: the next one; the month of publication counts either way.
+//!   "last"/"next": strictly before/after the month of publication; "this": in the year of
+//!   publication.
+//! - **year**: "in 2004", "since 1992", "from 1992 to 2004", "the year 2003", "summer of
+//!   2003", "late 2004", "the 1990s": the year (the decade).
+//! - **relative**: today (today's), tonight, yesterday, tomorrow, this morning, last night,
+//!   this/last/next week, weekend, month and year; weekdays ("on Wednesday", "last
+//!   Wednesday", "next Monday", "this Friday").
 //!
 //! Rules chosen, and why:
 //!
@@ -60,8 +74,14 @@
 //!   is dropped.
 //! - **Parts of periods are not narrowed**: "early November" is all of November, "late 2004"
 //!   all of 2004, where "early" ends being vague; a season before a year gives the year.
-//!   Numeric forms other than ISO ("12/03/2003") are not recognised: their order is
-//!   ambiguous.
+//!
+//! # Known gaps
+//!
+//! Not recognised: numeric forms other than ISO ("12/03/2003": the order of day and month
+//! is ambiguous), ISO date-times ("2003-12-03T10:00"), two-digit years ("Dec. 3, '03"),
+//! counts of time ("two weeks ago", "the day before yesterday"), and a year used as an
+//! adjective without a preposition ("the 2003 elections"). A weekday inside a name ("the
+//! Sunday Times") is read as a weekday, and "in November 19 people died" as 19 November.
 
 mod grammar;
 mod resolve;

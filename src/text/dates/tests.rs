@@ -774,8 +774,12 @@ mod properties {
             future in any::<bool>(),
         ) {
             use chrono::{Days, NaiveDate};
-            let base = NaiveDate::MIN.checked_add_days(Days::new(offset as u64 * 100)).unwrap_or(NaiveDate::MAX);
-            let end = base.checked_add_days(Days::new(width as u64)).unwrap_or(NaiveDate::MAX);
+            let base = NaiveDate::MIN
+                .checked_add_days(Days::new(offset as u64 * 100))
+                .unwrap_or(NaiveDate::MAX);
+            let end = base
+                .checked_add_days(Days::new(width as u64))
+                .unwrap_or(NaiveDate::MAX);
             let published = DayInterval::new(base, end).unwrap();
             let direction = if future { Future } else { Past };
             let found = find(&text, published, direction);
