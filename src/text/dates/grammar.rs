@@ -76,6 +76,9 @@ const YEAR_CONTEXT: &[Key] = &[
     Key::Season,
 ];
 
+/// The most days a list naming its month once may hold.
+const MAX_LIST: usize = 12;
+
 /// Words (and dashes) that continue a list or range of the previous expression's kind:
 /// "from 1992 to 2004", "between October and December".
 const CONNECTORS: &[Key] = &[Key::And, Key::To, Key::Or, Key::Until, Key::Through];
@@ -339,8 +342,10 @@ impl Grammar<'_> {
         if !self.clean_after(i) || (i > 0 && self.is_key(i - 1, Key::Between)) {
             return None;
         }
+        // A list of dates is short; the cap keeps a long run of numbers ("1, 2, 3, …")
+        // linear rather than quadratic.
         let mut listed = false;
-        loop {
+        for _ in 0..MAX_LIST {
             let comma = self.touching(j) && self.is_punct(j, ',');
             let k = if comma { j + 1 } else { j };
             let k = if self.spaced(k) && matches!(self.key(k), Some(Key::And | Key::Or)) {

@@ -137,6 +137,11 @@ impl ExpressionKind {
     }
 }
 
+/// A short human name of `kind`: the same as [`ExpressionKind::describe`].
+pub fn describe(kind: ExpressionKind) -> &'static str {
+    kind.describe()
+}
+
 impl fmt::Display for ExpressionKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.describe())

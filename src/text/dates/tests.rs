@@ -655,6 +655,7 @@ fn kinds_have_names() {
     assert_eq!(ExpressionKind::Relative.to_string(), "relative");
     assert_eq!(ExpressionKind::DayMonth.describe(), "day and month");
     assert_eq!(ExpressionKind::FullDate.to_string(), "full date");
+    assert_eq!(describe(ExpressionKind::MonthYear), "month and year");
 }
 
 #[test]
@@ -708,6 +709,23 @@ fn odd_input_does_not_panic() {
                 assert!(text.get(e.range.clone()).is_some(), "{text:?} {e:?}");
             }
         }
+    }
+}
+
+#[test]
+fn long_runs_stay_linear() {
+    // Each of these would be quadratic if a pattern looked ahead without bound.
+    let published = parse("2003-12-03").unwrap().days();
+    for unit in ["1, ", "19 and ", "in 2003 and ", "November and ", "today "] {
+        let text = unit.repeat(50_000);
+        let start = std::time::Instant::now();
+        let found = find(&text, published, Past);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "{unit:?}: {:?}",
+            start.elapsed()
+        );
+        assert!(found.len() <= 50_000);
     }
 }
 
