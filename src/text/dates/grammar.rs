@@ -105,6 +105,7 @@ impl Grammar<'_> {
                     .month_first(i)
                     .or_else(|| self.month_alone(i, previous)),
                 Lexeme::Key(key) => self.keyword(i, key),
+                Lexeme::Count(count) => self.ago(i, count),
                 Lexeme::Plain => None,
             },
             Kind::Number { .. } => self
@@ -112,6 +113,7 @@ impl Grammar<'_> {
                 .or_else(|| self.day_in_list(i))
                 .or_else(|| self.day_first(i))
                 .or_else(|| self.apostrophe_decade(i))
+                .or_else(|| self.number(i).and_then(|(n, _)| self.ago(i, n)))
                 .or_else(|| self.bare_year(i, previous)),
             Kind::Ordinal(_) => self.day_in_list(i).or_else(|| self.day_first(i)),
             Kind::Decade(decade) => {
@@ -554,6 +556,26 @@ impl Grammar<'_> {
                 .filter(|f| f.kind != ExpressionKind::MonthYear)
         })?;
         Some(Found { first: i, ..date })
+    }
+
+    /// "three days ago", "a week ago", "2 months ago", "ten years ago" (up to 999).
+    fn ago(&self, i: usize, count: u32) -> Option<Found> {
+        let unit = match (self.key(i + 1)?, count) {
+            (Key::Day, 1) | (Key::Days, 2..) => Unit::Day,
+            (Key::Week, 1) | (Key::Weeks, 2..) => Unit::Week,
+            (Key::Month, 1) | (Key::Months, 2..) => Unit::Month,
+            (Key::Year, 1) | (Key::Years, 2..) => Unit::Year,
+            _ => return None,
+        };
+        let ok = (1..1000).contains(&count)
+            && self.spaced(i + 1)
+            && self.spaced(i + 2)
+            && self.is_key(i + 2, Key::Ago)
+            && (!self.is_number(i) || (self.clean_before(i) && self.clean_after(i)));
+        ok.then(|| {
+            let spec = Spec::Ago { unit, count };
+            found(i, i + 3, ExpressionKind::Relative, Some(spec))
+        })
     }
 
     /// Expressions opening with a key word: today, this week, last Wednesday, next

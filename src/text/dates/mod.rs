@@ -31,7 +31,9 @@
 //!   2003", "late 2004", "the 1990s": the year (the decade).
 //! - **relative**: today (today's), tonight, yesterday, tomorrow, this morning, last night,
 //!   this/last/next week, weekend, month and year; weekdays ("on Wednesday", "last
-//!   Wednesday", "next Monday", "this Friday").
+//!   Wednesday", "next Monday", "this Friday"); counts back ("three days ago": that day;
+//!   "two weeks ago": the week holding the day 14 days back; "a month ago": the month
+//!   before the month of publication; "ten years ago": that year).
 //!
 //! Rules chosen, and why:
 //!
@@ -79,7 +81,7 @@
 //!
 //! Not recognised: numeric forms other than ISO ("12/03/2003": the order of day and month
 //! is ambiguous), ISO date-times ("2003-12-03T10:00"), two-digit years ("Dec. 3, '03"),
-//! counts of time ("two weeks ago", "the day before yesterday"), and a year used as an
+//! "the day before yesterday", "in two weeks", and a year used as an
 //! adjective without a preposition ("the 2003 elections"). A weekday inside a name ("the
 //! Sunday Times") is read as a weekday, and "in November 19 people died" as 19 November.
 

@@ -25,6 +25,7 @@ pub(super) enum Which {
 /// A calendar period relative to publication.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Unit {
+    Day,
     Week,
     Month,
     Year,
@@ -50,6 +51,9 @@ pub(super) enum Spec {
     Period { unit: Unit, which: Which },
     /// "on Wednesday", "last Wednesday".
     Weekday { day: Weekday, which: Which },
+    /// "three days ago" (that day), "two weeks ago" (the week holding the day 14 days
+    /// back), "a month ago" (the month before the month of publication), "ten years ago".
+    Ago { unit: Unit, count: u32 },
     /// "this weekend" (Saturday and Sunday of the week of publication), "last weekend" (of
     /// the week before), "next weekend" (of the week after).
     Weekend(Which),
@@ -150,6 +154,20 @@ pub(super) fn resolve(
             };
             shift(published, offset).map(DayInterval::day)
         }
+        Spec::Ago { unit, count } => {
+            let count = i64::from(count);
+            match unit {
+                Unit::Day => shift(published, -count).map(DayInterval::day),
+                Unit::Week => period(Unit::Week, shift(published, -7 * count)?),
+                Unit::Month => {
+                    let months = i64::from(published.year()) * 12 + i64::from(published.month0());
+                    let back = months.checked_sub(count)?;
+                    let year = i32::try_from(back.div_euclid(12)).ok()?;
+                    DayInterval::month(year, back.rem_euclid(12) as u32 + 1)
+                }
+                Unit::Year => DayInterval::year(published.year().checked_sub(count as i32)?),
+            }
+        }
         Spec::Weekend(which) => {
             let week = period(Unit::Week, published)?;
             let sunday = match which {
@@ -175,6 +193,7 @@ fn shift(day: NaiveDate, days: i64) -> Option<NaiveDate> {
 /// The week (Monday to Sunday), month or year holding `day`.
 fn period(unit: Unit, day: NaiveDate) -> Option<DayInterval> {
     match unit {
+        Unit::Day => Some(DayInterval::day(day)),
         Unit::Week => {
             let monday = shift(day, -(day.weekday().num_days_from_monday() as i64))?;
             DayInterval::new(monday, shift(monday, 6)?)

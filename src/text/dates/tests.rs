@@ -425,6 +425,41 @@ fn today_yesterday_tomorrow() {
 }
 
 #[test]
+fn counts_of_time_ago() {
+    past(
+        "three days ago",
+        "2003-12-03",
+        "\"three days ago\" = 2003-11-30",
+    );
+    past("a day ago", "2003-12-03", "\"a day ago\" = 2003-12-02");
+    past(
+        "2 weeks ago",
+        "2003-12-03",
+        "\"2 weeks ago\" = 2003-11-17..2003-11-23",
+    );
+    past(
+        "a month ago",
+        "2004-01-15",
+        "\"a month ago\" = 2003-12-01..2003-12-31",
+    );
+    past(
+        "14 months ago",
+        "2004-01-15",
+        "\"14 months ago\" = 2002-11-01..2002-11-30",
+    );
+    past(
+        "some 40 years ago",
+        "2003-12-03",
+        "\"40 years ago\" = 1963-01-01..1963-12-31",
+    );
+    none("a days ago");
+    none("two week ago");
+    none("a year or two ago");
+    none("1,5 days ago");
+    none("99999999999 years ago");
+}
+
+#[test]
 fn weeks_run_monday_to_sunday() {
     // 2003-12-03 is a Wednesday
     past(

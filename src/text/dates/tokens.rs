@@ -59,6 +59,12 @@ pub(super) enum Key {
     To,
     Or,
     Season,
+    Day,
+    Days,
+    Weeks,
+    Months,
+    Years,
+    Ago,
 }
 
 /// What a word means to the grammar.
@@ -71,6 +77,8 @@ pub(super) enum Lexeme {
     },
     Weekday(Weekday),
     Key(Key),
+    /// A number word: "a", "an", "one" to "twelve".
+    Count(u32),
     /// Any other word.
     Plain,
 }
@@ -240,6 +248,24 @@ fn lexeme(word: &str) -> Lexeme {
         b"friday" => return Lexeme::Weekday(Weekday::Fri),
         b"saturday" => return Lexeme::Weekday(Weekday::Sat),
         b"sunday" => return Lexeme::Weekday(Weekday::Sun),
+        b"a" | b"an" | b"one" => return Lexeme::Count(1),
+        b"two" => return Lexeme::Count(2),
+        b"three" => return Lexeme::Count(3),
+        b"four" => return Lexeme::Count(4),
+        b"five" => return Lexeme::Count(5),
+        b"six" => return Lexeme::Count(6),
+        b"seven" => return Lexeme::Count(7),
+        b"eight" => return Lexeme::Count(8),
+        b"nine" => return Lexeme::Count(9),
+        b"ten" => return Lexeme::Count(10),
+        b"eleven" => return Lexeme::Count(11),
+        b"twelve" => return Lexeme::Count(12),
+        b"day" => Day,
+        b"days" => Days,
+        b"weeks" => Weeks,
+        b"months" => Months,
+        b"years" => Years,
+        b"ago" => Ago,
         b"today" => Today,
         b"tonight" => Tonight,
         b"yesterday" => Yesterday,
