@@ -579,7 +579,7 @@ impl Grammar<'_> {
     }
 
     /// Expressions opening with a key word: today, this week, last Wednesday, next
-    /// November, early 2004, mid-November, …
+    /// November, early 2004, mid-November, (the) day before yesterday, …
     fn keyword(&self, i: usize, key: Key) -> Option<Found> {
         let relative = |end, spec| Some(found(i, end, ExpressionKind::Relative, Some(spec)));
         match key {
@@ -588,6 +588,13 @@ impl Grammar<'_> {
             Key::Tomorrow => relative(i + 1, Spec::Offset(1, 1)),
             Key::This | Key::Last | Key::Next => self.this_last_next(i, key),
             Key::Early | Key::Mid | Key::Late => self.part_of(i),
+            Key::Day if self.spaced(i + 1) && self.spaced(i + 2) => {
+                match (self.key(i + 1)?, self.key(i + 2)?) {
+                    (Key::Before, Key::Yesterday) => relative(i + 3, Spec::Offset(-2, -2)),
+                    (Key::After, Key::Tomorrow) => relative(i + 3, Spec::Offset(2, 2)),
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }

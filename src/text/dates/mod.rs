@@ -29,7 +29,8 @@
 //!   publication.
 //! - **year**: "in 2004", "since 1992", "from 1992 to 2004", "the year 2003", "summer of
 //!   2003", "late 2004", "the 1990s": the year (the decade).
-//! - **relative**: today (today's), tonight, yesterday, tomorrow, this morning, last night,
+//! - **relative**: today (today's), tonight, yesterday, tomorrow, the day before yesterday,
+//!   the day after tomorrow, this morning, last night,
 //!   this/last/next week, weekend, month and year; weekdays ("on Wednesday", "last
 //!   Wednesday", "next Monday", "this Friday"); counts back ("three days ago": that day;
 //!   "two weeks ago": the week holding the day 14 days back; "a month ago": the month
@@ -81,9 +82,11 @@
 //!
 //! Not recognised: numeric forms other than ISO ("12/03/2003": the order of day and month
 //! is ambiguous), ISO date-times ("2003-12-03T10:00"), two-digit years ("Dec. 3, '03"),
-//! "the day before yesterday", "in two weeks", and a year used as an
-//! adjective without a preposition ("the 2003 elections"). A weekday inside a name ("the
-//! Sunday Times") is read as a weekday, and "in November 19 people died" as 19 November.
+//! spans ahead ("in two weeks"), and a year used as an adjective without a preposition
+//! ("the 2003 elections"). A weekday inside a name ("the Sunday Times") is read as a
+//! weekday, and "in November 19 people died" as 19 November. A list of days resolves each
+//! day on its own, so "on 3 and 4 December" published on 3 December 2003 (Past) gives
+//! 2003-12-03 and 2002-12-04.
 
 mod grammar;
 mod resolve;

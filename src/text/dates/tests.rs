@@ -422,6 +422,12 @@ fn today_yesterday_tomorrow() {
         "\"this morning\" = 2003-12-03; \"last night\" = 2003-12-02..2003-12-03",
     );
     none("todays yesterdays Tomorrowland");
+    past(
+        "the day before yesterday and the day after tomorrow",
+        "2003-12-03",
+        "\"day before yesterday\" = 2003-12-01; \"day after tomorrow\" = 2003-12-05",
+    );
+    past("the day before the vote", "2003-12-03", "");
 }
 
 #[test]
