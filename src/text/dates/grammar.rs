@@ -27,6 +27,11 @@ pub(super) fn scan(text: &str, tokens: &[Token]) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if let Some(list) = grammar.day_list(i) {
+            i = list.last().map_or(i + 1, |f| f.end);
+            found.extend(list);
+            continue;
+        }
         let previous = found.last().copied();
         match grammar.at(i, previous) {
             Some(f) if f.end > i => {
@@ -110,12 +115,11 @@ impl Grammar<'_> {
             },
             Kind::Number { .. } => self
                 .iso(i)
-                .or_else(|| self.day_in_list(i))
                 .or_else(|| self.day_first(i))
                 .or_else(|| self.apostrophe_decade(i))
                 .or_else(|| self.number(i).and_then(|(n, _)| self.ago(i, n)))
                 .or_else(|| self.bare_year(i, previous)),
-            Kind::Ordinal(_) => self.day_in_list(i).or_else(|| self.day_first(i)),
+            Kind::Ordinal(_) => self.day_first(i),
             Kind::Decade(decade) => {
                 Some(found(i, i + 1, ExpressionKind::Year, decade_spec(decade)))
             }
@@ -336,18 +340,24 @@ impl Grammar<'_> {
         Some(self.day_month_year(i, month, first, last, next))
     }
 
-    /// The first days of a list that names its month once: "12" in "12 and 13 December" or
-    /// "3, 4 and 5 December 2003" is a date of its own (each day is evidence of itself,
-    /// where the hull "12-15" of "12 and 15" would not be).
-    fn day_in_list(&self, i: usize) -> Option<Found> {
-        let (day, mut j) = self.day(i)?;
-        if !self.clean_after(i) || (i > 0 && self.is_key(i - 1, Key::Between)) {
+    /// A list of days that names its month once: "12 and 13 December", "3, 4 and 5
+    /// December 2003". Each day is a date of its own (each is evidence of itself, where the
+    /// hull "12-15" of "12 and 15" would not be); without a year, all take the year that the
+    /// first day resolves to, so a list never straddles a year by accident.
+    fn day_list(&self, i: usize) -> Option<Vec<Found>> {
+        if !matches!(self.tokens[i].kind, Kind::Number { .. } | Kind::Ordinal(_))
+            || (i > 0 && self.is_key(i - 1, Key::Between))
+        {
             return None;
         }
+        let (first, mut j) = self.day(i)?;
+        if !self.clean_after(i) {
+            return None;
+        }
+        let mut items = vec![(i, first)];
         // A list of dates is short; the cap keeps a long run of numbers ("1, 2, 3, …")
         // linear rather than quadratic.
-        let mut listed = false;
-        for _ in 0..MAX_LIST {
+        while items.len() < MAX_LIST {
             let comma = self.touching(j) && self.is_punct(j, ',');
             let k = if comma { j + 1 } else { j };
             let k = if self.spaced(k) && matches!(self.key(k), Some(Key::And | Key::Or)) {
@@ -361,14 +371,14 @@ impl Grammar<'_> {
                 break;
             }
             match self.day(k) {
-                Some((_, next)) if self.clean_after(k) => {
-                    listed = true;
+                Some((day, next)) if self.clean_after(k) => {
+                    items.push((k, day));
                     j = next;
                 }
                 _ => break,
             }
         }
-        if !listed {
+        if items.len() < 2 {
             return None;
         }
         if self.spaced(j) && self.is_key(j, Key::Of) {
@@ -378,11 +388,26 @@ impl Grammar<'_> {
             return None;
         }
         let (month, next) = self.month(j)?;
-        let whole = self.day_month_year(i, month, day, day, next);
-        Some(Found {
-            end: i + 1,
-            ..whole
-        })
+        let year = self.trailing_year(next);
+        let last_end = year.map_or(next, |(_, end)| end);
+        let list = items.iter().enumerate().map(|(n, &(at, day))| {
+            let end = if n + 1 == items.len() {
+                last_end
+            } else {
+                at + 1
+            };
+            match year {
+                Some((year, _)) => {
+                    let spec = NaiveDate::from_ymd_opt(year, month, day).map(|d| Spec::Days(d, d));
+                    found(at, end, ExpressionKind::FullDate, spec)
+                }
+                None => {
+                    let spec = day_month(month, day, day, first);
+                    found(at, end, ExpressionKind::DayMonth, spec)
+                }
+            }
+        });
+        Some(list.collect())
     }
 
     /// "December 3, 2003", "Dec. 3 2003", "November 19", "November 2003", "November of 2003".
@@ -415,10 +440,7 @@ impl Grammar<'_> {
                 .map(|(a, b)| Spec::Days(a, b));
             return found(i, end, ExpressionKind::FullDate, spec);
         }
-        // Valid in some year: 29 February is, 30 February is not.
-        let valid = NaiveDate::from_ymd_opt(2000, month, first).is_some()
-            && NaiveDate::from_ymd_opt(2000, month, last).is_some();
-        let spec = valid.then_some(Spec::DayMonth { month, first, last });
+        let spec = day_month(month, first, last, first);
         found(i, next, ExpressionKind::DayMonth, spec)
     }
 
@@ -701,6 +723,18 @@ fn found(first: usize, end: usize, kind: ExpressionKind, spec: Option<Spec>) -> 
         kind,
         spec,
     }
+}
+
+/// Days `first..=last` of `month` in a year chosen by day `anchor`, if valid in some year
+/// (29 February is, 30 February is not).
+fn day_month(month: u32, first: u32, last: u32, anchor: u32) -> Option<Spec> {
+    let valid = |day| NaiveDate::from_ymd_opt(2000, month, day).is_some();
+    (valid(first) && valid(last) && valid(anchor)).then_some(Spec::DayMonth {
+        month,
+        first,
+        last,
+        anchor,
+    })
 }
 
 fn decade_spec(decade: i32) -> Option<Spec> {

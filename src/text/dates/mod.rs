@@ -18,8 +18,8 @@
 //! - **day and month**: "19 November", "November 19th", "19 Nov.", "19-21 November",
 //!   "between 19 and 21 November"; in "12 and 13 December" both the "12" and the
 //!   "13 December". Past: the latest such day on or before publication; Future: the next
-//!   on or after (the day of publication counts either way). A range picks its year by
-//!   its first day.
+//!   on or after (the day of publication counts either way). A range or a list picks its
+//!   year by its first day.
 //! - **month and year**: "November 2003", "November of 2003", "mid-November 2003": the
 //!   month.
 //! - **month**: "in November", "since May", "from October to December", "early November",
@@ -84,9 +84,7 @@
 //! is ambiguous), ISO date-times ("2003-12-03T10:00"), two-digit years ("Dec. 3, '03"),
 //! spans ahead ("in two weeks"), and a year used as an adjective without a preposition
 //! ("the 2003 elections"). A weekday inside a name ("the Sunday Times") is read as a
-//! weekday, and "in November 19 people died" as 19 November. A list of days resolves each
-//! day on its own, so "on 3 and 4 December" published on 3 December 2003 (Past) gives
-//! 2003-12-03 and 2002-12-04.
+//! weekday, and "in November 19 people died" as 19 November.
 
 mod grammar;
 mod resolve;

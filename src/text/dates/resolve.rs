@@ -36,8 +36,14 @@ pub(super) enum Unit {
 pub(super) enum Spec {
     /// Fixed days: "3 December 2003", "3-5 December 2003".
     Days(NaiveDate, NaiveDate),
-    /// Days of a month in a year to be chosen: "19 November", "19-21 November".
-    DayMonth { month: u32, first: u32, last: u32 },
+    /// Days of a month in a year to be chosen by day `anchor` (the first day of the range
+    /// or list): "19 November", "19-21 November", the "13" of "12 and 13 December".
+    DayMonth {
+        month: u32,
+        first: u32,
+        last: u32,
+        anchor: u32,
+    },
     /// "November 2003".
     MonthYear { year: i32, month: u32 },
     /// "in November", "last November".
@@ -68,7 +74,12 @@ pub(super) fn resolve(
     let past = direction == Direction::Past;
     match spec {
         Spec::Days(first, last) => DayInterval::new(first, last),
-        Spec::DayMonth { month, first, last } => {
+        Spec::DayMonth {
+            month,
+            first,
+            last,
+            anchor,
+        } => {
             // Leap days recur at most eight years apart (1896 to 1904): look that far.
             (0..=8).find_map(|k| {
                 let year = if past {
@@ -76,12 +87,13 @@ pub(super) fn resolve(
                 } else {
                     published.year().checked_add(k)?
                 };
+                let anchor = NaiveDate::from_ymd_opt(year, month, anchor)?;
                 let start = NaiveDate::from_ymd_opt(year, month, first)?;
                 let end = NaiveDate::from_ymd_opt(year, month, last)?;
                 let fits = if past {
-                    start <= published
+                    anchor <= published
                 } else {
-                    start >= published
+                    anchor >= published
                 };
                 fits.then(|| DayInterval::new(start, end)).flatten()
             })

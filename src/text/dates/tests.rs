@@ -185,6 +185,22 @@ fn day_and_month_point_back_or_forward() {
         "\"12\" = 2003-12-12; \"15 December 2003\" = 2003-12-15",
     );
     past("on 3 and 31 November", "2003-12-03", "\"3\" = 2003-11-03");
+    // the list takes the year of its first day
+    past(
+        "on 3 and 4 December",
+        "2003-12-03",
+        "\"3\" = 2003-12-03; \"4 December\" = 2003-12-04",
+    );
+    future(
+        "on 2 and 3 December",
+        "2003-12-03",
+        "\"2\" = 2004-12-02; \"3 December\" = 2004-12-03",
+    );
+    past(
+        "3rd, 4th, or 5th of December",
+        "2003-12-04",
+        "\"3rd\" = 2003-12-03; \"4th\" = 2003-12-04; \"5th of December\" = 2003-12-05",
+    );
     assert_eq!(kinds("on 19 November"), [ExpressionKind::DayMonth]);
 }
 
