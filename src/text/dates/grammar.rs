@@ -488,7 +488,7 @@ impl Grammar<'_> {
     }
 
     /// A month alone, after a word that makes it a date ("in November", "since May"), or
-    /// continuing a month before it ("from October to December", "October-December").
+    /// continuing a month before it ("from October to December", "October 2003-March").
     fn month_alone(&self, i: usize, previous: Option<Found>) -> Option<Found> {
         let (month, end) = self.month_word_alone(i)?;
         let context =
@@ -498,17 +498,27 @@ impl Grammar<'_> {
             previous,
             &[ExpressionKind::Month, ExpressionKind::MonthYear],
         );
-        (context || continues).then(|| {
-            found(
-                i,
-                end,
-                ExpressionKind::Month,
-                Some(Spec::Month {
-                    month,
-                    which: Which::Nearest,
-                }),
-            )
-        })
+        if !(context || continues) {
+            return None;
+        }
+        // After "November 2003 and" or "October 2003 to", the month is in that year or, if
+        // it comes earlier in the calendar, in the next.
+        if let Some(Spec::MonthYear { year, month: m0 }) = previous.and_then(|p| p.spec) {
+            if continues {
+                let year = if month >= m0 {
+                    Some(year)
+                } else {
+                    year.checked_add(1)
+                };
+                let spec = year.and_then(|year| month_year_spec(year, month));
+                return Some(found(i, end, ExpressionKind::MonthYear, spec));
+            }
+        }
+        let spec = Spec::Month {
+            month,
+            which: Which::Nearest,
+        };
+        Some(found(i, end, ExpressionKind::Month, Some(spec)))
     }
 
     /// Whether token `i` follows a connector ("and", "to", "-", …) right after the previous

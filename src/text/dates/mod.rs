@@ -21,7 +21,8 @@
 //!   on or after (the day of publication counts either way). A range or a list picks its
 //!   year by its first day.
 //! - **month and year**: "November 2003", "November of 2003", "mid-November 2003": the
-//!   month.
+//!   month; a month continuing one with a year takes that year, or the next when it comes
+//!   earlier in the calendar ("from October 2003 to March": March 2004).
 //! - **month**: "in November", "since May", "from October to December", "early November",
 //!   "last/this/next November". Past: the latest such month starting on or before
 //!   publication; Future: the next one; the month of publication counts either way.

@@ -285,6 +285,16 @@ fn months_with_and_without_year() {
         "\"October\" = 2003-10-01..2003-10-31; \"December\" = 2003-12-01..2003-12-31",
     );
     past(
+        "from October 2003 to March",
+        "2010-01-01",
+        "\"October 2003\" = 2003-10-01..2003-10-31; \"March\" = 2004-03-01..2004-03-31",
+    );
+    past(
+        "in November 2003 and December",
+        "2010-01-01",
+        "\"November 2003\" = 2003-11-01..2003-11-30; \"December\" = 2003-12-01..2003-12-31",
+    );
+    past(
         "last November",
         "2003-11-20",
         "\"last November\" = 2002-11-01..2002-11-30",
