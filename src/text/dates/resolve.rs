@@ -1,0 +1,219 @@
+//! What a recognised expression means ([`Spec`]), and the days it denotes given one day of
+//! publication and a [`Direction`].
+//!
+//! Every step is checked calendar arithmetic: near chrono's limits an expression resolves to
+//! `None` (and is dropped by the caller), it never panics.
+
+use super::Direction;
+use crate::date::{last_day_of_month, DayInterval};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// Which one of several candidates a word picks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Which {
+    /// No qualifier ("on Wednesday", "in November"): the nearest one in the [`Direction`],
+    /// the current one included.
+    Nearest,
+    /// "last": the one before the current one.
+    Last,
+    /// "this": the current one.
+    This,
+    /// "next": the one after the current one.
+    Next,
+}
+
+/// A calendar period relative to publication.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// The meaning of one expression, before it is resolved against a publication day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Spec {
+    /// Fixed days: "3 December 2003", "3-5 December 2003".
+    Days(NaiveDate, NaiveDate),
+    /// Days of a month in a year to be chosen by day `anchor` (the first day of the range
+    /// or list): "19 November", "19-21 November", the "13" of "12 and 13 December".
+    DayMonth {
+        month: u32,
+        first: u32,
+        last: u32,
+        anchor: u32,
+    },
+    /// "November 2003".
+    MonthYear { year: i32, month: u32 },
+    /// "in November", "last November".
+    Month { month: u32, which: Which },
+    /// Whole years, first to last: "2004", "the 1990s".
+    Years(i32, i32),
+    /// Days from publication, first to last: today (0, 0), yesterday (-1, -1), last night
+    /// (-1, 0).
+    Offset(i64, i64),
+    /// this/last/next week, month, year.
+    Period { unit: Unit, which: Which },
+    /// "on Wednesday", "last Wednesday".
+    Weekday { day: Weekday, which: Which },
+    /// "three days ago" (that day), "two weeks ago" (the week holding the day 14 days
+    /// back), "a month ago" (the month before the month of publication), "ten years ago".
+    Ago { unit: Unit, count: u32 },
+    /// "this weekend" (Saturday and Sunday of the week of publication), "last weekend" (of
+    /// the week before), "next weekend" (of the week after).
+    Weekend(Which),
+}
+
+/// The days `spec` denotes when published on `published`.
+pub(super) fn resolve(
+    spec: Spec,
+    published: NaiveDate,
+    direction: Direction,
+) -> Option<DayInterval> {
+    let past = direction == Direction::Past;
+    match spec {
+        Spec::Days(first, last) => DayInterval::new(first, last),
+        Spec::DayMonth {
+            month,
+            first,
+            last,
+            anchor,
+        } => {
+            // Leap days recur at most eight years apart (1896 to 1904): look that far.
+            (0..=8).find_map(|k| {
+                let year = if past {
+                    published.year().checked_sub(k)?
+                } else {
+                    published.year().checked_add(k)?
+                };
+                let anchor = NaiveDate::from_ymd_opt(year, month, anchor)?;
+                let start = NaiveDate::from_ymd_opt(year, month, first)?;
+                let end = NaiveDate::from_ymd_opt(year, month, last)?;
+                let fits = if past {
+                    anchor <= published
+                } else {
+                    anchor >= published
+                };
+                fits.then(|| DayInterval::new(start, end)).flatten()
+            })
+        }
+        Spec::MonthYear { year, month } => DayInterval::month(year, month),
+        Spec::Month { month, which } => {
+            let current = published.month();
+            let here = published.year();
+            let year = match which {
+                Which::Nearest if past => {
+                    if month <= current {
+                        here
+                    } else {
+                        here.checked_sub(1)?
+                    }
+                }
+                Which::Nearest => {
+                    if month >= current {
+                        here
+                    } else {
+                        here.checked_add(1)?
+                    }
+                }
+                Which::Last => {
+                    if month < current {
+                        here
+                    } else {
+                        here.checked_sub(1)?
+                    }
+                }
+                Which::This => here,
+                Which::Next => {
+                    if month > current {
+                        here
+                    } else {
+                        here.checked_add(1)?
+                    }
+                }
+            };
+            DayInterval::month(year, month)
+        }
+        Spec::Years(first, last) => Some(DayInterval::year(first)?.hull(&DayInterval::year(last)?)),
+        Spec::Offset(first, last) => {
+            DayInterval::new(shift(published, first)?, shift(published, last)?)
+        }
+        Spec::Period { unit, which } => {
+            let current = period(unit, published)?;
+            match which {
+                Which::Last => period(unit, current.earliest().pred_opt()?),
+                Which::Next => period(unit, current.latest().succ_opt()?),
+                Which::This | Which::Nearest if past => {
+                    DayInterval::new(current.earliest(), published)
+                }
+                Which::This | Which::Nearest => DayInterval::new(published, current.latest()),
+            }
+        }
+        Spec::Weekday { day, which } => {
+            let today = published.weekday().num_days_from_monday() as i64;
+            let wanted = day.num_days_from_monday() as i64;
+            let back = (today - wanted).rem_euclid(7);
+            let ahead = (wanted - today).rem_euclid(7);
+            let offset = match which {
+                Which::Nearest if past => -back,
+                Which::Nearest => ahead,
+                Which::Last if back == 0 => -7,
+                Which::Last => -back,
+                Which::Next if ahead == 0 => 7,
+                Which::Next => ahead,
+                Which::This => wanted - today,
+            };
+            shift(published, offset).map(DayInterval::day)
+        }
+        Spec::Ago { unit, count } => {
+            let count = i64::from(count);
+            match unit {
+                Unit::Day => shift(published, -count).map(DayInterval::day),
+                Unit::Week => period(Unit::Week, shift(published, -7 * count)?),
+                Unit::Month => {
+                    let months = i64::from(published.year()) * 12 + i64::from(published.month0());
+                    let back = months.checked_sub(count)?;
+                    let year = i32::try_from(back.div_euclid(12)).ok()?;
+                    DayInterval::month(year, back.rem_euclid(12) as u32 + 1)
+                }
+                Unit::Year => DayInterval::year(published.year().checked_sub(count as i32)?),
+            }
+        }
+        Spec::Weekend(which) => {
+            let week = period(Unit::Week, published)?;
+            let sunday = match which {
+                Which::Last => week.earliest().pred_opt()?,
+                Which::Next => shift(week.latest(), 7)?,
+                Which::This | Which::Nearest => week.latest(),
+            };
+            DayInterval::new(sunday.pred_opt()?, sunday)
+        }
+    }
+}
+
+/// `day` moved by `days` (negative: back), or `None` beyond chrono's range.
+fn shift(day: NaiveDate, days: i64) -> Option<NaiveDate> {
+    let n = Days::new(days.unsigned_abs());
+    if days < 0 {
+        day.checked_sub_days(n)
+    } else {
+        day.checked_add_days(n)
+    }
+}
+
+/// The week (Monday to Sunday), month or year holding `day`.
+fn period(unit: Unit, day: NaiveDate) -> Option<DayInterval> {
+    match unit {
+        Unit::Day => Some(DayInterval::day(day)),
+        Unit::Week => {
+            let monday = shift(day, -(day.weekday().num_days_from_monday() as i64))?;
+            DayInterval::new(monday, shift(monday, 6)?)
+        }
+        Unit::Month => {
+            let first = day.with_day(1)?;
+            DayInterval::new(first, last_day_of_month(day.year(), day.month())?)
+        }
+        Unit::Year => DayInterval::year(day.year()),
+    }
+}
