@@ -1,18 +1,48 @@
-//! Finding a quote in an article: exact after folding, with elisions, the case-only near
-//! miss, and on a miss the closest passage.
+//! Finding a quote in an article (SPEC §4.3): exact after folding, with elisions, the
+//! case-only near miss, and on a miss the closest passage. Results are byte ranges into the
+//! original article; turning them into lines and messages is the caller's business.
+//!
+//! An article is prepared once as a [`Haystack`] and then asked about all its quotes, so
+//! the per-article work (folding, and lazily a lowercase copy and a word index) is paid
+//! once. The closest-passage search never compares the quote with the whole article
+//! character by character: it slides a window of the quote's length over the article's
+//! words counting shared words, aligns the quote word by word with the few best windows,
+//! and computes a character edit distance only for the winner.
 
-use crate::text::fold::Folded;
+use crate::text::fold::{fold, Folded};
+use memchr::memmem;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Below this similarity a passage is not worth showing: unrelated English sentences of
+/// the same length already share about a third of their characters in edit distance terms.
+pub const MIN_SIMILARITY: f64 = 0.4;
 
 /// An article prepared once for many quote searches.
 #[derive(Debug)]
 pub struct Haystack {
     pub folded: Folded,
+    /// The folded text lowercased without changing any byte offset; built on first need.
+    lower: OnceLock<String>,
+    /// The folded text's words; built on the first miss.
+    words: OnceLock<Words>,
 }
 
 impl Haystack {
     pub fn new(original: &str) -> Self {
-        Self { folded: Folded::new(original) }
+        Self {
+            folded: Folded::new(original),
+            lower: OnceLock::new(),
+            words: OnceLock::new(),
+        }
+    }
+
+    fn lower(&self) -> &str {
+        self.lower.get_or_init(|| lowercase(&self.folded.text))
+    }
+
+    fn words(&self) -> &Words {
+        self.words.get_or_init(|| Words::new(&self.folded.text))
     }
 }
 
@@ -41,7 +71,696 @@ pub enum QuoteMatch {
 }
 
 /// Look for `quote` in `haystack`.
+///
+/// The quote is folded like the article. An elision (`...`, `…`, or either in square or
+/// round brackets) splits it into parts, which must appear in order, without overlapping,
+/// inside one paragraph; empty parts (an elision at either end) are ignored. A quote with
+/// no part at all (empty, or only an elision) is `NotFound(None)`.
+///
+/// Case-insensitive matching lowercases character by character, and only where that keeps
+/// the byte length (so offsets stay put): `İ` or `ẞ` thus only match themselves.
+///
+/// On a miss, similarity is `1 - edit distance / length` over the characters of the folded
+/// quote and passage; below [`MIN_SIMILARITY`], or when no word is shared at all, the
+/// result is `NotFound(None)`. For an elided quote the closest passage is that of the first
+/// part found nowhere; when every part occurs but never all in order within one paragraph,
+/// it is the paragraph holding the most of them (similarity: the share of the quote's
+/// characters placed there; `quote_words`: the parts missing from it).
 pub fn find(haystack: &Haystack, quote: &str) -> QuoteMatch {
-    let _ = (haystack, quote);
-    todo!("helper")
+    let quote = fold(quote);
+    let parts = split_elisions(&quote);
+    if parts.is_empty() {
+        return QuoteMatch::NotFound(None);
+    }
+    let folded = &haystack.folded;
+    let to_original = |ranges: Vec<Range<usize>>| -> Vec<Range<usize>> {
+        ranges
+            .into_iter()
+            .map(|r| folded.original_range(r))
+            .collect()
+    };
+    if let Some(ranges) = locate(folded, &folded.text, &parts) {
+        return QuoteMatch::Found(to_original(ranges));
+    }
+    let lower_parts: Vec<String> = parts.iter().map(|p| lowercase(p)).collect();
+    let lower_parts: Vec<&str> = lower_parts.iter().map(String::as_str).collect();
+    if let Some(ranges) = locate(folded, haystack.lower(), &lower_parts) {
+        return QuoteMatch::CaseOnly(to_original(ranges));
+    }
+    QuoteMatch::NotFound(closest(haystack, &parts))
+}
+
+/// The non-empty parts of a folded quote between elisions, trimmed.
+fn split_elisions(quote: &str) -> Vec<&str> {
+    let bytes = quote.as_bytes();
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut search = 0;
+    while let Some(at) = memmem::find(&bytes[search..], b"...") {
+        let mut start = search + at;
+        let mut end = start + 3;
+        while bytes.get(end) == Some(&b'.') {
+            end += 1;
+        }
+        // `[...]` and `(...)` are the same elision, marked as the editor's.
+        if start > 0 {
+            let close = match bytes[start - 1] {
+                b'[' => Some(b']'),
+                b'(' => Some(b')'),
+                _ => None,
+            };
+            if close.is_some() && bytes.get(end).copied() == close {
+                start -= 1;
+                end += 1;
+            }
+        }
+        parts.push(&quote[from..start]);
+        from = end;
+        search = end;
+    }
+    parts.push(&quote[from..]);
+    parts.retain_mut(|p| {
+        *p = p.trim_matches(' ');
+        !p.is_empty()
+    });
+    parts
+}
+
+/// Where `parts` stand in `text` (the folded text or its lowercase twin): one part
+/// anywhere, or several in order inside one paragraph of `folded`.
+fn locate(folded: &Folded, text: &str, parts: &[&str]) -> Option<Vec<Range<usize>>> {
+    let hay = text.as_bytes();
+    let (first, rest) = parts.split_first()?;
+    if rest.is_empty() {
+        let at = memmem::find(hay, first.as_bytes())?;
+        return Some(vec![at..at + first.len()]);
+    }
+    let mut tried = None;
+    // The leftmost occurrence of the first part in a paragraph leaves the most room for
+    // the others, so each paragraph needs one try, but every paragraph deserves one.
+    for at in memmem::find_iter(hay, first.as_bytes()) {
+        let para = folded.paragraph_at(at);
+        if tried == Some(para) {
+            continue;
+        }
+        tried = Some(para);
+        let end = folded.paragraph(para).end;
+        if at + first.len() > end {
+            continue;
+        }
+        let mut ranges = vec![at..at + first.len()];
+        let mut pos = at + first.len();
+        for part in rest {
+            let Some(found) = memmem::find(&hay[pos..end], part.as_bytes()) else {
+                break;
+            };
+            ranges.push(pos + found..pos + found + part.len());
+            pos += found + part.len();
+        }
+        if ranges.len() == parts.len() {
+            return Some(ranges);
+        }
+    }
+    None
+}
+
+/// Lowercase where it keeps each character's byte length, so offsets carry over.
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// The closest passage for the parts of a quote that was not found.
+fn closest(haystack: &Haystack, parts: &[&str]) -> Option<Closest> {
+    let text = &haystack.folded.text;
+    if parts.len() == 1 {
+        return closest_passage(haystack, parts[0]);
+    }
+    if let Some(missing) = parts
+        .iter()
+        .find(|p| memmem::find(text.as_bytes(), p.as_bytes()).is_none())
+    {
+        return closest_passage(haystack, missing);
+    }
+    closest_paragraph(&haystack.folded, parts)
+}
+
+/// Every part occurs somewhere, but never all in one paragraph in order: the paragraph
+/// that holds the most of the quote in order.
+fn closest_paragraph(folded: &Folded, parts: &[&str]) -> Option<Closest> {
+    let hay = folded.text.as_bytes();
+    let mut paragraphs: Vec<usize> = parts
+        .iter()
+        .flat_map(|p| memmem::find_iter(hay, p.as_bytes()))
+        .map(|at| folded.paragraph_at(at))
+        .collect();
+    paragraphs.sort_unstable();
+    paragraphs.dedup();
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    let mut best: Option<(usize, Vec<Range<usize>>, Vec<usize>)> = None;
+    for para in paragraphs {
+        let bounds = folded.paragraph(para);
+        let mut pos = bounds.start;
+        let mut placed = Vec::new();
+        let mut missing = Vec::new();
+        let mut score = 0;
+        for (k, part) in parts.iter().enumerate() {
+            match memmem::find(&hay[pos..bounds.end], part.as_bytes()) {
+                Some(found) => {
+                    placed.push(pos + found..pos + found + part.len());
+                    pos += found + part.len();
+                    score += part.len();
+                }
+                None => missing.push(k),
+            }
+        }
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, placed, missing));
+        }
+    }
+    let (score, placed, missing) = best?;
+    let (first, last) = (placed.first()?, placed.last()?);
+    Some(Closest {
+        range: folded.original_range(first.start..last.end),
+        similarity: score as f64 / total as f64,
+        quote_words: missing
+            .iter()
+            .flat_map(|&k| parts[k].split(' '))
+            .map(String::from)
+            .collect(),
+        passage_words: Vec::new(),
+    })
+}
+
+/// The folded text's words (runs between spaces) and their comparison keys.
+#[derive(Debug)]
+struct Words {
+    ranges: Vec<Range<usize>>,
+    keys: Vec<u64>,
+}
+
+impl Words {
+    fn new(text: &str) -> Self {
+        let mut ranges = Vec::with_capacity(text.len() / 5);
+        let mut keys = Vec::with_capacity(text.len() / 5);
+        let mut at = 0;
+        for word in text.split(' ') {
+            if !word.is_empty() {
+                ranges.push(at..at + word.len());
+                keys.push(word_key(word));
+            }
+            at += word.len() + 1;
+        }
+        Words { ranges, keys }
+    }
+}
+
+/// A hash of a word's letters and digits, lowercased, so that `Bishkek,` and `bishkek`
+/// count as shared when choosing candidate windows. A word of punctuation only is hashed
+/// as it is.
+fn word_key(word: &str) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut any = false;
+    let mut add = |b: u8| hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
+    for c in word.chars() {
+        if c.is_ascii_alphanumeric() {
+            add(c.to_ascii_lowercase() as u8);
+            any = true;
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                let mut buf = [0; 4];
+                l.encode_utf8(&mut buf).bytes().for_each(&mut add);
+            }
+            any = true;
+        }
+    }
+    if !any {
+        word.bytes().for_each(&mut add);
+        add(0xff);
+    }
+    hash
+}
+
+/// The distinct keys of a quote, each with its index, in a small open-addressing table.
+struct KeyTable {
+    slots: Vec<Option<(u64, u32)>>,
+    shift: u32,
+    /// How many times each distinct key occurs in the quote.
+    need: Vec<u32>,
+}
+
+impl KeyTable {
+    fn new(keys: &[u64]) -> Self {
+        let bits = (keys.len() * 2).next_power_of_two().trailing_zeros().max(2);
+        let mut table = KeyTable {
+            slots: vec![None; 1 << bits],
+            shift: 64 - bits,
+            need: Vec::new(),
+        };
+        for &key in keys {
+            let slot = table.slot(key);
+            match table.slots[slot] {
+                Some((_, index)) => table.need[index as usize] += 1,
+                None => {
+                    table.slots[slot] = Some((key, table.need.len() as u32));
+                    table.need.push(1);
+                }
+            }
+        }
+        table
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        while let Some((k, _)) = self.slots[slot] {
+            if k == key {
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+        slot
+    }
+
+    fn get(&self, key: u64) -> Option<u32> {
+        self.slots[self.slot(key)].map(|(_, index)| index)
+    }
+}
+
+/// How many of the best windows get a word alignment.
+const CANDIDATES: usize = 4;
+
+/// Alignment costs, in halves: a word that differs only in case or punctuation is cheaper
+/// than one that differs, which costs as much as a word missing on either side (so a typo
+/// is a substitution, not a deletion plus an insertion).
+const COST_NEAR: u32 = 1;
+const COST_OTHER: u32 = 2;
+const COST_GAP: u32 = 2;
+
+/// The passage most like `part` (one folded quote part, known to be absent).
+fn closest_passage(haystack: &Haystack, part: &str) -> Option<Closest> {
+    let words = haystack.words();
+    let n = words.keys.len();
+    let q_words: Vec<&str> = part.split(' ').collect();
+    let q_keys: Vec<u64> = q_words.iter().map(|w| word_key(w)).collect();
+    let m = q_words.len();
+    if n == 0 || m == 0 {
+        return None;
+    }
+    let table = KeyTable::new(&q_keys);
+    let index: Vec<Option<u32>> = words.keys.iter().map(|&k| table.get(k)).collect();
+
+    // Multiset overlap of each window of `w` words with the quote, kept up to date as the
+    // window slides.
+    let w = m.min(n);
+    let mut have = vec![0u32; table.need.len()];
+    let mut overlap = 0u32;
+    let mut scores = vec![0u32; n - w + 1];
+    for t in 0..n {
+        if let Some(k) = index[t] {
+            let k = k as usize;
+            if have[k] < table.need[k] {
+                overlap += 1;
+            }
+            have[k] += 1;
+        }
+        if t >= w {
+            if let Some(k) = index[t - w] {
+                let k = k as usize;
+                have[k] -= 1;
+                if have[k] < table.need[k] {
+                    overlap -= 1;
+                }
+            }
+        }
+        if t + 1 >= w {
+            scores[t + 1 - w] = overlap;
+        }
+    }
+
+    let slack = 2 + m / 4;
+    let mut best: Option<Alignment> = None;
+    for _ in 0..CANDIDATES {
+        let Some((start, &score)) = scores
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+        else {
+            break;
+        };
+        if score == 0 {
+            break;
+        }
+        let windows = scores.len();
+        scores[start.saturating_sub(w - 1)..(start + w).min(windows)].fill(0);
+        let region = start.saturating_sub(slack)..(start + w + slack).min(n);
+        let Some(alignment) = align(&q_words, &q_keys, &haystack.folded.text, words, region)
+        else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|b| {
+            (alignment.cost, alignment.words.start) < (b.cost, b.words.start)
+        }) {
+            best = Some(alignment);
+        }
+    }
+
+    let best = best?;
+    let passage_range = words.ranges[best.words.start].start..words.ranges[best.words.end - 1].end;
+    let passage = &haystack.folded.text[passage_range.clone()];
+    let similarity = similarity(part, passage)
+        .unwrap_or_else(|| 1.0 - f64::from(best.cost) / (2 * m.max(best.words.len())) as f64);
+    if similarity < MIN_SIMILARITY {
+        return None;
+    }
+    Some(Closest {
+        range: haystack.folded.original_range(passage_range),
+        similarity,
+        quote_words: best.quote_words,
+        passage_words: best.passage_words,
+    })
+}
+
+/// The best word alignment of a quote with some run of the article's words.
+struct Alignment {
+    cost: u32,
+    /// Indices into the article's words.
+    words: Range<usize>,
+    quote_words: Vec<String>,
+    passage_words: Vec<String>,
+}
+
+/// Align all of the quote's words with the best-matching run of words inside `region`
+/// (the run may start and end anywhere in it for free).
+fn align(
+    q_words: &[&str],
+    q_keys: &[u64],
+    text: &str,
+    words: &Words,
+    region: Range<usize>,
+) -> Option<Alignment> {
+    let m = q_words.len();
+    let p_words: Vec<&str> = words.ranges[region.clone()]
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect();
+    let p_keys = &words.keys[region.clone()];
+    let l = p_words.len();
+    let cols = l + 1;
+    let sub = |i: usize, j: usize| {
+        if q_words[i] == p_words[j] {
+            0
+        } else if q_keys[i] == p_keys[j] {
+            COST_NEAR
+        } else {
+            COST_OTHER
+        }
+    };
+    // d[i * cols + j]: cost of aligning the first i quote words, ending after passage
+    // word j; row 0 is free so the passage may start anywhere.
+    let mut d = vec![0u32; (m + 1) * cols];
+    for i in 1..=m {
+        d[i * cols] = i as u32 * COST_GAP;
+        for j in 1..=l {
+            let diag = d[(i - 1) * cols + j - 1] + sub(i - 1, j - 1);
+            let up = d[(i - 1) * cols + j] + COST_GAP;
+            let left = d[i * cols + j - 1] + COST_GAP;
+            d[i * cols + j] = diag.min(up).min(left);
+        }
+    }
+    // The passage may end anywhere too; on a tie the longer passage keeps a final typo in.
+    let (end, cost) = (0..=l)
+        .map(|j| (j, d[m * cols + j]))
+        .min_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+
+    let (mut i, mut j) = (m, end);
+    let mut quote_words = Vec::new();
+    let mut passage_words = Vec::new();
+    while i > 0 {
+        let here = d[i * cols + j];
+        if j > 0 && here == d[(i - 1) * cols + j - 1] + sub(i - 1, j - 1) {
+            if q_words[i - 1] != p_words[j - 1] {
+                quote_words.push(q_words[i - 1].to_string());
+                passage_words.push(p_words[j - 1].to_string());
+            }
+            i -= 1;
+            j -= 1;
+        } else if here == d[(i - 1) * cols + j] + COST_GAP {
+            quote_words.push(q_words[i - 1].to_string());
+            i -= 1;
+        } else {
+            passage_words.push(p_words[j - 1].to_string());
+            j -= 1;
+        }
+    }
+    if j == end {
+        return None;
+    }
+    quote_words.reverse();
+    passage_words.reverse();
+    Some(Alignment {
+        cost,
+        words: region.start + j..region.start + end,
+        quote_words,
+        passage_words,
+    })
+}
+
+/// `1 - edit distance / length` over characters, or `None` when the strings are too long
+/// for a quadratic comparison to be cheap.
+fn similarity(a: &str, b: &str) -> Option<f64> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return Some(1.0);
+    }
+    if a.len() * b.len() > 4_000_000 {
+        return None;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    Some(1.0 - row[b.len()] as f64 / longest as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RFERL: &str = include_str!("../../articles/rferl-2003-12-03.txt");
+    const VESTNIK: &str = include_str!("../../articles/vestnik-kavkaza-bordyuzha-interview.txt");
+
+    /// The original text of each range of a `Found` or `CaseOnly` result.
+    #[track_caller]
+    fn found<'a>(original: &'a str, quote: &str) -> Vec<&'a str> {
+        match find(&Haystack::new(original), quote) {
+            QuoteMatch::Found(ranges) => ranges.into_iter().map(|r| &original[r]).collect(),
+            other => panic!("{quote:?}: expected Found, got {other:?}"),
+        }
+    }
+
+    #[track_caller]
+    fn not_found(original: &str, quote: &str) -> Option<Closest> {
+        match find(&Haystack::new(original), quote) {
+            QuoteMatch::NotFound(closest) => closest,
+            other => panic!("{quote:?}: expected NotFound, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn exact_in_real_article() {
+        let quote = "At a meeting in the Kyrgyz capital, Bishkek, on 19 November, foreign \
+                     ministers from the six nations pledged to develop further cooperation \
+                     with the Western alliance.";
+        assert_eq!(found(RFERL, quote), [quote]);
+    }
+
+    #[test]
+    fn straight_quotes_match_curly_ones() {
+        assert_eq!(
+            found(VESTNIK, "\"know well the CSTO, except for Russia, unfortunately,\""),
+            ["\u{201C}know well the CSTO, except for Russia, unfortunately,\u{201D}"]
+        );
+    }
+
+    #[test]
+    fn found_across_a_line_break_and_dashes() {
+        let article = "The minister said the talks were\r\nproductive \u{2014} and long.";
+        assert_eq!(
+            found(article, "  the talks were productive -- and long. "),
+            ["the talks were\r\nproductive \u{2014} and long."]
+        );
+    }
+
+    #[test]
+    fn elision_in_order_within_one_paragraph() {
+        let article = "First paragraph about NATO.\n\nThe ministers met in Bishkek on \
+                       19 November and pledged closer cooperation with the alliance.\n\nEnd.";
+        assert_eq!(
+            found(article, "The ministers met \u{2026} and pledged ... with the alliance"),
+            ["The ministers met", "and pledged", "with the alliance"]
+        );
+        assert_eq!(
+            found(article, "... met in Bishkek [...] cooperation ..."),
+            ["met in Bishkek", "cooperation"]
+        );
+    }
+
+    #[test]
+    fn elision_tries_every_paragraph() {
+        // The first "the ministers" is in a paragraph without the second part.
+        let article = "Then the ministers left.\n\nLater the ministers met and agreed.";
+        let h = Haystack::new(article);
+        match find(&h, "the ministers ... agreed") {
+            QuoteMatch::Found(ranges) => {
+                assert_eq!(ranges[0].start, article.rfind("the ministers").unwrap());
+                assert_eq!(&article[ranges[1].clone()], "agreed");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn elision_across_paragraphs_is_not_found() {
+        let article = "The ministers met in Bishkek.\n\nThey pledged closer cooperation.";
+        let closest = not_found(article, "The ministers met ... They pledged").unwrap();
+        assert_eq!(&article[closest.range], "The ministers met");
+        assert_eq!(closest.quote_words, ["They", "pledged"]);
+        assert!(closest.similarity < 0.7, "{}", closest.similarity);
+        // Without the elision the same words, read across the break, are found.
+        assert_eq!(
+            found(article, "met in Bishkek. They pledged"),
+            ["met in Bishkek.\n\nThey pledged"]
+        );
+    }
+
+    #[test]
+    fn elision_without_blank_lines_stays_within_a_line() {
+        let article = "One line about the ministers.\nAnother line about cooperation.";
+        not_found(article, "about the ministers ... about cooperation");
+        found(article, "One line ... ministers.");
+    }
+
+    #[test]
+    fn elision_out_of_order_is_not_found() {
+        let article = "The ministers met in Bishkek and pledged closer cooperation.";
+        not_found(article, "pledged closer cooperation ... The ministers met");
+    }
+
+    #[test]
+    fn case_only() {
+        let h = Haystack::new(RFERL);
+        let quote = "nato officials say they plan no specific response";
+        match find(&h, quote) {
+            QuoteMatch::CaseOnly(ranges) => {
+                assert_eq!(ranges.len(), 1);
+                assert_eq!(&RFERL[ranges[0].clone()], "NATO officials say they plan no specific response");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Case-only with an elision, and with non-ASCII letters.
+        let article = "Ünal Said: Große Pläne ... und mehr.";
+        match find(&Haystack::new(article), "ünal said: große ... MEHR") {
+            QuoteMatch::CaseOnly(ranges) => assert_eq!(
+                ranges.iter().map(|r| &article[r.clone()]).collect::<Vec<_>>(),
+                ["Ünal Said: Große", "mehr"]
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn one_word_typo_gives_the_closest_passage() {
+        let quote = "foreign ministers from the six nations pledged to develop closer \
+                     cooperation with the Western alliance";
+        let closest = not_found(RFERL, quote).expect("a closest passage");
+        assert_eq!(
+            &RFERL[closest.range.clone()],
+            "foreign ministers from the six nations pledged to develop further cooperation \
+             with the Western alliance."
+        );
+        assert!(closest.similarity > 0.8, "{}", closest.similarity);
+        assert_eq!(closest.quote_words, ["closer", "alliance"]);
+        assert_eq!(closest.passage_words, ["further", "alliance."]);
+    }
+
+    #[test]
+    fn missing_word_and_typo_at_the_edges() {
+        // SPEC's own example: the quote lacks "the".
+        let closest =
+            not_found(RFERL, "on 19 November, foreign ministers from six nations").unwrap();
+        assert_eq!(
+            &RFERL[closest.range.clone()],
+            "on 19 November, foreign ministers from the six nations"
+        );
+        assert_eq!(closest.quote_words, Vec::<String>::new());
+        assert_eq!(closest.passage_words, ["the"]);
+        // A typo in the first word keeps it in the passage.
+        let closest = not_found(RFERL, "Allience officials in Brussels, when asked").unwrap();
+        assert_eq!(&RFERL[closest.range], "Alliance officials in Brussels, when asked");
+        assert_eq!(closest.quote_words, ["Allience"]);
+        assert_eq!(closest.passage_words, ["Alliance"]);
+    }
+
+    #[test]
+    fn elided_quote_with_a_typo_in_one_part() {
+        let closest = not_found(
+            RFERL,
+            "NATO officials say ... from the Collective Security Treaty Organisation",
+        )
+        .unwrap();
+        assert!(RFERL[closest.range.clone()].ends_with("Collective Security Treaty Organization"));
+        assert_eq!(closest.quote_words, ["Organisation"]);
+        assert_eq!(closest.passage_words, ["Organization"]);
+    }
+
+    #[test]
+    fn garbage_is_not_close_to_anything() {
+        assert_eq!(not_found(RFERL, "zqxj vvkr plim wombat quux"), None);
+        assert_eq!(not_found(RFERL, "..."), None);
+        assert_eq!(not_found(RFERL, "   "), None);
+        if let Some(c) = not_found(RFERL, "my cat likes to sleep on warm laundry all day") {
+            assert!(c.similarity < 0.6, "{c:?}");
+        }
+        assert_eq!(not_found("", "anything"), None);
+    }
+
+    #[test]
+    fn split_elisions_cases() {
+        assert_eq!(split_elisions("a ... b...c"), ["a", "b", "c"]);
+        assert_eq!(split_elisions("... a ...."), ["a"]);
+        assert_eq!(split_elisions("a (...) b [...] c"), ["a", "b", "c"]);
+        assert_eq!(split_elisions("a [..."), ["a ["]);
+        assert_eq!(split_elisions("no elision"), ["no elision"]);
+        assert!(split_elisions("... ...").is_empty());
+    }
+
+    #[test]
+    fn lowercase_keeps_offsets() {
+        for s in ["ABC", "Ünal ÉTÉ", "\u{130}stanbul", "\u{1E9E}", "Ⱥ", "ΣΟΦΙΑ"] {
+            assert_eq!(lowercase(s).len(), s.len(), "{s}");
+        }
+        assert_eq!(lowercase("Ünal ÉTÉ"), "ünal été");
+    }
 }
