@@ -379,7 +379,10 @@ mod tests {
         let f = Folded::new(original);
         assert_eq!(f.text, folded, "folding {original:?}");
         for &(part, from) in maps {
-            let at = f.text.find(part).unwrap_or_else(|| panic!("{part:?} not in {folded:?}"));
+            let at = f
+                .text
+                .find(part)
+                .unwrap_or_else(|| panic!("{part:?} not in {folded:?}"));
             let r = f.original_range(at..at + part.len());
             assert_eq!(&original[r.clone()], from, "{part:?} maps to {r:?}");
         }
@@ -453,7 +456,12 @@ mod tests {
         check(
             "the \u{FB01}rst\u{2026} end",
             "the first... end",
-            &[("fi", "\u{FB01}"), ("first", "\u{FB01}rst"), ("...", "\u{2026}"), ("rst", "rst")],
+            &[
+                ("fi", "\u{FB01}"),
+                ("first", "\u{FB01}rst"),
+                ("...", "\u{2026}"),
+                ("rst", "rst"),
+            ],
         );
         // Inside a ligature the range widens to the whole character.
         let f = Folded::new("\u{FB01}");
@@ -466,7 +474,11 @@ mod tests {
         check(
             "Cafe\u{301} au lait",
             "Caf\u{E9} au lait",
-            &[("Caf\u{E9}", "Cafe\u{301}"), ("\u{E9}", "e\u{301}"), ("au", "au")],
+            &[
+                ("Caf\u{E9}", "Cafe\u{301}"),
+                ("\u{E9}", "e\u{301}"),
+                ("au", "au"),
+            ],
         );
         // Already composed text stays verbatim.
         check("Caf\u{E9}", "Caf\u{E9}", &[("\u{E9}", "\u{E9}")]);
@@ -478,13 +490,20 @@ mod tests {
         check(
             "hi \u{1F600} there co\u{AD}operate\u{FEFF}",
             "hi \u{1F600} there cooperate",
-            &[("\u{1F600}", "\u{1F600}"), ("there", "there"), ("cooperate", "co\u{AD}operate")],
+            &[
+                ("\u{1F600}", "\u{1F600}"),
+                ("there", "there"),
+                ("cooperate", "co\u{AD}operate"),
+            ],
         );
     }
 
     #[test]
     fn fold_of_a_quote_trims_and_collapses() {
-        assert_eq!(fold("\n  \u{201C}know  well\u{201D} \u{2014}\t"), "\"know well\" -");
+        assert_eq!(
+            fold("\n  \u{201C}know  well\u{201D} \u{2014}\t"),
+            "\"know well\" -"
+        );
         assert_eq!(fold(""), "");
         assert_eq!(fold(" \n "), "");
         let f = Folded::new("");
@@ -504,7 +523,11 @@ mod tests {
         assert_eq!(para(3), "five");
         assert_eq!(f.paragraph_at(0), 0);
         assert_eq!(f.paragraph_at(4), 0);
-        assert_eq!(f.paragraph_at(7), 0, "the separating space goes with the first");
+        assert_eq!(
+            f.paragraph_at(7),
+            0,
+            "the separating space goes with the first"
+        );
         assert_eq!(f.paragraph_at(8), 1);
         assert_eq!(f.paragraph_at(f.text.len() - 1), 3);
     }

@@ -7,7 +7,7 @@
 //! once. The closest-passage search never compares the quote with the whole article
 //! character by character: it slides a window of the quote's length over the article's
 //! words counting shared words, aligns the quote word by word with the few best windows,
-//! and computes a character edit distance only for the winner.
+//! and counts character edits only inside the winner's differing words.
 
 use crate::text::fold::{fold, Folded};
 use memchr::memmem;
@@ -80,9 +80,10 @@ pub enum QuoteMatch {
 /// Case-insensitive matching lowercases character by character, and only where that keeps
 /// the byte length (so offsets stay put): `İ` or `ẞ` thus only match themselves.
 ///
-/// On a miss, similarity is `1 - edit distance / length` over the characters of the folded
-/// quote and passage; below [`MIN_SIMILARITY`], or when no word is shared at all, the
-/// result is `NotFound(None)`. For an elided quote the closest passage is that of the first
+/// On a miss, similarity is `1 - edits / length`: the character edits (Levenshtein) that
+/// turn the quote's differing words into the passage's, over the length in characters of
+/// the longer of the two (folded). Below [`MIN_SIMILARITY`], or when no word is shared at
+/// all, the result is `NotFound(None)`. For an elided quote the closest passage is that of the first
 /// part found nowhere; when every part occurs but never all in order within one paragraph,
 /// it is the paragraph holding the most of them (similarity: the share of the quote's
 /// characters placed there; `quote_words`: the parts missing from it).
@@ -153,7 +154,7 @@ fn locate(folded: &Folded, text: &str, parts: &[&str]) -> Option<Vec<Range<usize
     let (first, rest) = parts.split_first()?;
     if rest.is_empty() {
         let at = memmem::find(hay, first.as_bytes())?;
-        return Some(vec![at..at + first.len()]);
+        return Some(std::iter::once(at..at + first.len()).collect());
     }
     let mut tried = None;
     // The leftmost occurrence of the first part in a paragraph leaves the most room for
@@ -168,7 +169,8 @@ fn locate(folded: &Folded, text: &str, parts: &[&str]) -> Option<Vec<Range<usize
         if at + first.len() > end {
             continue;
         }
-        let mut ranges = vec![at..at + first.len()];
+        let mut ranges = Vec::with_capacity(parts.len());
+        ranges.push(at..at + first.len());
         let mut pos = at + first.len();
         for part in rest {
             let Some(found) = memmem::find(&hay[pos..end], part.as_bytes()) else {
@@ -274,12 +276,12 @@ impl Words {
         let mut ranges = Vec::with_capacity(text.len() / 5);
         let mut keys = Vec::with_capacity(text.len() / 5);
         let mut at = 0;
-        for word in text.split(' ') {
-            if !word.is_empty() {
-                ranges.push(at..at + word.len());
-                keys.push(word_key(word));
+        for space in memchr::memchr_iter(b' ', text.as_bytes()).chain([text.len()]) {
+            if space > at {
+                ranges.push(at..space);
+                keys.push(word_key(&text[at..space]));
             }
-            at += word.len() + 1;
+            at = space + 1;
         }
         Words { ranges, keys }
     }
@@ -293,16 +295,23 @@ fn word_key(word: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut any = false;
     let mut add = |b: u8| hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
-    for c in word.chars() {
-        if c.is_ascii_alphanumeric() {
-            add(c.to_ascii_lowercase() as u8);
+    if word.is_ascii() {
+        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
+            add(b.to_ascii_lowercase());
             any = true;
-        } else if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                let mut buf = [0; 4];
-                l.encode_utf8(&mut buf).bytes().for_each(&mut add);
+        }
+    } else {
+        for c in word.chars() {
+            if c.is_ascii_alphanumeric() {
+                add(c.to_ascii_lowercase() as u8);
+                any = true;
+            } else if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    let mut buf = [0; 4];
+                    l.encode_utf8(&mut buf).bytes().for_each(&mut add);
+                }
+                any = true;
             }
-            any = true;
         }
     }
     if !any {
@@ -368,6 +377,10 @@ const COST_NEAR: u32 = 1;
 const COST_OTHER: u32 = 2;
 const COST_GAP: u32 = 2;
 
+/// Beyond this many cells (a quote of some two thousand words) the alignment table would
+/// cost more memory than the answer is worth.
+const MAX_ALIGN_CELLS: usize = 4_000_000;
+
 /// The passage most like `part` (one folded quote part, known to be absent).
 fn closest_passage(haystack: &Haystack, part: &str) -> Option<Closest> {
     let words = haystack.words();
@@ -425,30 +438,69 @@ fn closest_passage(haystack: &Haystack, part: &str) -> Option<Closest> {
         let windows = scores.len();
         scores[start.saturating_sub(w - 1)..(start + w).min(windows)].fill(0);
         let region = start.saturating_sub(slack)..(start + w + slack).min(n);
-        let Some(alignment) = align(&q_words, &q_keys, &haystack.folded.text, words, region)
-        else {
+        let Some(alignment) = align(&q_words, &q_keys, &haystack.folded.text, words, region) else {
             continue;
         };
-        if best.as_ref().is_none_or(|b| {
-            (alignment.cost, alignment.words.start) < (b.cost, b.words.start)
-        }) {
+        if best
+            .as_ref()
+            .is_none_or(|b| (alignment.cost, alignment.words.start) < (b.cost, b.words.start))
+        {
             best = Some(alignment);
         }
     }
 
     let best = best?;
+    let text = &haystack.folded.text;
     let passage_range = words.ranges[best.words.start].start..words.ranges[best.words.end - 1].end;
-    let passage = &haystack.folded.text[passage_range.clone()];
-    let similarity = similarity(part, passage)
-        .unwrap_or_else(|| 1.0 - f64::from(best.cost) / (2 * m.max(best.words.len())) as f64);
+    let passage = &text[passage_range.clone()];
+    let word = |j: usize| &text[words.ranges[j].clone()];
+
+    // Edits are counted inside the differing stretches only: the equal words around them
+    // cost nothing, and comparing only the stretches keeps this linear in the quote.
+    let mut quote_words = Vec::new();
+    let mut passage_words = Vec::new();
+    let mut edits = 0;
+    let (mut hunk_q, mut hunk_p) = (Vec::new(), Vec::new());
+    let mut flush = |hunk_q: &mut Vec<&str>, hunk_p: &mut Vec<&str>| {
+        if !hunk_q.is_empty() || !hunk_p.is_empty() {
+            // A word missing on one side takes its separating space with it.
+            edits += edit_distance(&hunk_q.join(" "), &hunk_p.join(" "))
+                + hunk_q.len().abs_diff(hunk_p.len());
+            hunk_q.clear();
+            hunk_p.clear();
+        }
+    };
+    for op in &best.ops {
+        match *op {
+            Op::Same => flush(&mut hunk_q, &mut hunk_p),
+            Op::Change(i, j) => {
+                hunk_q.push(q_words[i]);
+                hunk_p.push(word(j));
+            }
+            Op::Missing(i) => hunk_q.push(q_words[i]),
+            Op::Extra(j) => hunk_p.push(word(j)),
+        }
+        match *op {
+            Op::Same => {}
+            Op::Change(i, j) => {
+                quote_words.push(q_words[i].to_string());
+                passage_words.push(word(j).to_string());
+            }
+            Op::Missing(i) => quote_words.push(q_words[i].to_string()),
+            Op::Extra(j) => passage_words.push(word(j).to_string()),
+        }
+    }
+    flush(&mut hunk_q, &mut hunk_p);
+    let longest = part.chars().count().max(passage.chars().count()).max(1);
+    let similarity = (1.0 - edits as f64 / longest as f64).max(0.0);
     if similarity < MIN_SIMILARITY {
         return None;
     }
     Some(Closest {
         range: haystack.folded.original_range(passage_range),
         similarity,
-        quote_words: best.quote_words,
-        passage_words: best.passage_words,
+        quote_words,
+        passage_words,
     })
 }
 
@@ -457,8 +509,17 @@ struct Alignment {
     cost: u32,
     /// Indices into the article's words.
     words: Range<usize>,
-    quote_words: Vec<String>,
-    passage_words: Vec<String>,
+    /// From the first quote word to the last.
+    ops: Vec<Op>,
+}
+
+/// One step of an alignment: quote word indices, then article word indices.
+#[derive(Clone, Copy, Debug)]
+enum Op {
+    Same,
+    Change(usize, usize),
+    Missing(usize),
+    Extra(usize),
 }
 
 /// Align all of the quote's words with the best-matching run of words inside `region`
@@ -471,20 +532,21 @@ fn align(
     region: Range<usize>,
 ) -> Option<Alignment> {
     let m = q_words.len();
-    let p_words: Vec<&str> = words.ranges[region.clone()]
-        .iter()
-        .map(|r| &text[r.clone()])
-        .collect();
+    let base = region.start;
+    let p_word = move |j: usize| &text[words.ranges[base + j].clone()];
     let p_keys = &words.keys[region.clone()];
-    let l = p_words.len();
+    let l = p_keys.len();
     let cols = l + 1;
+    if (m + 1) * cols > MAX_ALIGN_CELLS {
+        return Some(align_in_place(q_words, p_word, region));
+    }
     let sub = |i: usize, j: usize| {
-        if q_words[i] == p_words[j] {
-            0
-        } else if q_keys[i] == p_keys[j] {
-            COST_NEAR
-        } else {
+        if q_keys[i] != p_keys[j] {
             COST_OTHER
+        } else if q_words[i] == p_word(j) {
+            0
+        } else {
+            COST_NEAR
         }
     };
     // d[i * cols + j]: cost of aligning the first i quote words, ending after passage
@@ -505,49 +567,72 @@ fn align(
         .min_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
 
     let (mut i, mut j) = (m, end);
-    let mut quote_words = Vec::new();
-    let mut passage_words = Vec::new();
+    let mut ops = Vec::with_capacity(m + 4);
     while i > 0 {
         let here = d[i * cols + j];
         if j > 0 && here == d[(i - 1) * cols + j - 1] + sub(i - 1, j - 1) {
-            if q_words[i - 1] != p_words[j - 1] {
-                quote_words.push(q_words[i - 1].to_string());
-                passage_words.push(p_words[j - 1].to_string());
-            }
+            let same = q_words[i - 1] == p_word(j - 1);
+            ops.push(if same {
+                Op::Same
+            } else {
+                Op::Change(i - 1, region.start + j - 1)
+            });
             i -= 1;
             j -= 1;
         } else if here == d[(i - 1) * cols + j] + COST_GAP {
-            quote_words.push(q_words[i - 1].to_string());
+            ops.push(Op::Missing(i - 1));
             i -= 1;
         } else {
-            passage_words.push(p_words[j - 1].to_string());
+            ops.push(Op::Extra(region.start + j - 1));
             j -= 1;
         }
     }
     if j == end {
         return None;
     }
-    quote_words.reverse();
-    passage_words.reverse();
+    ops.reverse();
     Some(Alignment {
         cost,
         words: region.start + j..region.start + end,
-        quote_words,
-        passage_words,
+        ops,
     })
 }
 
-/// `1 - edit distance / length` over characters, or `None` when the strings are too long
-/// for a quadratic comparison to be cheap.
-fn similarity(a: &str, b: &str) -> Option<f64> {
+/// A quote too long for an alignment table: pair its words one to one with the region's,
+/// from the region's start. Worse diffs, but bounded memory for absurd input.
+fn align_in_place<'t>(
+    q_words: &[&str],
+    p_word: impl Fn(usize) -> &'t str,
+    region: Range<usize>,
+) -> Alignment {
+    let paired = q_words.len().min(region.len());
+    let mut cost = 0;
+    let mut ops: Vec<Op> = (0..paired)
+        .map(|i| {
+            if q_words[i] == p_word(i) {
+                Op::Same
+            } else {
+                cost += COST_OTHER;
+                Op::Change(i, region.start + i)
+            }
+        })
+        .collect();
+    ops.extend((paired..q_words.len()).map(Op::Missing));
+    cost += COST_GAP * (q_words.len() - paired) as u32;
+    Alignment {
+        cost,
+        words: region.start..region.start + paired,
+        ops,
+    }
+}
+
+/// Levenshtein distance over characters; for strings too long for a quadratic comparison
+/// to be cheap, the length of the longer (the most it can be).
+fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let longest = a.len().max(b.len());
-    if longest == 0 {
-        return Some(1.0);
-    }
-    if a.len() * b.len() > 4_000_000 {
-        return None;
+    if a.is_empty() || b.is_empty() || a.len() * b.len() > 1_000_000 {
+        return a.len().max(b.len());
     }
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
@@ -561,7 +646,7 @@ fn similarity(a: &str, b: &str) -> Option<f64> {
             row[j + 1] = next;
         }
     }
-    Some(1.0 - row[b.len()] as f64 / longest as f64)
+    row[b.len()]
 }
 
 #[cfg(test)]
@@ -599,7 +684,10 @@ mod tests {
     #[test]
     fn straight_quotes_match_curly_ones() {
         assert_eq!(
-            found(VESTNIK, "\"know well the CSTO, except for Russia, unfortunately,\""),
+            found(
+                VESTNIK,
+                "\"know well the CSTO, except for Russia, unfortunately,\""
+            ),
             ["\u{201C}know well the CSTO, except for Russia, unfortunately,\u{201D}"]
         );
     }
@@ -618,7 +706,10 @@ mod tests {
         let article = "First paragraph about NATO.\n\nThe ministers met in Bishkek on \
                        19 November and pledged closer cooperation with the alliance.\n\nEnd.";
         assert_eq!(
-            found(article, "The ministers met \u{2026} and pledged ... with the alliance"),
+            found(
+                article,
+                "The ministers met \u{2026} and pledged ... with the alliance"
+            ),
             ["The ministers met", "and pledged", "with the alliance"]
         );
         assert_eq!(
@@ -675,7 +766,10 @@ mod tests {
         match find(&h, quote) {
             QuoteMatch::CaseOnly(ranges) => {
                 assert_eq!(ranges.len(), 1);
-                assert_eq!(&RFERL[ranges[0].clone()], "NATO officials say they plan no specific response");
+                assert_eq!(
+                    &RFERL[ranges[0].clone()],
+                    "NATO officials say they plan no specific response"
+                );
             }
             other => panic!("{other:?}"),
         }
@@ -683,7 +777,10 @@ mod tests {
         let article = "Ünal Said: Große Pläne ... und mehr.";
         match find(&Haystack::new(article), "ünal said: große ... MEHR") {
             QuoteMatch::CaseOnly(ranges) => assert_eq!(
-                ranges.iter().map(|r| &article[r.clone()]).collect::<Vec<_>>(),
+                ranges
+                    .iter()
+                    .map(|r| &article[r.clone()])
+                    .collect::<Vec<_>>(),
                 ["Ünal Said: Große", "mehr"]
             ),
             other => panic!("{other:?}"),
@@ -716,9 +813,18 @@ mod tests {
         );
         assert_eq!(closest.quote_words, Vec::<String>::new());
         assert_eq!(closest.passage_words, ["the"]);
+        // Four characters ("the ") out of the passage's 54.
+        assert_eq!(closest.range.len(), 54);
+        assert!(
+            (closest.similarity - (1.0 - 4.0 / 54.0)).abs() < 1e-9,
+            "{closest:?}"
+        );
         // A typo in the first word keeps it in the passage.
         let closest = not_found(RFERL, "Allience officials in Brussels, when asked").unwrap();
-        assert_eq!(&RFERL[closest.range], "Alliance officials in Brussels, when asked");
+        assert_eq!(
+            &RFERL[closest.range],
+            "Alliance officials in Brussels, when asked"
+        );
         assert_eq!(closest.quote_words, ["Allience"]);
         assert_eq!(closest.passage_words, ["Alliance"]);
     }
@@ -747,6 +853,15 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_quote_stays_bounded() {
+        let article = "word ".repeat(3000);
+        let quote = format!("{} typo", "word ".repeat(2500));
+        let closest = not_found(&article, &quote).unwrap();
+        assert_eq!(closest.quote_words, ["typo"]);
+        assert!(closest.similarity > 0.99);
+    }
+
+    #[test]
     fn split_elisions_cases() {
         assert_eq!(split_elisions("a ... b...c"), ["a", "b", "c"]);
         assert_eq!(split_elisions("... a ...."), ["a"]);
@@ -758,7 +873,14 @@ mod tests {
 
     #[test]
     fn lowercase_keeps_offsets() {
-        for s in ["ABC", "Ünal ÉTÉ", "\u{130}stanbul", "\u{1E9E}", "Ⱥ", "ΣΟΦΙΑ"] {
+        for s in [
+            "ABC",
+            "Ünal ÉTÉ",
+            "\u{130}stanbul",
+            "\u{1E9E}",
+            "Ⱥ",
+            "ΣΟΦΙΑ",
+        ] {
             assert_eq!(lowercase(s).len(), s.len(), "{s}");
         }
         assert_eq!(lowercase("Ünal ÉTÉ"), "ünal été");
