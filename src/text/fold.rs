@@ -157,8 +157,27 @@ fn map_char(c: char) -> Option<Mapped> {
 
 /// ASCII bytes copied as they are: everything printable but `-` (which may merge with
 /// the next dash) and white space (which may collapse).
-fn is_plain(b: u8) -> bool {
+fn is_plain_ascii(b: u8) -> bool {
     b.is_ascii_graphic() && b != b'-'
+}
+
+/// Whether folding leaves non-ASCII `c` as it is and nothing before it can join it.
+fn is_stable(c: char) -> bool {
+    canonical_combining_class(c) == 0
+        && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+        && map_char(c).is_none()
+}
+
+/// A shortcut for [`is_stable`] over the letters of the commonest scripts, because the
+/// table look-ups cost more than the rest of folding (a test checks it agrees).
+fn known_stable(c: char) -> bool {
+    matches!(c,
+        '\u{C0}'..='\u{FF}'
+        | '\u{391}'..='\u{3C9}'
+        | '\u{400}'..='\u{482}'
+        | '\u{48A}'..='\u{52F}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}')
 }
 
 /// Whether NFKC can never join `c` with what precedes it, so that the text can be cut
@@ -203,35 +222,62 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn run(&mut self) {
-        let bytes = self.src.as_bytes();
-        let n = bytes.len();
+        let n = self.src.len();
         let mut i = 0;
         while i < n {
-            if is_plain(bytes[i]) {
-                let mut j = i + 1;
-                loop {
-                    while j < n && is_plain(bytes[j]) {
-                        j += 1;
-                    }
-                    // A single space between words needs no collapsing: keep the run going.
-                    if j + 1 < n && bytes[j] == b' ' && is_plain(bytes[j + 1]) {
-                        j += 2;
-                        continue;
-                    }
+            // The longest run copied as it is, starting at `i`; `last` is where its last
+            // character starts.
+            let bytes = self.src.as_bytes();
+            let (mut j, mut last) = (i, i);
+            loop {
+                let ascii_from = j;
+                while j < n && is_plain_ascii(bytes[j]) {
+                    j += 1;
+                }
+                if j > ascii_from {
+                    last = j - 1;
+                }
+                // A single space between words needs no collapsing: keep the run going.
+                let from = if j > i && bytes.get(j) == Some(&b' ') {
+                    j + 1
+                } else {
+                    j
+                };
+                let len = self.plain_len(from);
+                if len == 0 {
                     break;
                 }
-                // A combining mark after the run belongs with its last letter.
-                if j < n && !bytes[j].is_ascii() && !starts_unit(self.char_at(j)) {
-                    j -= 1;
-                }
-                if j > i {
-                    self.flush_ws();
-                    self.push(&self.src[i..j], i..j, true);
-                    i = j;
-                    continue;
-                }
+                last = from;
+                j = from + len;
             }
-            i = self.unit(i);
+            // A combining mark after the run belongs with its last character.
+            if j > i && j < n && !bytes[j].is_ascii() && !starts_unit(self.char_at(j)) {
+                j = last;
+            }
+            if j > i {
+                self.flush_ws();
+                self.push(&self.src[i..j], i..j, true);
+                i = j;
+            } else {
+                i = self.unit(i);
+            }
+        }
+    }
+
+    /// The length of the character at `i` if folding leaves it as it is whatever its
+    /// neighbours, else 0.
+    fn plain_len(&self, i: usize) -> usize {
+        let Some(&b) = self.src.as_bytes().get(i) else {
+            return 0;
+        };
+        if b.is_ascii() {
+            return usize::from(is_plain_ascii(b));
+        }
+        let c = self.char_at(i);
+        if known_stable(c) || is_stable(c) {
+            c.len_utf8()
+        } else {
+            0
         }
     }
 
@@ -385,6 +431,15 @@ mod tests {
                 .unwrap_or_else(|| panic!("{part:?} not in {folded:?}"));
             let r = f.original_range(at..at + part.len());
             assert_eq!(&original[r.clone()], from, "{part:?} maps to {r:?}");
+        }
+    }
+
+    #[test]
+    fn known_stable_is_stable() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if known_stable(c) {
+                assert!(is_stable(c), "U+{:04X}", c as u32);
+            }
         }
     }
 
