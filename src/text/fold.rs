@@ -73,10 +73,17 @@ impl Folded {
 
     /// The range of the original text that folded range `folded` came from: from the start
     /// of the first contributing character to the end of the last. Out-of-range offsets are
-    /// clamped to the text.
+    /// clamped to the text, and offsets inside a character widen to all of it, so the
+    /// result can always slice the original.
     pub fn original_range(&self, folded: Range<usize>) -> Range<usize> {
-        let end = folded.end.min(self.text.len());
-        let start = folded.start.min(end);
+        let mut end = folded.end.min(self.text.len());
+        let mut start = folded.start.min(end);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
         let Some(last) = self.runs.last() else {
             return 0..0;
         };

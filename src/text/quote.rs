@@ -899,6 +899,74 @@ mod tests {
         assert!(closest.similarity > 0.99);
     }
 
+    /// Texts from pieces that folding treats specially; an ASCII space separates words.
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        const PIECES: &[&str] = &[
+            "a",
+            "B",
+            "\u{E9}",
+            "e\u{301}",
+            " ",
+            " ",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "\u{A0}",
+            "\u{2014}",
+            "-",
+            "--",
+            "\u{2019}",
+            "\u{201C}",
+            "\u{FB01}",
+            "\u{1F600}",
+            "\u{AD}",
+            ",",
+            "\u{130}",
+            "\u{416}",
+        ];
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        /// Any run of whole words of an article, as written there, is found, and maps back
+        /// to text that folds like it.
+        #[test]
+        fn any_stretch_of_words_is_found(text in tricky_text(), a in 0usize..50, b in 0usize..50) {
+            let spaces: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices(' ').map(|(i, _)| i + 1))
+                .collect();
+            let from = spaces[a % spaces.len()];
+            let to = spaces[b % spaces.len()].saturating_sub(1).max(from);
+            let quote = &text[from..to];
+            if split_elisions(&fold(quote)).is_empty() {
+                return Ok(());
+            }
+            match find(&Haystack::new(&text), quote) {
+                QuoteMatch::Found(ranges) => {
+                    proptest::prop_assert_eq!(ranges.len(), 1);
+                    proptest::prop_assert_eq!(fold(&text[ranges[0].clone()]), fold(quote));
+                }
+                other => proptest::prop_assert!(false, "{:?} in {:?}: {:?}", quote, text, other),
+            }
+        }
+
+        /// Folding is idempotent, and every folded range maps to a valid original range.
+        #[test]
+        fn fold_is_stable_and_maps_inside(text in tricky_text(), a in 0usize..200, b in 0usize..200) {
+            let folded = Folded::new(&text);
+            proptest::prop_assert_eq!(fold(&folded.text), folded.text.clone());
+            let (a, b) = (a.min(b), a.max(b));
+            let (a, b) = (a.min(folded.text.len()), b.min(folded.text.len()));
+            let r = folded.original_range(a..b);
+            proptest::prop_assert!(r.start <= r.end && r.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            // A quote from the article with a word changed is still never a panic.
+            let _ = find(&Haystack::new(&text), &format!("{} x", folded.text.get(..a).unwrap_or("")));
+        }
+    }
+
     #[test]
     fn split_elisions_cases() {
         assert_eq!(split_elisions("a ... b...c"), ["a", "b", "c"]);
