@@ -783,7 +783,10 @@ mod tests {
     #[test]
     fn elision_out_of_order_is_not_found() {
         let article = "The ministers met in Bishkek and pledged closer cooperation.";
-        not_found(article, "pledged closer cooperation ... The ministers met");
+        let closest =
+            not_found(article, "pledged closer cooperation ... The ministers met").unwrap();
+        assert_eq!(&article[closest.range], "pledged closer cooperation");
+        assert_eq!(closest.quote_words, ["The", "ministers", "met"]);
     }
 
     #[test]
@@ -812,6 +815,23 @@ mod tests {
             ),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn one_word_changed_in_a_real_sentence() {
+        let sentence = "At a meeting in the Kyrgyz capital, Bishkek, on 19 November, foreign \
+                        ministers from the six nations pledged to develop further cooperation \
+                        with the Western alliance.";
+        let closest = not_found(RFERL, &sentence.replace("further", "closer")).unwrap();
+        assert_eq!(&RFERL[closest.range.clone()], sentence);
+        assert_eq!(closest.quote_words, ["closer"]);
+        assert_eq!(closest.passage_words, ["further"]);
+        // "closer" becomes "further" in five edits.
+        let longest = sentence.len() as f64;
+        assert!(
+            (closest.similarity - (1.0 - 5.0 / longest)).abs() < 1e-9,
+            "{closest:?}"
+        );
     }
 
     #[test]
