@@ -255,9 +255,13 @@ fn closest_paragraph(folded: &Folded, parts: &[&str]) -> Option<Closest> {
     }
     let (score, placed, missing) = best?;
     let (first, last) = (placed.first()?, placed.last()?);
+    let similarity = score as f64 / total as f64;
+    if similarity < MIN_SIMILARITY {
+        return None;
+    }
     Some(Closest {
         range: folded.original_range(first.start..last.end),
-        similarity: score as f64 / total as f64,
+        similarity,
         quote_words: missing
             .iter()
             .flat_map(|&k| parts[k].split(' '))
