@@ -750,6 +750,29 @@ mod tests {
     }
 
     #[test]
+    fn elision_in_a_real_article() {
+        assert_eq!(
+            found(
+                RFERL,
+                "At a meeting in the Kyrgyz capital \u{2026} pledged to develop further cooperation"
+            ),
+            ["At a meeting in the Kyrgyz capital", "pledged to develop further cooperation"]
+        );
+        // Both parts are in the article, but in different paragraphs: the closest is the
+        // paragraph with the longer part, and the other part is what differs.
+        let closest = not_found(RFERL, "NATO officials say ... That grouping comprises").unwrap();
+        assert_eq!(&RFERL[closest.range.clone()], "That grouping comprises");
+        assert_eq!(closest.quote_words, ["NATO", "officials", "say"]);
+        assert!((closest.similarity - 23.0 / 41.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn haystack_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Haystack>();
+    }
+
+    #[test]
     fn elision_tries_every_paragraph() {
         // The first "the ministers" is in a paragraph without the second part.
         let article = "Then the ministers left.\n\nLater the ministers met and agreed.";
