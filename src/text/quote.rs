@@ -1,20 +1,50 @@
-//! Finding a quote in an article: exact after folding, with elisions, the case-only near
-//! miss, and on a miss the closest passage.
+//! Finding a quote in an article (SPEC §4.3): exact after folding, with elisions, the
+//! case-only near miss, and on a miss the closest passage. Results are byte ranges into the
+//! original article; turning them into lines and messages is the caller's business.
+//!
+//! An article is prepared once as a [`Haystack`] and then asked about all its quotes, so
+//! the per-article work (folding, and lazily a lowercase copy and a word index) is paid
+//! once. The closest-passage search never compares the quote with the whole article
+//! character by character: it slides a window of the quote's length over the article's
+//! words counting shared words, aligns the quote word by word with the few best windows,
+//! and counts character edits only inside the winner's differing words.
 
-use crate::text::fold::Folded;
+use crate::text::fold::{fold, Folded};
+use memchr::memmem;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Below this similarity a passage is not worth showing: unrelated English sentences of
+/// the same length already share about a third of their characters in edit distance terms.
+pub const MIN_SIMILARITY: f64 = 0.4;
 
 /// An article prepared once for many quote searches.
 #[derive(Debug)]
 pub struct Haystack {
+    /// The article folded, with the map back to its original offsets.
     pub folded: Folded,
+    /// The folded text lowercased without changing any byte offset; built on first need.
+    lower: OnceLock<String>,
+    /// The folded text's words; built on the first miss.
+    words: OnceLock<Words>,
 }
 
 impl Haystack {
+    /// Prepare `original` (the article's text) for searching.
     pub fn new(original: &str) -> Self {
         Self {
             folded: Folded::new(original),
+            lower: OnceLock::new(),
+            words: OnceLock::new(),
         }
+    }
+
+    fn lower(&self) -> &str {
+        self.lower.get_or_init(|| lowercase(&self.folded.text))
+    }
+
+    fn words(&self) -> &Words {
+        self.words.get_or_init(|| Words::new(&self.folded.text))
     }
 }
 
@@ -43,7 +73,969 @@ pub enum QuoteMatch {
 }
 
 /// Look for `quote` in `haystack`.
+///
+/// The quote is folded like the article. An elision (`...`, `…`, or either in square or
+/// round brackets) splits it into parts, which must appear in order, without overlapping,
+/// inside one paragraph; empty parts (an elision at either end) are ignored. A quote with
+/// no part at all (empty, or only an elision) is `NotFound(None)`.
+///
+/// Case-insensitive matching lowercases character by character, and only where that keeps
+/// the byte length (so offsets stay put): `İ` or `ẞ` thus only match themselves.
+///
+/// On a miss, similarity is `1 - edits / length`: the character edits (Levenshtein) that
+/// turn the quote's differing words into the passage's, over the length in characters of
+/// the longer of the two (folded). Below [`MIN_SIMILARITY`], or when a quote of more than
+/// three words shares no word with the article, the result is `NotFound(None)`. For an
+/// elided quote the closest passage is that of the first part found nowhere; when every
+/// part occurs but never all in order within one paragraph, it is the paragraph holding
+/// the most of them (similarity: the share of the quote's characters placed there;
+/// `quote_words`: the parts missing from it).
 pub fn find(haystack: &Haystack, quote: &str) -> QuoteMatch {
-    let _ = (haystack, quote);
-    todo!("helper")
+    let quote = fold(quote);
+    let parts = split_elisions(&quote);
+    if parts.is_empty() {
+        return QuoteMatch::NotFound(None);
+    }
+    let folded = &haystack.folded;
+    let to_original = |ranges: Vec<Range<usize>>| -> Vec<Range<usize>> {
+        ranges
+            .into_iter()
+            .map(|r| folded.original_range(r))
+            .collect()
+    };
+    if let Some(ranges) = locate(folded, &folded.text, &parts) {
+        return QuoteMatch::Found(to_original(ranges));
+    }
+    let lower_parts: Vec<String> = parts.iter().map(|p| lowercase(p)).collect();
+    let lower_parts: Vec<&str> = lower_parts.iter().map(String::as_str).collect();
+    if let Some(ranges) = locate(folded, haystack.lower(), &lower_parts) {
+        return QuoteMatch::CaseOnly(to_original(ranges));
+    }
+    QuoteMatch::NotFound(closest(haystack, &parts))
+}
+
+/// The non-empty parts of a folded quote between elisions, trimmed.
+fn split_elisions(quote: &str) -> Vec<&str> {
+    let bytes = quote.as_bytes();
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut search = 0;
+    while let Some(at) = memmem::find(&bytes[search..], b"...") {
+        let mut start = search + at;
+        let mut end = start + 3;
+        while bytes.get(end) == Some(&b'.') {
+            end += 1;
+        }
+        // `[...]` and `(...)` are the same elision, marked as the editor's.
+        if start > 0 {
+            let close = match bytes[start - 1] {
+                b'[' => Some(b']'),
+                b'(' => Some(b')'),
+                _ => None,
+            };
+            if close.is_some() && bytes.get(end).copied() == close {
+                start -= 1;
+                end += 1;
+            }
+        }
+        parts.push(&quote[from..start]);
+        from = end;
+        search = end;
+    }
+    parts.push(&quote[from..]);
+    parts.retain_mut(|p| {
+        *p = p.trim_matches(' ');
+        !p.is_empty()
+    });
+    parts
+}
+
+/// Where `parts` stand in `text` (the folded text or its lowercase twin): one part
+/// anywhere, or several in order inside one paragraph of `folded`.
+fn locate(folded: &Folded, text: &str, parts: &[&str]) -> Option<Vec<Range<usize>>> {
+    let hay = text.as_bytes();
+    let (first, rest) = parts.split_first()?;
+    if rest.is_empty() {
+        let at = memmem::find(hay, first.as_bytes())?;
+        return Some(std::iter::once(at..at + first.len()).collect());
+    }
+    let mut tried = None;
+    // The leftmost occurrence of the first part in a paragraph leaves the most room for
+    // the others, so each paragraph needs one try, but every paragraph deserves one.
+    for at in memmem::find_iter(hay, first.as_bytes()) {
+        let para = folded.paragraph_at(at);
+        if tried == Some(para) {
+            continue;
+        }
+        tried = Some(para);
+        let end = folded.paragraph(para).end;
+        if at + first.len() > end {
+            continue;
+        }
+        let mut ranges = Vec::with_capacity(parts.len());
+        ranges.push(at..at + first.len());
+        let mut pos = at + first.len();
+        for part in rest {
+            let Some(found) = memmem::find(&hay[pos..end], part.as_bytes()) else {
+                break;
+            };
+            ranges.push(pos + found..pos + found + part.len());
+            pos += found + part.len();
+        }
+        if ranges.len() == parts.len() {
+            return Some(ranges);
+        }
+    }
+    None
+}
+
+/// Lowercase where it keeps each character's byte length, so offsets carry over.
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// The closest passage for the parts of a quote that was not found.
+fn closest(haystack: &Haystack, parts: &[&str]) -> Option<Closest> {
+    let text = &haystack.folded.text;
+    if parts.len() == 1 {
+        return closest_passage(haystack, parts[0]);
+    }
+    if let Some(missing) = parts
+        .iter()
+        .find(|p| memmem::find(text.as_bytes(), p.as_bytes()).is_none())
+    {
+        return closest_passage(haystack, missing);
+    }
+    closest_paragraph(&haystack.folded, parts)
+}
+
+/// Every part occurs somewhere, but never all in one paragraph in order: the paragraph
+/// that holds the most of the quote in order.
+fn closest_paragraph(folded: &Folded, parts: &[&str]) -> Option<Closest> {
+    let hay = folded.text.as_bytes();
+    let mut paragraphs: Vec<usize> = parts
+        .iter()
+        .flat_map(|p| memmem::find_iter(hay, p.as_bytes()))
+        .map(|at| folded.paragraph_at(at))
+        .collect();
+    paragraphs.sort_unstable();
+    paragraphs.dedup();
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    let mut best: Option<(usize, Vec<Range<usize>>, Vec<usize>)> = None;
+    for para in paragraphs {
+        let bounds = folded.paragraph(para);
+        let mut pos = bounds.start;
+        let mut placed = Vec::new();
+        let mut missing = Vec::new();
+        let mut score = 0;
+        for (k, part) in parts.iter().enumerate() {
+            match memmem::find(&hay[pos..bounds.end], part.as_bytes()) {
+                Some(found) => {
+                    placed.push(pos + found..pos + found + part.len());
+                    pos += found + part.len();
+                    score += part.len();
+                }
+                None => missing.push(k),
+            }
+        }
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, placed, missing));
+        }
+    }
+    let (score, placed, missing) = best?;
+    let (first, last) = (placed.first()?, placed.last()?);
+    let similarity = score as f64 / total as f64;
+    if similarity < MIN_SIMILARITY {
+        return None;
+    }
+    Some(Closest {
+        range: folded.original_range(first.start..last.end),
+        similarity,
+        quote_words: missing
+            .iter()
+            .flat_map(|&k| parts[k].split(' '))
+            .map(String::from)
+            .collect(),
+        passage_words: Vec::new(),
+    })
+}
+
+/// The folded text's words (runs between spaces) and their comparison keys.
+#[derive(Debug)]
+struct Words {
+    ranges: Vec<Range<usize>>,
+    keys: Vec<u64>,
+}
+
+impl Words {
+    fn new(text: &str) -> Self {
+        let mut ranges = Vec::with_capacity(text.len() / 5);
+        let mut keys = Vec::with_capacity(text.len() / 5);
+        let mut at = 0;
+        for space in memchr::memchr_iter(b' ', text.as_bytes()).chain([text.len()]) {
+            if space > at {
+                ranges.push(at..space);
+                keys.push(word_key(&text[at..space]));
+            }
+            at = space + 1;
+        }
+        Words { ranges, keys }
+    }
+}
+
+/// A hash of a word's letters and digits, lowercased, so that `Bishkek,` and `bishkek`
+/// count as shared when choosing candidate windows. A word of punctuation only is hashed
+/// as it is.
+fn word_key(word: &str) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut any = false;
+    let mut add = |b: u8| hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
+    if word.is_ascii() {
+        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
+            add(b.to_ascii_lowercase());
+            any = true;
+        }
+    } else {
+        for c in word.chars() {
+            if c.is_ascii_alphanumeric() {
+                add(c.to_ascii_lowercase() as u8);
+                any = true;
+            } else if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    let mut buf = [0; 4];
+                    l.encode_utf8(&mut buf).bytes().for_each(&mut add);
+                }
+                any = true;
+            }
+        }
+    }
+    if !any {
+        word.bytes().for_each(&mut add);
+        add(0xff);
+    }
+    hash
+}
+
+/// The distinct keys of a quote, each with its index, in a small open-addressing table.
+struct KeyTable {
+    slots: Vec<Option<(u64, u32)>>,
+    shift: u32,
+    /// How many times each distinct key occurs in the quote.
+    need: Vec<u32>,
+}
+
+impl KeyTable {
+    fn new(keys: &[u64]) -> Self {
+        let bits = (keys.len() * 2).next_power_of_two().trailing_zeros().max(2);
+        let mut table = KeyTable {
+            slots: vec![None; 1 << bits],
+            shift: 64 - bits,
+            need: Vec::new(),
+        };
+        for &key in keys {
+            let slot = table.slot(key);
+            match table.slots[slot] {
+                Some((_, index)) => table.need[index as usize] += 1,
+                None => {
+                    table.slots[slot] = Some((key, table.need.len() as u32));
+                    table.need.push(1);
+                }
+            }
+        }
+        table
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        while let Some((k, _)) = self.slots[slot] {
+            if k == key {
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+        slot
+    }
+
+    fn get(&self, key: u64) -> Option<u32> {
+        self.slots[self.slot(key)].map(|(_, index)| index)
+    }
+}
+
+/// How many of the best windows get a word alignment.
+const CANDIDATES: usize = 4;
+
+/// Alignment costs, in halves: a word that differs only in case or punctuation is cheaper
+/// than one that differs, which costs as much as a word missing on either side (so a typo
+/// is a substitution, not a deletion plus an insertion).
+const COST_NEAR: u32 = 1;
+const COST_OTHER: u32 = 2;
+const COST_GAP: u32 = 2;
+
+/// Beyond this many cells (a quote of some two thousand words) the alignment table would
+/// cost more memory than the answer is worth.
+const MAX_ALIGN_CELLS: usize = 4_000_000;
+
+/// The passage most like `part` (one folded quote part, known to be absent).
+fn closest_passage(haystack: &Haystack, part: &str) -> Option<Closest> {
+    let words = haystack.words();
+    let n = words.keys.len();
+    let q_words: Vec<&str> = part.split(' ').collect();
+    let q_keys: Vec<u64> = q_words.iter().map(|w| word_key(w)).collect();
+    let m = q_words.len();
+    if n == 0 || m == 0 {
+        return None;
+    }
+    let table = KeyTable::new(&q_keys);
+    let index: Vec<Option<u32>> = words.keys.iter().map(|&k| table.get(k)).collect();
+
+    // Multiset overlap of each window of `w` words with the quote, kept up to date as the
+    // window slides.
+    let w = m.min(n);
+    let mut have = vec![0u32; table.need.len()];
+    let mut overlap = 0u32;
+    let mut scores = vec![0u32; n - w + 1];
+    for t in 0..n {
+        if let Some(k) = index[t] {
+            let k = k as usize;
+            if have[k] < table.need[k] {
+                overlap += 1;
+            }
+            have[k] += 1;
+        }
+        if t >= w {
+            if let Some(k) = index[t - w] {
+                let k = k as usize;
+                have[k] -= 1;
+                if have[k] < table.need[k] {
+                    overlap -= 1;
+                }
+            }
+        }
+        if t + 1 >= w {
+            scores[t + 1 - w] = overlap;
+        }
+    }
+
+    let slack = 2 + m / 4;
+    let mut best: Option<Alignment> = None;
+    for _ in 0..CANDIDATES {
+        let Some((start, &score)) = scores
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+        else {
+            break;
+        };
+        if score == 0 {
+            break;
+        }
+        let windows = scores.len();
+        scores[start.saturating_sub(w - 1)..(start + w).min(windows)].fill(0);
+        let region = start.saturating_sub(slack)..(start + w + slack).min(n);
+        let Some(alignment) = align(&q_words, &q_keys, &haystack.folded.text, words, region) else {
+            continue;
+        };
+        if best
+            .as_ref()
+            .is_none_or(|b| (alignment.cost, alignment.words.start) < (b.cost, b.words.start))
+        {
+            best = Some(alignment);
+        }
+    }
+
+    if best.is_none() && m <= SHORT_QUOTE_WORDS {
+        best = closest_short(part, w, &haystack.folded.text, words);
+    }
+    let best = best?;
+    let text = &haystack.folded.text;
+    let passage_range = words.ranges[best.words.start].start..words.ranges[best.words.end - 1].end;
+    let passage = &text[passage_range.clone()];
+    let word = |j: usize| &text[words.ranges[j].clone()];
+
+    // Edits are counted inside the differing stretches only: the equal words around them
+    // cost nothing, and comparing only the stretches keeps this linear in the quote.
+    let mut quote_words = Vec::new();
+    let mut passage_words = Vec::new();
+    let mut edits = 0;
+    let (mut hunk_q, mut hunk_p) = (Vec::new(), Vec::new());
+    let mut flush = |hunk_q: &mut Vec<&str>, hunk_p: &mut Vec<&str>| {
+        if !hunk_q.is_empty() || !hunk_p.is_empty() {
+            // A word missing on one side takes its separating space with it.
+            edits += edit_distance(&hunk_q.join(" "), &hunk_p.join(" "))
+                + hunk_q.len().abs_diff(hunk_p.len());
+            hunk_q.clear();
+            hunk_p.clear();
+        }
+    };
+    for op in &best.ops {
+        match *op {
+            Op::Same => flush(&mut hunk_q, &mut hunk_p),
+            Op::Change(i, j) => {
+                hunk_q.push(q_words[i]);
+                hunk_p.push(word(j));
+            }
+            Op::Missing(i) => hunk_q.push(q_words[i]),
+            Op::Extra(j) => hunk_p.push(word(j)),
+        }
+        match *op {
+            Op::Same => {}
+            Op::Change(i, j) => {
+                quote_words.push(q_words[i].to_string());
+                passage_words.push(word(j).to_string());
+            }
+            Op::Missing(i) => quote_words.push(q_words[i].to_string()),
+            Op::Extra(j) => passage_words.push(word(j).to_string()),
+        }
+    }
+    flush(&mut hunk_q, &mut hunk_p);
+    let longest = part.chars().count().max(passage.chars().count()).max(1);
+    let similarity = (1.0 - edits as f64 / longest as f64).max(0.0);
+    if similarity < MIN_SIMILARITY {
+        return None;
+    }
+    Some(Closest {
+        range: haystack.folded.original_range(passage_range),
+        similarity,
+        quote_words,
+        passage_words,
+    })
+}
+
+/// A quote of a few words may share no word at all with its passage ("Bishkel" for
+/// "Bishkek"), so windows scored by shared words find nothing; such a quote is compared by
+/// characters with every run of `w` words instead, which is cheap because it is short.
+const SHORT_QUOTE_WORDS: usize = 3;
+
+fn closest_short(part: &str, w: usize, text: &str, words: &Words) -> Option<Alignment> {
+    let q_words: Vec<&str> = part.split(' ').collect();
+    let q_keys: Vec<u64> = q_words.iter().map(|q| word_key(q)).collect();
+    let len = part.len();
+    let (_, start) = (0..=words.ranges.len() - w)
+        .filter_map(|s| {
+            let window = &text[words.ranges[s].start..words.ranges[s + w - 1].end];
+            // Lengths too different to come near the threshold are not worth an edit
+            // distance.
+            (window.len() * 2 >= len && window.len() <= len * 2)
+                .then(|| (edit_distance(part, window), s))
+        })
+        .min()?;
+    align(&q_words, &q_keys, text, words, start..start + w)
+}
+
+/// The best word alignment of a quote with some run of the article's words.
+struct Alignment {
+    cost: u32,
+    /// Indices into the article's words.
+    words: Range<usize>,
+    /// From the first quote word to the last.
+    ops: Vec<Op>,
+}
+
+/// One step of an alignment: quote word indices, then article word indices.
+#[derive(Clone, Copy, Debug)]
+enum Op {
+    Same,
+    Change(usize, usize),
+    Missing(usize),
+    Extra(usize),
+}
+
+/// Align all of the quote's words with the best-matching run of words inside `region`
+/// (the run may start and end anywhere in it for free).
+fn align(
+    q_words: &[&str],
+    q_keys: &[u64],
+    text: &str,
+    words: &Words,
+    region: Range<usize>,
+) -> Option<Alignment> {
+    let m = q_words.len();
+    let base = region.start;
+    let p_word = move |j: usize| &text[words.ranges[base + j].clone()];
+    let p_keys = &words.keys[region.clone()];
+    let l = p_keys.len();
+    let cols = l + 1;
+    if (m + 1) * cols > MAX_ALIGN_CELLS {
+        return Some(align_in_place(q_words, p_word, region));
+    }
+    let sub = |i: usize, j: usize| {
+        if q_keys[i] != p_keys[j] {
+            COST_OTHER
+        } else if q_words[i] == p_word(j) {
+            0
+        } else {
+            COST_NEAR
+        }
+    };
+    // d[i * cols + j]: cost of aligning the first i quote words, ending after passage
+    // word j; row 0 is free so the passage may start anywhere.
+    let mut d = vec![0u32; (m + 1) * cols];
+    for i in 1..=m {
+        d[i * cols] = i as u32 * COST_GAP;
+        for j in 1..=l {
+            let diag = d[(i - 1) * cols + j - 1] + sub(i - 1, j - 1);
+            let up = d[(i - 1) * cols + j] + COST_GAP;
+            let left = d[i * cols + j - 1] + COST_GAP;
+            d[i * cols + j] = diag.min(up).min(left);
+        }
+    }
+    // The passage may end anywhere too; on a tie the longer passage keeps a final typo in.
+    let (end, cost) = (0..=l)
+        .map(|j| (j, d[m * cols + j]))
+        .min_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+
+    let (mut i, mut j) = (m, end);
+    let mut ops = Vec::with_capacity(m + 4);
+    while i > 0 {
+        let here = d[i * cols + j];
+        if j > 0 && here == d[(i - 1) * cols + j - 1] + sub(i - 1, j - 1) {
+            let same = q_words[i - 1] == p_word(j - 1);
+            ops.push(if same {
+                Op::Same
+            } else {
+                Op::Change(i - 1, region.start + j - 1)
+            });
+            i -= 1;
+            j -= 1;
+        } else if here == d[(i - 1) * cols + j] + COST_GAP {
+            ops.push(Op::Missing(i - 1));
+            i -= 1;
+        } else {
+            ops.push(Op::Extra(region.start + j - 1));
+            j -= 1;
+        }
+    }
+    if j == end {
+        return None;
+    }
+    ops.reverse();
+    Some(Alignment {
+        cost,
+        words: region.start + j..region.start + end,
+        ops,
+    })
+}
+
+/// A quote too long for an alignment table: pair its words one to one with the region's,
+/// from the region's start. Worse diffs, but bounded memory for absurd input.
+fn align_in_place<'t>(
+    q_words: &[&str],
+    p_word: impl Fn(usize) -> &'t str,
+    region: Range<usize>,
+) -> Alignment {
+    let paired = q_words.len().min(region.len());
+    let mut cost = 0;
+    let mut ops: Vec<Op> = (0..paired)
+        .map(|i| {
+            if q_words[i] == p_word(i) {
+                Op::Same
+            } else {
+                cost += COST_OTHER;
+                Op::Change(i, region.start + i)
+            }
+        })
+        .collect();
+    ops.extend((paired..q_words.len()).map(Op::Missing));
+    cost += COST_GAP * (q_words.len() - paired) as u32;
+    Alignment {
+        cost,
+        words: region.start..region.start + paired,
+        ops,
+    }
+}
+
+/// Levenshtein distance over characters; for strings too long for a quadratic comparison
+/// to be cheap, the length of the longer (the most it can be).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() || b.is_empty() || a.len() * b.len() > 1_000_000 {
+        return a.len().max(b.len());
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RFERL: &str = include_str!("../../articles/rferl-2003-12-03.txt");
+    const VESTNIK: &str = include_str!("../../articles/vestnik-kavkaza-bordyuzha-interview.txt");
+
+    /// The original text of each range of a `Found` or `CaseOnly` result.
+    #[track_caller]
+    fn found<'a>(original: &'a str, quote: &str) -> Vec<&'a str> {
+        match find(&Haystack::new(original), quote) {
+            QuoteMatch::Found(ranges) => ranges.into_iter().map(|r| &original[r]).collect(),
+            other => panic!("{quote:?}: expected Found, got {other:?}"),
+        }
+    }
+
+    #[track_caller]
+    fn not_found(original: &str, quote: &str) -> Option<Closest> {
+        match find(&Haystack::new(original), quote) {
+            QuoteMatch::NotFound(closest) => closest,
+            other => panic!("{quote:?}: expected NotFound, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn exact_in_real_article() {
+        let quote = "At a meeting in the Kyrgyz capital, Bishkek, on 19 November, foreign \
+                     ministers from the six nations pledged to develop further cooperation \
+                     with the Western alliance.";
+        assert_eq!(found(RFERL, quote), [quote]);
+    }
+
+    #[test]
+    fn straight_quotes_match_curly_ones() {
+        assert_eq!(
+            found(
+                VESTNIK,
+                "\"know well the CSTO, except for Russia, unfortunately,\""
+            ),
+            ["\u{201C}know well the CSTO, except for Russia, unfortunately,\u{201D}"]
+        );
+    }
+
+    #[test]
+    fn found_across_a_line_break_and_dashes() {
+        let article = "The minister said the talks were\r\nproductive \u{2014} and long.";
+        assert_eq!(
+            found(article, "  the talks were productive -- and long. "),
+            ["the talks were\r\nproductive \u{2014} and long."]
+        );
+    }
+
+    #[test]
+    fn elision_in_order_within_one_paragraph() {
+        let article = "First paragraph about NATO.\n\nThe ministers met in Bishkek on \
+                       19 November and pledged closer cooperation with the alliance.\n\nEnd.";
+        assert_eq!(
+            found(
+                article,
+                "The ministers met \u{2026} and pledged ... with the alliance"
+            ),
+            ["The ministers met", "and pledged", "with the alliance"]
+        );
+        assert_eq!(
+            found(article, "... met in Bishkek [...] cooperation ..."),
+            ["met in Bishkek", "cooperation"]
+        );
+    }
+
+    #[test]
+    fn elision_in_a_real_article() {
+        assert_eq!(
+            found(
+                RFERL,
+                "At a meeting in the Kyrgyz capital \u{2026} pledged to develop further cooperation"
+            ),
+            ["At a meeting in the Kyrgyz capital", "pledged to develop further cooperation"]
+        );
+        // Both parts are in the article, but in different paragraphs: the closest is the
+        // paragraph with the longer part, and the other part is what differs.
+        let closest = not_found(RFERL, "NATO officials say ... That grouping comprises").unwrap();
+        assert_eq!(&RFERL[closest.range.clone()], "That grouping comprises");
+        assert_eq!(closest.quote_words, ["NATO", "officials", "say"]);
+        assert!((closest.similarity - 23.0 / 41.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn haystack_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Haystack>();
+    }
+
+    #[test]
+    fn elision_tries_every_paragraph() {
+        // The first "the ministers" is in a paragraph without the second part.
+        let article = "Then the ministers left.\n\nLater the ministers met and agreed.";
+        let h = Haystack::new(article);
+        match find(&h, "the ministers ... agreed") {
+            QuoteMatch::Found(ranges) => {
+                assert_eq!(ranges[0].start, article.rfind("the ministers").unwrap());
+                assert_eq!(&article[ranges[1].clone()], "agreed");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn elision_across_paragraphs_is_not_found() {
+        let article = "The ministers met in Bishkek.\n\nThey pledged closer cooperation.";
+        let closest = not_found(article, "The ministers met ... They pledged").unwrap();
+        assert_eq!(&article[closest.range], "The ministers met");
+        assert_eq!(closest.quote_words, ["They", "pledged"]);
+        assert!(closest.similarity < 0.7, "{}", closest.similarity);
+        // Without the elision the same words, read across the break, are found.
+        assert_eq!(
+            found(article, "met in Bishkek. They pledged"),
+            ["met in Bishkek.\n\nThey pledged"]
+        );
+    }
+
+    #[test]
+    fn elision_without_blank_lines_stays_within_a_line() {
+        let article = "One line about the ministers.\nAnother line about cooperation.";
+        not_found(article, "about the ministers ... about cooperation");
+        found(article, "One line ... ministers.");
+    }
+
+    #[test]
+    fn elision_out_of_order_is_not_found() {
+        let article = "The ministers met in Bishkek and pledged closer cooperation.";
+        let closest =
+            not_found(article, "pledged closer cooperation ... The ministers met").unwrap();
+        assert_eq!(&article[closest.range], "pledged closer cooperation");
+        assert_eq!(closest.quote_words, ["The", "ministers", "met"]);
+    }
+
+    #[test]
+    fn case_only() {
+        let h = Haystack::new(RFERL);
+        let quote = "nato officials say they plan no specific response";
+        match find(&h, quote) {
+            QuoteMatch::CaseOnly(ranges) => {
+                assert_eq!(ranges.len(), 1);
+                assert_eq!(
+                    &RFERL[ranges[0].clone()],
+                    "NATO officials say they plan no specific response"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // Case-only with an elision, and with non-ASCII letters.
+        let article = "Ünal Said: Große Pläne ... und mehr.";
+        match find(&Haystack::new(article), "ünal said: große ... MEHR") {
+            QuoteMatch::CaseOnly(ranges) => assert_eq!(
+                ranges
+                    .iter()
+                    .map(|r| &article[r.clone()])
+                    .collect::<Vec<_>>(),
+                ["Ünal Said: Große", "mehr"]
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn one_word_changed_in_a_real_sentence() {
+        let sentence = "At a meeting in the Kyrgyz capital, Bishkek, on 19 November, foreign \
+                        ministers from the six nations pledged to develop further cooperation \
+                        with the Western alliance.";
+        let closest = not_found(RFERL, &sentence.replace("further", "closer")).unwrap();
+        assert_eq!(&RFERL[closest.range.clone()], sentence);
+        assert_eq!(closest.quote_words, ["closer"]);
+        assert_eq!(closest.passage_words, ["further"]);
+        // "closer" becomes "further" in five edits.
+        let longest = sentence.len() as f64;
+        assert!(
+            (closest.similarity - (1.0 - 5.0 / longest)).abs() < 1e-9,
+            "{closest:?}"
+        );
+    }
+
+    #[test]
+    fn one_word_typo_gives_the_closest_passage() {
+        let quote = "foreign ministers from the six nations pledged to develop closer \
+                     cooperation with the Western alliance";
+        let closest = not_found(RFERL, quote).expect("a closest passage");
+        assert_eq!(
+            &RFERL[closest.range.clone()],
+            "foreign ministers from the six nations pledged to develop further cooperation \
+             with the Western alliance."
+        );
+        assert!(closest.similarity > 0.8, "{}", closest.similarity);
+        assert_eq!(closest.quote_words, ["closer", "alliance"]);
+        assert_eq!(closest.passage_words, ["further", "alliance."]);
+    }
+
+    #[test]
+    fn missing_word_and_typo_at_the_edges() {
+        // SPEC's own example: the quote lacks "the".
+        let closest =
+            not_found(RFERL, "on 19 November, foreign ministers from six nations").unwrap();
+        assert_eq!(
+            &RFERL[closest.range.clone()],
+            "on 19 November, foreign ministers from the six nations"
+        );
+        assert_eq!(closest.quote_words, Vec::<String>::new());
+        assert_eq!(closest.passage_words, ["the"]);
+        // Four characters ("the ") out of the passage's 54.
+        assert_eq!(closest.range.len(), 54);
+        assert!(
+            (closest.similarity - (1.0 - 4.0 / 54.0)).abs() < 1e-9,
+            "{closest:?}"
+        );
+        // A typo in the first word keeps it in the passage.
+        let closest = not_found(RFERL, "Allience officials in Brussels, when asked").unwrap();
+        assert_eq!(
+            &RFERL[closest.range],
+            "Alliance officials in Brussels, when asked"
+        );
+        assert_eq!(closest.quote_words, ["Allience"]);
+        assert_eq!(closest.passage_words, ["Alliance"]);
+    }
+
+    #[test]
+    fn elided_quote_with_a_typo_in_one_part() {
+        let closest = not_found(
+            RFERL,
+            "NATO officials say ... from the Collective Security Treaty Organisation",
+        )
+        .unwrap();
+        assert!(RFERL[closest.range.clone()].ends_with("Collective Security Treaty Organization"));
+        assert_eq!(closest.quote_words, ["Organisation"]);
+        assert_eq!(closest.passage_words, ["Organization"]);
+    }
+
+    #[test]
+    fn short_quote_with_no_shared_word() {
+        let closest = not_found(RFERL, "Bishkel").unwrap();
+        assert_eq!(&RFERL[closest.range], "Bishkek,");
+        assert_eq!(closest.quote_words, ["Bishkel"]);
+        assert_eq!(closest.passage_words, ["Bishkek,"]);
+        let closest = not_found(RFERL, "Kyrgiz kapital").unwrap();
+        assert_eq!(&RFERL[closest.range], "Kyrgyz capital,");
+        assert!(closest.similarity > 0.7, "{}", closest.similarity);
+    }
+
+    #[test]
+    fn garbage_is_not_close_to_anything() {
+        assert_eq!(not_found(RFERL, "zqxj vvkr plim wombat quux"), None);
+        assert_eq!(not_found(RFERL, "..."), None);
+        assert_eq!(not_found(RFERL, "   "), None);
+        if let Some(c) = not_found(RFERL, "my cat likes to sleep on warm laundry all day") {
+            assert!(c.similarity < 0.6, "{c:?}");
+        }
+        assert_eq!(not_found("", "anything"), None);
+    }
+
+    #[test]
+    fn a_huge_quote_stays_bounded() {
+        let article = "word ".repeat(3000);
+        let quote = format!("{} typo", "word ".repeat(2500));
+        let closest = not_found(&article, &quote).unwrap();
+        assert_eq!(closest.quote_words, ["typo"]);
+        assert!(closest.similarity > 0.99);
+    }
+
+    /// Texts from pieces that folding treats specially; an ASCII space separates words.
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        const PIECES: &[&str] = &[
+            "a",
+            "B",
+            "\u{E9}",
+            "e\u{301}",
+            " ",
+            " ",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "\u{A0}",
+            "\u{2014}",
+            "-",
+            "--",
+            "\u{2019}",
+            "\u{201C}",
+            "\u{FB01}",
+            "\u{1F600}",
+            "\u{AD}",
+            ",",
+            "\u{130}",
+            "\u{416}",
+        ];
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        /// Any run of whole words of an article, as written there, is found, and maps back
+        /// to text that folds like it.
+        #[test]
+        fn any_stretch_of_words_is_found(text in tricky_text(), a in 0usize..50, b in 0usize..50) {
+            let spaces: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices(' ').map(|(i, _)| i + 1))
+                .collect();
+            let from = spaces[a % spaces.len()];
+            let to = spaces[b % spaces.len()].saturating_sub(1).max(from);
+            let quote = &text[from..to];
+            if split_elisions(&fold(quote)).is_empty() {
+                return Ok(());
+            }
+            match find(&Haystack::new(&text), quote) {
+                QuoteMatch::Found(ranges) => {
+                    proptest::prop_assert_eq!(ranges.len(), 1);
+                    proptest::prop_assert_eq!(fold(&text[ranges[0].clone()]), fold(quote));
+                }
+                other => proptest::prop_assert!(false, "{:?} in {:?}: {:?}", quote, text, other),
+            }
+        }
+
+        /// Folding is idempotent, and every folded range maps to a valid original range.
+        #[test]
+        fn fold_is_stable_and_maps_inside(text in tricky_text(), a in 0usize..200, b in 0usize..200) {
+            let folded = Folded::new(&text);
+            proptest::prop_assert_eq!(fold(&folded.text), folded.text.clone());
+            let (a, b) = (a.min(b), a.max(b));
+            let (a, b) = (a.min(folded.text.len()), b.min(folded.text.len()));
+            let r = folded.original_range(a..b);
+            proptest::prop_assert!(r.start <= r.end && r.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            // A quote from the article with a word changed is still never a panic.
+            let _ = find(&Haystack::new(&text), &format!("{} x", folded.text.get(..a).unwrap_or("")));
+        }
+    }
+
+    #[test]
+    fn split_elisions_cases() {
+        assert_eq!(split_elisions("a ... b...c"), ["a", "b", "c"]);
+        assert_eq!(split_elisions("... a ...."), ["a"]);
+        assert_eq!(split_elisions("a (...) b [...] c"), ["a", "b", "c"]);
+        assert_eq!(split_elisions("a [..."), ["a ["]);
+        assert_eq!(split_elisions("no elision"), ["no elision"]);
+        assert!(split_elisions("... ...").is_empty());
+    }
+
+    #[test]
+    fn lowercase_keeps_offsets() {
+        for s in [
+            "ABC",
+            "Ünal ÉTÉ",
+            "\u{130}stanbul",
+            "\u{1E9E}",
+            "Ⱥ",
+            "ΣΟΦΙΑ",
+        ] {
+            assert_eq!(lowercase(s).len(), s.len(), "{s}");
+        }
+        assert_eq!(lowercase("Ünal ÉTÉ"), "ünal été");
+    }
 }
