@@ -11,16 +11,66 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 const WORDS: &[&str] = &[
-    "officials", "ministers", "delegates", "security", "cooperation", "alliance", "treaty",
-    "border", "council", "agreement", "talks", "capital", "region", "defense", "programme",
-    "partners", "summit", "envoy", "pledged", "discussed", "signed", "rejected", "welcomed",
-    "proposed", "closer", "regional", "military", "political", "economic", "joint", "new",
-    "several", "the", "a", "of", "and", "with", "for", "on", "in", "to", "by", "that",
+    "officials",
+    "ministers",
+    "delegates",
+    "security",
+    "cooperation",
+    "alliance",
+    "treaty",
+    "border",
+    "council",
+    "agreement",
+    "talks",
+    "capital",
+    "region",
+    "defense",
+    "programme",
+    "partners",
+    "summit",
+    "envoy",
+    "pledged",
+    "discussed",
+    "signed",
+    "rejected",
+    "welcomed",
+    "proposed",
+    "closer",
+    "regional",
+    "military",
+    "political",
+    "economic",
+    "joint",
+    "new",
+    "several",
+    "the",
+    "a",
+    "of",
+    "and",
+    "with",
+    "for",
+    "on",
+    "in",
+    "to",
+    "by",
+    "that",
 ];
-const CITIES: &[&str] = &["Bishkek", "Almaty", "Yerevan", "Minsk", "Dushanbe", "Moscow", "Astana"];
+const CITIES: &[&str] = &[
+    "Bishkek", "Almaty", "Yerevan", "Minsk", "Dushanbe", "Moscow", "Astana",
+];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// xorshift64*: small, fast, and the same on every machine.
@@ -69,7 +119,12 @@ fn filler(rng: &mut Rng, words: usize) -> String {
 fn article(rng: &mut Rng, index: usize) -> Article {
     let year = 1990 + (index % 30) as i32;
     let mut text = format!("Synthetic Wire\n\nReport number {index} on regional security\n\n");
-    let _ = writeln!(text, "{}, 28 December {year} (Synthetic Wire) -- {}.\n", rng.pick(CITIES), filler(rng, 20));
+    let _ = writeln!(
+        text,
+        "{}, 28 December {year} (Synthetic Wire) -- {}.\n",
+        rng.pick(CITIES),
+        filler(rng, 20)
+    );
     let mut dated = Vec::new();
     while text.len() < 10_000 {
         let month = 1 + rng.below(11) as u32;

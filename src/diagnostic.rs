@@ -289,11 +289,15 @@ mod tests {
 
     fn render(text: &str, span: Span) -> String {
         let report = Report {
-            diagnostics: vec![Diagnostic::new(&QUOTE_NOT_FOUND, span, "the quote does not stand in source `a`")
-                .with_label("not found")
-                .with_event("e")
-                .with_note("closest passage …")
-                .with_help("copy it exactly")],
+            diagnostics: vec![Diagnostic::new(
+                &QUOTE_NOT_FOUND,
+                span,
+                "the quote does not stand in source `a`",
+            )
+            .with_label("not found")
+            .with_event("e")
+            .with_note("closest passage …")
+            .with_help("copy it exactly")],
         };
         let mut out = Vec::new();
         write_human(&mut out, &report, Path::new("events.toml"), text, false).unwrap();
@@ -305,7 +309,10 @@ mod tests {
         let text = "[[events]]\nid = \"e\"\nquote = \"on 19 Nov\"\n";
         let start = text.find("\"on").unwrap();
         let out = render(text, start..text.len() - 1);
-        assert!(out.starts_with("error[quote-not-found]: the quote does not stand in source `a`\n"), "{out}");
+        assert!(
+            out.starts_with("error[quote-not-found]: the quote does not stand in source `a`\n"),
+            "{out}"
+        );
         assert!(out.contains("--> events.toml:3:9"), "{out}");
         assert!(out.contains("^^^^^^^^^^^ not found"), "{out}");
         assert!(out.contains("= note: closest passage …"), "{out}");
@@ -330,9 +337,15 @@ mod tests {
         write_json(&mut out, &report, Path::new("e.toml"), text).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let d = &v["diagnostics"][0];
-        assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(1), Some(5)));
+        assert_eq!(
+            (d["line"].as_u64(), d["column"].as_u64()),
+            (Some(1), Some(5))
+        );
         assert_eq!(d["source"], "s");
         assert!(d["event"].is_null());
-        assert_eq!((v["errors"].as_u64(), v["warnings"].as_u64()), (Some(1), Some(0)));
+        assert_eq!(
+            (v["errors"].as_u64(), v["warnings"].as_u64()),
+            (Some(1), Some(0))
+        );
     }
 }

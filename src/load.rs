@@ -10,9 +10,10 @@
 use crate::check::shape::*;
 use crate::date::{self, Edtf};
 use crate::diagnostic::Diagnostic;
+use crate::lines::LineIndex;
 use crate::model::{Alias, DatedBy, Event, Evidence, Source, Span, Spanned, Status, Timeline};
 use crate::rules::Rule;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
@@ -217,7 +218,7 @@ fn walk_root(timeline: &mut Timeline, root: &DeTable<'_>, text: &str, out: &mut 
         }
     }
     match root.get("events") {
-        Some(v) => timeline.events = events(&mut sink, v, &declared),
+        Some(v) => timeline.events = events(&mut sink, v, &declared, &mut timeline.cited_sources),
         None => sink.report(
             Diagnostic::whole_file(&MISSING_KEY, "the file defines no events").with_help(
                 "add at least one [[events]] table (see `citeline explain missing-key`)",
@@ -298,7 +299,12 @@ fn source(
     .filter(|_| ok)
 }
 
-fn events(sink: &mut Sink<'_>, value: &Value<'_>, declared: &HashSet<String>) -> Vec<Event> {
+fn events(
+    sink: &mut Sink<'_>,
+    value: &Value<'_>,
+    declared: &HashSet<String>,
+    cited: &mut BTreeSet<String>,
+) -> Vec<Event> {
     let Some(items) = value.get_ref().as_array() else {
         sink.error(
             &INVALID_TYPE,
@@ -313,7 +319,7 @@ fn events(sink: &mut Sink<'_>, value: &Value<'_>, declared: &HashSet<String>) ->
     let mut seen: HashMap<String, Span> = HashMap::new();
     let mut events = Vec::new();
     for item in items.iter() {
-        if let Some(event) = event(sink, item, declared, &mut seen) {
+        if let Some(event) = event(sink, item, declared, &mut seen, cited) {
             events.push(event);
         }
     }
@@ -328,6 +334,7 @@ fn event(
     item: &Value<'_>,
     declared: &HashSet<String>,
     seen: &mut HashMap<String, Span>,
+    cited: &mut BTreeSet<String>,
 ) -> Option<Event> {
     let mark = sink.mark();
     sink.event = None;
@@ -338,7 +345,8 @@ fn event(
         sink.event = Some(id.value.clone());
         check_id(sink, id, "event");
         if let Some(first) = seen.get(&id.value) {
-            let first = first.clone();
+            let (first_line, first_col) =
+                LineIndex::new(sink.text).line_col(sink.text, first.start);
             sink.report(
                 Diagnostic::new(
                     &DUPLICATE_ID,
@@ -346,7 +354,10 @@ fn event(
                     format!("event id `{}` is used twice", id.value),
                 )
                 .with_label("second use")
-                .with_note(format!("first used at byte {}", first.start)),
+                .with_note(format!(
+                    "first used at line {}, column {}",
+                    first_line, first_col
+                )),
             );
         } else {
             seen.insert(id.value.clone(), id.span.clone());
@@ -390,7 +401,7 @@ fn event(
             .with_help("add `date_note = \"…\"` saying how the date was inferred"),
         );
     }
-    let evidence = evidence_list(sink, t, &span, declared);
+    let evidence = evidence_list(sink, t, &span, declared, cited);
     let ok = sink.clean_since(mark);
     let event = Event {
         id: id?,
@@ -415,6 +426,7 @@ fn evidence_list(
     t: &DeTable<'_>,
     event_span: &Span,
     declared: &HashSet<String>,
+    cited: &mut BTreeSet<String>,
 ) -> Vec<Evidence> {
     let Some(value) = t.get("evidence") else {
         sink.report(
@@ -447,6 +459,7 @@ fn evidence_list(
         let source = req_text(sink, e, "source", &item.span());
         let quote = req_text(sink, e, "quote", &item.span());
         if let Some(source) = &source {
+            cited.insert(source.value.clone());
             if !declared.contains(&source.value) {
                 let mut d = Diagnostic::new(
                     &UNDECLARED_SOURCE,

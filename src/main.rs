@@ -110,7 +110,9 @@ enum ColorChoice {
 }
 
 fn parse_width(text: &str) -> Result<f64, String> {
-    let w: f64 = text.parse().map_err(|_| format!("`{text}` is not a number"))?;
+    let w: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
     if (400.0..=20000.0).contains(&w) {
         Ok(w)
     } else {
@@ -119,7 +121,9 @@ fn parse_width(text: &str) -> Result<f64, String> {
 }
 
 fn parse_scale(text: &str) -> Result<f64, String> {
-    let s: f64 = text.parse().map_err(|_| format!("`{text}` is not a number"))?;
+    let s: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
     if (0.25..=8.0).contains(&s) {
         Ok(s)
     } else {
@@ -155,7 +159,10 @@ fn main() -> ExitCode {
 fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
     match command {
         None => {
-            let outputs = vec![PathBuf::from("output/timeline.svg"), PathBuf::from("output/timeline.png")];
+            let outputs = vec![
+                PathBuf::from("output/timeline.svg"),
+                PathBuf::from("output/timeline.png"),
+            ];
             std::fs::create_dir_all("output").context("cannot create the output folder")?;
             let chart = ChartArgs {
                 width: 1200.0,
@@ -189,7 +196,8 @@ fn wants_color(choice: ColorChoice) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
         }
     }
 }
@@ -205,13 +213,23 @@ fn print_human(checked: &Checked, color: bool) -> Result<()> {
     Ok(())
 }
 
-fn check_command(events: &Path, format: Format, deny_warnings: bool, color: bool) -> Result<Outcome> {
+fn check_command(
+    events: &Path,
+    format: Format,
+    deny_warnings: bool,
+    color: bool,
+) -> Result<Outcome> {
     let checked = load_and_check(events)?;
     match format {
         Format::Human => print_human(&checked, color)?,
         Format::Json => {
             let mut out = std::io::stdout().lock();
-            diagnostic::write_json(&mut out, &checked.report, &checked.timeline.path, &checked.timeline.text)?;
+            diagnostic::write_json(
+                &mut out,
+                &checked.report,
+                &checked.timeline.path,
+                &checked.timeline.text,
+            )?;
             out.flush()?;
         }
     }
@@ -234,15 +252,31 @@ enum OutputKind {
 }
 
 fn output_kind(path: &Path) -> Result<OutputKind> {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("svg") => Ok(OutputKind::Svg),
         Some("png") => Ok(OutputKind::Png),
-        _ => bail!("cannot tell the format of {}: name it .svg or .png", path.display()),
+        _ => bail!(
+            "cannot tell the format of {}: name it .svg or .png",
+            path.display()
+        ),
     }
 }
 
-fn render_command(events: &Path, outputs: &[PathBuf], chart: &ChartArgs, color: bool) -> Result<Outcome> {
-    let kinds = outputs.iter().map(|p| output_kind(p)).collect::<Result<Vec<_>>>()?;
+fn render_command(
+    events: &Path,
+    outputs: &[PathBuf],
+    chart: &ChartArgs,
+    color: bool,
+) -> Result<Outcome> {
+    let kinds = outputs
+        .iter()
+        .map(|p| output_kind(p))
+        .collect::<Result<Vec<_>>>()?;
     let checked = load_and_check(events)?;
     print_human(&checked, color)?;
     if checked.report.errors() > 0 {
@@ -270,7 +304,8 @@ fn render_command(events: &Path, outputs: &[PathBuf], chart: &ChartArgs, color: 
         files.push((path, bytes));
     }
     for (path, bytes) in files {
-        citeline::output::write_atomic(path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        citeline::output::write_atomic(path, &bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("wrote {}", path.display());
     }
     Ok(Outcome::Clean)
@@ -280,7 +315,13 @@ fn explain_command(code: Option<&str>) -> Result<Outcome> {
     let mut out = std::io::stdout().lock();
     let Some(code) = code else {
         for rule in citeline::rules::all() {
-            writeln!(out, "{:<28} {:<8} {}", rule.code, rule.severity.as_str(), rule.summary)?;
+            writeln!(
+                out,
+                "{:<28} {:<8} {}",
+                rule.code,
+                rule.severity.as_str(),
+                rule.summary
+            )?;
         }
         return Ok(Outcome::Clean);
     };
@@ -293,9 +334,19 @@ fn explain_command(code: Option<&str>) -> Result<Outcome> {
             .filter(|(d, _)| *d <= 4)
             .map(|(_, c)| format!(" (did you mean `{c}`?)"))
             .unwrap_or_default();
-        bail!("no rule has the code `{code}`{near}; codes: {}", codes.join(", "));
+        bail!(
+            "no rule has the code `{code}`{near}; codes: {}",
+            codes.join(", ")
+        );
     };
-    writeln!(out, "{} ({})\n\n{}\n\n{}", rule.code, rule.severity.as_str(), rule.summary, rule.explanation.trim())?;
+    writeln!(
+        out,
+        "{} ({})\n\n{}\n\n{}",
+        rule.code,
+        rule.severity.as_str(),
+        rule.summary,
+        rule.explanation.trim()
+    )?;
     Ok(Outcome::Clean)
 }
 
@@ -303,22 +354,47 @@ fn dates_command(source_id: &str, events: &Path, planned: bool) -> Result<Outcom
     let checked = load_and_check(events)?;
     let timeline = &checked.timeline;
     let Some(source) = timeline.source(source_id) else {
-        let ids: Vec<&str> = timeline.sources.iter().map(|s| s.id.value.as_str()).collect();
-        bail!("{} declares no source `{source_id}`; it declares: {}", events.display(), ids.join(", "));
+        let ids: Vec<&str> = timeline
+            .sources
+            .iter()
+            .map(|s| s.id.value.as_str())
+            .collect();
+        bail!(
+            "{} declares no source `{source_id}`; it declares: {}",
+            events.display(),
+            ids.join(", ")
+        );
     };
     let Some(article) = checked.articles.get(source_id) else {
         print_human(&checked, false)?;
         bail!("the text of source `{source_id}` could not be read (see above)");
     };
-    let direction = if planned { Direction::Future } else { Direction::Past };
+    let direction = if planned {
+        Direction::Future
+    } else {
+        Direction::Past
+    };
     let published = source.published.value.days();
     let text = &article.text;
     let index = citeline::lines::LineIndex::new(text);
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}: published {}, resolving as for a {} event", source.file.value, source.published.value, if planned { "planned" } else { "past" })?;
+    writeln!(
+        out,
+        "{}: published {}, resolving as for a {} event",
+        source.file.value,
+        source.published.value,
+        if planned { "planned" } else { "past" }
+    )?;
     for e in dates::find(text, published, direction) {
         let (line, col) = index.line_col(text, e.range.start);
-        writeln!(out, "{}:{line}:{col}\t{}\t\"{}\"\t-> {}", source.file.value, e.kind, &text[e.range.clone()], e.days)?;
+        writeln!(
+            out,
+            "{}:{line}:{col}\t{}\t\"{}\"\t-> {}",
+            source.file.value,
+            e.kind,
+            &text[e.range.clone()],
+            e.days
+        )?;
     }
     Ok(Outcome::Clean)
 }

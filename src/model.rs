@@ -5,6 +5,7 @@
 //! so checks, layout and render never meet a half-valid value.
 
 use crate::date::Edtf;
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -38,6 +39,9 @@ pub struct Timeline {
     pub sources: Vec<Source>,
     /// In the order of the file; only events that loaded without error.
     pub events: Vec<Event>,
+    /// Every source id that some evidence names, including evidence of events left out for
+    /// errors: a source cited only by a broken event is not "unused".
+    pub cited_sources: BTreeSet<String>,
 }
 
 impl Timeline {

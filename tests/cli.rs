@@ -6,7 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn fixture(code: &str, kind: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(code).join(kind)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(code)
+        .join(kind)
 }
 
 /// A temp folder holding a copy of a fixture.
@@ -21,7 +24,10 @@ fn copy_of(code: &str, kind: &str) -> tempfile::TempDir {
 
 #[test]
 fn shipped_data_checks_clean_with_exit_0() {
-    let out = citeline(Path::new(env!("CARGO_MANIFEST_DIR")), &["check", "--deny-warnings"]);
+    let out = citeline(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", "--deny-warnings"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("no errors, no warnings"));
 }
@@ -32,8 +38,11 @@ fn data_errors_exit_1_with_a_compiler_style_report() {
     let out = citeline(dir.path(), &["check"]);
     assert_eq!(out.status.code(), Some(1));
     let text = stderr(&out);
-    assert!(text.contains("error[quote-not-found]: the quote does not stand in source `wire`"), "{text}");
-    assert!(text.contains("--> events.toml:15:9"), "{text}");
+    assert!(
+        text.contains("error[quote-not-found]: the quote does not stand in source `wire`"),
+        "{text}"
+    );
+    assert!(text.contains("--> events.toml:16:9"), "{text}");
     assert!(text.contains("^^^"), "{text}");
     assert!(text.contains("% similar, at article.txt:9:1"), "{text}");
 }
@@ -62,9 +71,21 @@ fn usage_and_environment_problems_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let missing = citeline(dir.path(), &["check"]);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(stderr(&missing).contains("cannot read events file events.toml"), "{}", stderr(&missing));
-    assert_eq!(citeline(dir.path(), &["check", "--bogus"]).status.code(), Some(2));
-    assert_eq!(citeline(dir.path(), &["explain", "no-such-code"]).status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("cannot read events file events.toml"),
+        "{}",
+        stderr(&missing)
+    );
+    assert_eq!(
+        citeline(dir.path(), &["check", "--bogus"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        citeline(dir.path(), &["explain", "no-such-code"])
+            .status
+            .code(),
+        Some(2)
+    );
     fs::create_dir(dir.path().join("events.toml")).unwrap();
     assert_eq!(citeline(dir.path(), &["check"]).status.code(), Some(2));
 }
@@ -76,8 +97,18 @@ fn broken_input_never_panics() {
         ("binary", (0..=255u8).cycle().take(4096).collect()),
         ("not-utf8", b"title = \"caf\xe9\"\n".to_vec()),
         ("empty", Vec::new()),
-        ("wrong-types", b"[timeline]\ntitle = 3\n[[events]]\nid = []\ndate = {}\ntitle = true\n".to_vec()),
-        ("huge-title", format!("[[events]]\nid = \"a\"\ndate = \"2003\"\ntitle = \"{}\"\n", "x".repeat(10 << 20)).into_bytes()),
+        (
+            "wrong-types",
+            b"[timeline]\ntitle = 3\n[[events]]\nid = []\ndate = {}\ntitle = true\n".to_vec(),
+        ),
+        (
+            "huge-title",
+            format!(
+                "[[events]]\nid = \"a\"\ndate = \"2003\"\ntitle = \"{}\"\n",
+                "x".repeat(10 << 20)
+            )
+            .into_bytes(),
+        ),
     ];
     for (name, bytes) in cases {
         fs::write(dir.path().join("events.toml"), &bytes).unwrap();
@@ -86,7 +117,11 @@ fn broken_input_never_panics() {
         assert_eq!(out.status.code(), Some(1), "{name}: {text}");
         assert!(text.contains("error["), "{name}: {text}");
         assert!(!text.contains("panicked"), "{name}: {text}");
-        assert!(text.len() < 64 * 1024, "{name}: {} bytes of output", text.len());
+        assert!(
+            text.len() < 64 * 1024,
+            "{name}: {} bytes of output",
+            text.len()
+        );
     }
 }
 
@@ -101,11 +136,20 @@ fn explain_prints_the_rule() {
 
 #[test]
 fn dates_lists_every_expression_with_its_interval() {
-    let out = citeline(Path::new(env!("CARGO_MANIFEST_DIR")), &["dates", "rferl-2003-12-03"]);
+    let out = citeline(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["dates", "rferl-2003-12-03"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("\"this week\"\t-> 2003-12-01 to 2003-12-03"), "{text}");
-    assert!(text.contains("\"3 December 2003\"\t-> 2003-12-03"), "{text}");
+    assert!(
+        text.contains("\"this week\"\t-> 2003-12-01 to 2003-12-03"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"3 December 2003\"\t-> 2003-12-03"),
+        "{text}"
+    );
     let unknown = citeline(Path::new(env!("CARGO_MANIFEST_DIR")), &["dates", "nope"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("rferl-2003-12-03"));
@@ -114,7 +158,18 @@ fn dates_lists_every_expression_with_its_interval() {
 #[test]
 fn render_writes_each_format_and_nothing_while_there_are_errors() {
     let dir = copy_of("date-contradicted", "good");
-    let out = citeline(dir.path(), &["render", "-o", "chart.svg", "-o", "chart.png", "--scale", "1"]);
+    let out = citeline(
+        dir.path(),
+        &[
+            "render",
+            "-o",
+            "chart.svg",
+            "-o",
+            "chart.png",
+            "--scale",
+            "1",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let svg = fs::read_to_string(dir.path().join("chart.svg")).unwrap();
     assert!(svg.contains("<svg") && svg.contains("Ministers sign the water pact"));
@@ -123,12 +178,26 @@ fn render_writes_each_format_and_nothing_while_there_are_errors() {
 
     // Break the data: the check fails, and the previous chart stays byte for byte.
     let events = fs::read_to_string(dir.path().join("events.toml")).unwrap();
-    fs::write(dir.path().join("events.toml"), events.replace("2010-03-02", "2010-03-01")).unwrap();
+    fs::write(
+        dir.path().join("events.toml"),
+        events.replace("2010-03-02", "2010-03-01"),
+    )
+    .unwrap();
     let failed = citeline(dir.path(), &["render", "-o", "chart.svg"]);
     assert_eq!(failed.status.code(), Some(1));
-    assert!(stderr(&failed).contains("nothing drawn"), "{}", stderr(&failed));
-    assert_eq!(fs::read_to_string(dir.path().join("chart.svg")).unwrap(), svg);
-    let left: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(
+        stderr(&failed).contains("nothing drawn"),
+        "{}",
+        stderr(&failed)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("chart.svg")).unwrap(),
+        svg
+    );
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(left.len(), 4, "no temporary file is left behind: {left:?}");
 }
 
@@ -140,7 +209,11 @@ fn render_refuses_unknown_formats_and_unwritable_outputs() {
     assert!(stderr(&pdf).contains(".svg or .png"), "{}", stderr(&pdf));
     let nowhere = citeline(dir.path(), &["render", "-o", "no/such/folder/chart.svg"]);
     assert_eq!(nowhere.status.code(), Some(2));
-    assert!(stderr(&nowhere).contains("cannot write no/such/folder/chart.svg"), "{}", stderr(&nowhere));
+    assert!(
+        stderr(&nowhere).contains("cannot write no/such/folder/chart.svg"),
+        "{}",
+        stderr(&nowhere)
+    );
 }
 
 #[test]
@@ -156,7 +229,10 @@ fn no_arguments_checks_and_writes_both_charts() {
 fn hostile_labels_are_escaped_in_the_chart() {
     let dir = copy_of("date-contradicted", "good");
     let events = fs::read_to_string(dir.path().join("events.toml")).unwrap();
-    let hostile = events.replace("Ministers sign the water pact", "</text><script>alert(1)</script> & \\\"q\\\"");
+    let hostile = events.replace(
+        "Ministers sign the water pact",
+        "</text><script>alert(1)</script> & \\\"q\\\"",
+    );
     fs::write(dir.path().join("events.toml"), hostile).unwrap();
     let out = citeline(dir.path(), &["render", "-o", "chart.svg"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -9,16 +9,36 @@ fn shipped_events_check_clean() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
     let checked = check_file(&path).unwrap();
     let report = &checked.report;
-    assert_eq!((report.errors(), report.warnings()), (0, 0), "{:#?}", report.diagnostics);
+    assert_eq!(
+        (report.errors(), report.warnings()),
+        (0, 0),
+        "{:#?}",
+        report.diagnostics
+    );
     let t = &checked.timeline;
-    for id in ["bishkek-ministers-meeting", "rferl-report", "bordyuzha-vestnik-interview", "ivanov-interoperability", "nato-russia-programme"] {
+    for id in [
+        "bishkek-ministers-meeting",
+        "rferl-report",
+        "bordyuzha-vestnik-interview",
+        "ivanov-interoperability",
+        "nato-russia-programme",
+    ] {
         assert!(t.events.iter().any(|e| e.id.value == id), "{id} is missing");
     }
     // The interview's date is inferred and marked uncertain; its note is reported.
-    let interview = t.events.iter().find(|e| e.id.value == "bordyuzha-vestnik-interview").unwrap();
+    let interview = t
+        .events
+        .iter()
+        .find(|e| e.id.value == "bordyuzha-vestnik-interview")
+        .unwrap();
     assert_eq!(interview.dated_by.value, DatedBy::Inference);
     assert!(interview.date.value.is_uncertain());
-    assert!(t.source("vestnik-kavkaza-bordyuzha").unwrap().published.value.is_uncertain());
+    assert!(t
+        .source("vestnik-kavkaza-bordyuzha")
+        .unwrap()
+        .published
+        .value
+        .is_uncertain());
     assert_eq!(report.with_code("date-inferred").count(), 1);
 }
 

@@ -15,7 +15,14 @@ fn human(events: &Path) -> (citeline::diagnostic::Report, String) {
     let shown = events.strip_prefix(root).unwrap_or(events);
     let checked = check_file(events).unwrap();
     let mut out = Vec::new();
-    write_human(&mut out, &checked.report, shown, &checked.timeline.text, false).unwrap();
+    write_human(
+        &mut out,
+        &checked.report,
+        shown,
+        &checked.timeline.text,
+        false,
+    )
+    .unwrap();
     (checked.report, String::from_utf8(out).unwrap())
 }
 
@@ -34,20 +41,36 @@ fn every_rule_has_a_failing_and_a_passing_fixture() {
         );
         assert_golden(&dir.join("bad/expected.txt"), &text);
         let (good, text) = human(&dir.join("good/events.toml"));
-        assert_eq!(good.with_code(rule.code).count(), 0, "{}: good/ reports it:\n{text}", rule.code);
-        assert_eq!((good.errors(), good.warnings()), (0, 0), "{}: good/ is not clean:\n{text}", rule.code);
+        assert_eq!(
+            good.with_code(rule.code).count(),
+            0,
+            "{}: good/ reports it:\n{text}",
+            rule.code
+        );
+        assert_eq!(
+            (good.errors(), good.warnings()),
+            (0, 0),
+            "{}: good/ is not clean:\n{text}",
+            rule.code
+        );
     }
 }
 
 #[test]
 fn source_too_large() {
     let dir = tempfile::tempdir().unwrap();
-    let events = std::fs::read_to_string(fixtures().join("date-contradicted/good/events.toml")).unwrap();
+    let events =
+        std::fs::read_to_string(fixtures().join("date-contradicted/good/events.toml")).unwrap();
     std::fs::write(dir.path().join("events.toml"), &events).unwrap();
     let file = std::fs::File::create(dir.path().join("article.txt")).unwrap();
-    file.set_len(citeline::check::sources::MAX_SOURCE_BYTES + 1).unwrap();
+    file.set_len(citeline::check::sources::MAX_SOURCE_BYTES + 1)
+        .unwrap();
     let checked = check_file(&dir.path().join("events.toml")).unwrap();
-    let d = checked.report.with_code("source-too-large").next().expect("reported");
+    let d = checked
+        .report
+        .with_code("source-too-large")
+        .next()
+        .expect("reported");
     assert_eq!(d.source.as_deref(), Some("wire"));
     assert!(d.message.contains("16 MiB"), "{}", d.message);
 }
@@ -58,5 +81,11 @@ fn findings_name_the_event_and_source_they_concern() {
     let d = report.with_code("quote-not-found").next().unwrap();
     assert_eq!(d.event.as_deref(), Some("signing"));
     assert_eq!(d.source.as_deref(), Some("wire"));
-    assert!(d.notes.iter().any(|n| n.contains("`Gamma`") && n.contains("`Beta`")), "{:?}", d.notes);
+    assert!(
+        d.notes
+            .iter()
+            .any(|n| n.contains("`Gamma`") && n.contains("`Beta`")),
+        "{:?}",
+        d.notes
+    );
 }

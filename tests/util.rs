@@ -28,8 +28,12 @@ pub fn assert_golden(path: &Path, actual: &str) {
         std::fs::write(path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(path)
-        .unwrap_or_else(|_| panic!("no golden file {}; run with CITELINE_BLESS=1", path.display()));
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "no golden file {}; run with CITELINE_BLESS=1",
+            path.display()
+        )
+    });
     assert!(
         expected == actual,
         "{} differs (CITELINE_BLESS=1 rewrites it)\n--- expected\n{expected}\n--- actual\n{actual}",

@@ -127,7 +127,12 @@ fn from_quotes(timeline: &Timeline, event: &Event) -> Vec<Attested> {
 
 fn unsupported(event: &Event, claim: DayInterval, attested: &[Attested]) -> Diagnostic {
     let span = event.date.span.clone();
-    let claimed = format!("{} ({claim})", event.date.value);
+    let written = event.date.value.to_string();
+    let claimed = if written == claim.to_string() {
+        written
+    } else {
+        format!("{written} ({claim})")
+    };
     if attested.is_empty() {
         let d = Diagnostic::new(
             &DATE_NOT_IN_QUOTE,

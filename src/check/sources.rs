@@ -168,7 +168,7 @@ fn read_article(
             report(
                 out,
                 &SOURCE_UNREADABLE,
-                format!("cannot read `{written}` ({}): {e}", path.display()),
+                format!("cannot read `{written}`: {e}"),
                 "check the path; it is relative to the events file's folder",
             );
             return None;
@@ -178,10 +178,7 @@ fn read_article(
         report(
             out,
             &SOURCE_OUTSIDE_FOLDER,
-            format!(
-                "`{written}` resolves to {}, outside the events file's folder",
-                resolved.display()
-            ),
+            format!("`{written}` resolves outside the events file's folder"),
             "copy the article into the project (e.g. articles/) and cite that copy",
         );
         return None;
@@ -279,12 +276,7 @@ fn hex(bytes: &[u8]) -> String {
 /// The metadata and use checks on every source.
 pub fn check_sources(timeline: &Timeline, articles: &Articles, out: &mut Vec<Diagnostic>) {
     for source in &timeline.sources {
-        let cited = timeline
-            .events
-            .iter()
-            .flat_map(|e| &e.evidence)
-            .any(|e| e.source.value == source.id.value);
-        if !cited {
+        if !timeline.cited_sources.contains(&source.id.value) {
             out.push(
                 Diagnostic::new(
                     &UNUSED_SOURCE,
@@ -310,26 +302,40 @@ fn pin_matches(timeline: &Timeline, source: &Source, article: &Article, out: &mu
     }
     let (mut found, mut missing) = (Vec::new(), Vec::new());
     for event in &timeline.events {
-        for evidence in event.evidence.iter().filter(|e| e.source.value == source.id.value) {
+        for evidence in event
+            .evidence
+            .iter()
+            .filter(|e| e.source.value == source.id.value)
+        {
             match quote::find(&article.haystack, &evidence.quote.value) {
                 QuoteMatch::Found(_) => found.push(event.id.value.as_str()),
                 _ => missing.push(event.id.value.as_str()),
             }
         }
     }
-    let list = |ids: &[&str]| if ids.is_empty() { "none".to_string() } else { ids.join(", ") };
+    let list = |ids: &[&str]| {
+        if ids.is_empty() {
+            "none".to_string()
+        } else {
+            ids.join(", ")
+        }
+    };
     out.push(
-        Diagnostic::new(&SHA256_MISMATCH, pin.span.clone(), format!("`{}` does not match its pin", source.file.value))
-            .with_source(source.id.value.clone())
-            .with_note(format!("the file's sha256 is {}", article.sha256))
-            .with_note(format!(
-                "{} of {} quotes still stand; found for: {}; not found for: {}",
-                found.len(),
-                found.len() + missing.len(),
-                list(&found),
-                list(&missing)
-            ))
-            .with_help("if the new file is the right one, re-pin it with the sha256 above"),
+        Diagnostic::new(
+            &SHA256_MISMATCH,
+            pin.span.clone(),
+            format!("`{}` does not match its pin", source.file.value),
+        )
+        .with_source(source.id.value.clone())
+        .with_note(format!("the file's sha256 is {}", article.sha256))
+        .with_note(format!(
+            "{} of {} quotes still stand; found for: {}; not found for: {}",
+            found.len(),
+            found.len() + missing.len(),
+            list(&found),
+            list(&missing)
+        ))
+        .with_help("if the new file is the right one, re-pin it with the sha256 above"),
     );
 }
 
