@@ -160,23 +160,29 @@ pub fn write_human(
         let mut group = Group::with_title(level.primary_title(d.message.as_str()).id(d.code));
         match &d.span {
             Some(span) => {
+                // Hand the renderer only the lines the span covers: giving it the whole file
+                // makes every diagnostic cost the file's size.
                 let span = clamp_span(text, span.clone());
-                let mut annotation = AnnotationKind::Primary.span(span);
+                let (first, _) = index.line_col(text, span.start);
+                let (last, _) = index.line_col(text, span.end);
+                let lines = index.line_range(text, first).start..index.line_range(text, last).end;
+                let local = span.start - lines.start..span.end.min(lines.end) - lines.start;
+                let mut annotation = AnnotationKind::Primary.span(local);
                 if let Some(label) = &d.label {
                     annotation = annotation.label(label.as_str());
                 }
                 group = group.element(
-                    Snippet::source(text)
+                    Snippet::source(&text[lines])
+                        .line_start(first)
                         .path(path_text.as_str())
                         .annotation(annotation),
                 );
             }
             None => {
-                let (line, col) = index.line_col(text, 0);
                 group = group.element(
                     annotate_snippets::Origin::path(path_text.as_str())
-                        .line(line)
-                        .char_column(col),
+                        .line(1)
+                        .char_column(1),
                 );
             }
         }

@@ -212,6 +212,8 @@ fn walk_root(timeline: &mut Timeline, root: &DeTable<'_>, text: &str, out: &mut 
             for (key, value) in t.iter() {
                 declared.insert(key.get_ref().to_string());
                 if let Some(source) = source(&mut sink, key, value) {
+                    let at = timeline.sources.len();
+                    timeline.source_index.insert(source.id.value.clone(), at);
                     timeline.sources.push(source);
                 }
             }

@@ -207,9 +207,10 @@ fn load_and_check(events: &Path) -> Result<Checked> {
 }
 
 fn print_human(checked: &Checked, color: bool) -> Result<()> {
-    let mut err = std::io::stderr().lock();
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     let t = &checked.timeline;
     diagnostic::write_human(&mut err, &checked.report, &t.path, &t.text, color)?;
+    err.flush()?;
     Ok(())
 }
 
@@ -223,7 +224,7 @@ fn check_command(
     match format {
         Format::Human => print_human(&checked, color)?,
         Format::Json => {
-            let mut out = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             diagnostic::write_json(
                 &mut out,
                 &checked.report,

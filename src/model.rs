@@ -5,7 +5,7 @@
 //! so checks, layout and render never meet a half-valid value.
 
 use crate::date::Edtf;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -42,11 +42,21 @@ pub struct Timeline {
     /// Every source id that some evidence names, including evidence of events left out for
     /// errors: a source cited only by a broken event is not "unused".
     pub cited_sources: BTreeSet<String>,
+    /// Position of each source in `sources` by id, filled by the loader; looking a source up
+    /// per quote must not scan thousands of sources.
+    pub source_index: HashMap<String, usize>,
 }
 
 impl Timeline {
+    /// The source with this id. Uses `source_index` when it is current, and falls back to a
+    /// scan for a timeline built by hand.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id.value == id)
+        let indexed = self
+            .source_index
+            .get(id)
+            .and_then(|&i| self.sources.get(i))
+            .filter(|s| s.id.value == id);
+        indexed.or_else(|| self.sources.iter().find(|s| s.id.value == id))
     }
 
     /// The folder that `file` paths are relative to and must stay inside.

@@ -35,7 +35,7 @@ pub fn mentions_found(
         let spellings = spellings(timeline, &name.value);
         if cited
             .iter()
-            .any(|a| spellings.iter().any(|s| a.names.mentions(s)))
+            .any(|a| spellings.iter().any(|s| a.names().mentions(s)))
         {
             continue;
         }

@@ -6,6 +6,7 @@
 
 pub mod dates;
 pub mod mentions;
+mod parallel;
 pub mod quotes;
 pub mod shape;
 pub mod sources;
@@ -54,10 +55,15 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
 /// Run every rule over a loaded timeline and its articles.
 pub fn check(timeline: &Timeline, articles: &Articles, out: &mut Vec<Diagnostic>) {
     sources::check_sources(timeline, articles, out);
-    for event in &timeline.events {
-        quotes::quotes_found(timeline, event, articles, out);
-        dates::date_supported(timeline, event, out);
-        dates::not_after_source(timeline, event, out);
-        mentions::mentions_found(timeline, event, articles, out);
-    }
+    let found = parallel::map_chunks(&timeline.events, |events| {
+        let mut out = Vec::new();
+        for event in events {
+            quotes::quotes_found(timeline, event, articles, &mut out);
+            dates::date_supported(timeline, event, &mut out);
+            dates::not_after_source(timeline, event, &mut out);
+            mentions::mentions_found(timeline, event, articles, &mut out);
+        }
+        out
+    });
+    out.extend(found.into_iter().flatten());
 }

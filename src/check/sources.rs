@@ -1,6 +1,7 @@
 //! Source rules (SPEC §4.2): each article file is readable, inside the events file's
 //! folder, within the size cap, UTF-8 text, matches its pin, and attests its metadata.
 
+use crate::check::parallel;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::model::{Source, Timeline};
@@ -11,6 +12,7 @@ use crate::text::quote::{self, Haystack, QuoteMatch};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub const SOURCE_UNREADABLE: Rule = Rule {
     code: "source-unreadable",
@@ -118,7 +120,15 @@ pub struct Article {
     pub sha256: String,
     pub text: String,
     pub haystack: Haystack,
-    pub names: NameIndex,
+    /// Built on first use: most events name no actor or place.
+    names: OnceLock<NameIndex>,
+}
+
+impl Article {
+    /// The text prepared for name look-ups.
+    pub fn names(&self) -> &NameIndex {
+        self.names.get_or_init(|| NameIndex::new(&self.text))
+    }
 }
 
 /// The readable articles, by source id. A source whose file failed a check is absent.
@@ -137,11 +147,20 @@ impl Articles {
 pub fn read_articles(timeline: &Timeline, out: &mut Vec<Diagnostic>) -> Articles {
     let folder = timeline.folder();
     let root = std::fs::canonicalize(&folder).ok();
-    let mut articles = Articles::default();
-    for source in &timeline.sources {
-        if let Some(article) = read_article(root.as_deref(), &folder, source, out) {
-            articles.by_id.insert(source.id.value.clone(), article);
+    let chunks = parallel::map_chunks(&timeline.sources, |sources| {
+        let mut found = Vec::new();
+        let mut read = Vec::new();
+        for source in sources {
+            if let Some(article) = read_article(root.as_deref(), &folder, source, &mut found) {
+                read.push((source.id.value.clone(), article));
+            }
         }
+        (read, found)
+    });
+    let mut articles = Articles::default();
+    for (read, found) in chunks {
+        articles.by_id.extend(read);
+        out.extend(found);
     }
     articles
 }
@@ -264,7 +283,7 @@ fn read_article(
         path: resolved,
         sha256,
         haystack: Haystack::new(&text),
-        names: NameIndex::new(&text),
+        names: OnceLock::new(),
         text,
     })
 }
@@ -275,22 +294,36 @@ fn hex(bytes: &[u8]) -> String {
 
 /// The metadata and use checks on every source.
 pub fn check_sources(timeline: &Timeline, articles: &Articles, out: &mut Vec<Diagnostic>) {
-    for source in &timeline.sources {
-        if !timeline.cited_sources.contains(&source.id.value) {
-            out.push(
-                Diagnostic::new(
-                    &UNUSED_SOURCE,
-                    source.id.span.clone(),
-                    format!("no event cites source `{}`", source.id.value),
-                )
-                .with_source(source.id.value.clone())
-                .with_help("cite it in an event's evidence, or remove it"),
-            );
+    let found = parallel::map_chunks(&timeline.sources, |sources| {
+        let mut out = Vec::new();
+        for source in sources {
+            check_source(timeline, articles, source, &mut out);
         }
-        if let Some(article) = articles.get(&source.id.value) {
-            pin_matches(timeline, source, article, out);
-            metadata_attested(source, article, out);
-        }
+        out
+    });
+    out.extend(found.into_iter().flatten());
+}
+
+fn check_source(
+    timeline: &Timeline,
+    articles: &Articles,
+    source: &Source,
+    out: &mut Vec<Diagnostic>,
+) {
+    if !timeline.cited_sources.contains(&source.id.value) {
+        out.push(
+            Diagnostic::new(
+                &UNUSED_SOURCE,
+                source.id.span.clone(),
+                format!("no event cites source `{}`", source.id.value),
+            )
+            .with_source(source.id.value.clone())
+            .with_help("cite it in an event's evidence, or remove it"),
+        );
+    }
+    if let Some(article) = articles.get(&source.id.value) {
+        pin_matches(timeline, source, article, out);
+        metadata_attested(source, article, out);
     }
 }
 
@@ -355,7 +388,7 @@ fn metadata_attested(source: &Source, article: &Article, out: &mut Vec<Diagnosti
             .with_help("copy the headline as the article prints it"),
         );
     }
-    if !article.names.mentions(&source.publisher.value) {
+    if !article.names().mentions(&source.publisher.value) {
         out.push(
             Diagnostic::new(
                 &SOURCE_PUBLISHER_NOT_FOUND,

@@ -12,7 +12,6 @@
 use crate::text::fold::{fold, Folded};
 use memchr::memmem;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// Below this similarity a passage is not worth showing: unrelated English sentences of
 /// the same length already share about a third of their characters in edit distance terms.
@@ -23,10 +22,6 @@ pub const MIN_SIMILARITY: f64 = 0.4;
 pub struct Haystack {
     /// The article folded, with the map back to its original offsets.
     pub folded: Folded,
-    /// The folded text lowercased without changing any byte offset; built on first need.
-    lower: OnceLock<String>,
-    /// The folded text's words; built on the first miss.
-    words: OnceLock<Words>,
 }
 
 impl Haystack {
@@ -34,17 +29,19 @@ impl Haystack {
     pub fn new(original: &str) -> Self {
         Self {
             folded: Folded::new(original),
-            lower: OnceLock::new(),
-            words: OnceLock::new(),
         }
     }
 
-    fn lower(&self) -> &str {
-        self.lower.get_or_init(|| lowercase(&self.folded.text))
+    /// The folded text lowercased without changing any byte offset. Made per miss and
+    /// dropped: kept for every article, it and [`Haystack::words`] would double the memory
+    /// of a large check for a saving of microseconds per miss.
+    fn lower(&self) -> String {
+        lowercase(&self.folded.text)
     }
 
-    fn words(&self) -> &Words {
-        self.words.get_or_init(|| Words::new(&self.folded.text))
+    /// The folded text's words, for the closest-passage search; made per miss.
+    fn words(&self) -> Words {
+        Words::new(&self.folded.text)
     }
 }
 
@@ -108,7 +105,7 @@ pub fn find(haystack: &Haystack, quote: &str) -> QuoteMatch {
     }
     let lower_parts: Vec<String> = parts.iter().map(|p| lowercase(p)).collect();
     let lower_parts: Vec<&str> = lower_parts.iter().map(String::as_str).collect();
-    if let Some(ranges) = locate(folded, haystack.lower(), &lower_parts) {
+    if let Some(ranges) = locate(folded, &haystack.lower(), &lower_parts) {
         return QuoteMatch::CaseOnly(to_original(ranges));
     }
     QuoteMatch::NotFound(closest(haystack, &parts))
@@ -390,7 +387,7 @@ const MAX_ALIGN_CELLS: usize = 4_000_000;
 
 /// The passage most like `part` (one folded quote part, known to be absent).
 fn closest_passage(haystack: &Haystack, part: &str) -> Option<Closest> {
-    let words = haystack.words();
+    let words = &haystack.words();
     let n = words.keys.len();
     let q_words: Vec<&str> = part.split(' ').collect();
     let q_keys: Vec<u64> = q_words.iter().map(|w| word_key(w)).collect();
