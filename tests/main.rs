@@ -3,9 +3,13 @@
 //! - `rules`: one fixture per rule under tests/fixtures/<code>/, a failing `bad/` and a
 //!   passing `good/` twin, with the exact output a user sees in `bad/expected.txt`.
 //! - `cli`: the real binary on good and broken input, exit codes, JSON, atomic writes.
-//! - `regression`: the shipped events.toml checks clean.
+//! - `regression`: the shipped events.toml checks clean, the rules page is current.
+//! - `render_svg`, `render_png`: the renderers on hand-made scenes (escaping, determinism,
+//!   pixels, no system fonts).
 
 mod cli;
 mod regression;
+mod render_png;
+mod render_svg;
 mod rules;
 mod util;

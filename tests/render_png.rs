@@ -250,7 +250,7 @@ fn text_is_drawn_with_no_fonts_installed() {
     let child = std::process::Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            "text_is_drawn_with_no_fonts_installed",
+            "render_png::text_is_drawn_with_no_fonts_installed",
             "--nocapture",
             "--test-threads=1",
         ])

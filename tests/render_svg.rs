@@ -1,7 +1,7 @@
 //! The SVG renderer on hand-built scenes: document semantics, escaping of hostile strings,
 //! link filtering, byte-for-byte determinism and one golden file.
 //!
-//! `CITELINE_BLESS=1 cargo test --test render_svg` rewrites `tests/golden/render-basic.svg`;
+//! `CITELINE_BLESS=1 cargo test` rewrites `tests/golden/render-basic.svg`;
 //! review its diff like code. A mismatch leaves the actual output under the target folder.
 
 use citeline::render;
