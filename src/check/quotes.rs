@@ -101,12 +101,15 @@ fn not_found(
         position(article, c.range.start),
         excerpt(&article.text[c.range.clone()])
     ));
-    if !c.quote_words.is_empty() || !c.passage_words.is_empty() {
-        d = d.with_note(format!(
-            "the quote has {} where the source has {}",
-            words(&c.quote_words),
-            words(&c.passage_words)
-        ));
+    let (quoted, source) = (words(&c.quote_words), words(&c.passage_words));
+    let difference = match (c.quote_words.is_empty(), c.passage_words.is_empty()) {
+        (true, true) => None,
+        (true, false) => Some(format!("the source has {source} where the quote has nothing")),
+        (false, true) => Some(format!("the quote has {quoted}, which the source does not have there")),
+        (false, false) => Some(format!("the quote has {quoted} where the source has {source}")),
+    };
+    if let Some(difference) = difference {
+        d = d.with_note(difference);
     }
     d.with_help("copy the passage exactly; write `...` where you leave words out")
 }
@@ -117,9 +120,6 @@ fn position(article: &Article, offset: usize) -> String {
 }
 
 fn words(list: &[String]) -> String {
-    if list.is_empty() {
-        return "nothing".into();
-    }
     list.iter()
         .map(|w| format!("`{w}`"))
         .collect::<Vec<_>>()
