@@ -5,6 +5,7 @@ pub mod check;
 pub mod date;
 pub mod diagnostic;
 pub mod font;
+pub mod layout;
 pub mod lines;
 pub mod model;
 pub mod rules;

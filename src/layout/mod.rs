@@ -1,0 +1,988 @@
+//! Layout: from a loaded [`Timeline`] to a finished [`Scene`], as pure geometry.
+//!
+//! Everything a reader sees is decided here (where each mark, stem and label goes, which
+//! ticks the axis gets, how long texts wrap, which colours apply) so that the renderers only
+//! translate. No files, no drawing library, no error path: any timeline that loaded can be
+//! laid out, the empty one included. Text is measured with `font.rs`, the font the PNG is
+//! drawn with. Coordinates are rounded to 0.01 px so the SVG text is stable.
+//!
+//! From top to bottom the chart holds the title and subtitle, the legend, the events (each
+//! a block of label and, for imprecise dates, a bar, on a stem that rises from the axis),
+//! the date axis with its breaks, and the Sources block.
+
+pub mod labels;
+mod legend;
+pub mod scale;
+mod sources;
+pub mod theme;
+
+pub use self::theme::{Palette, Theme};
+
+use crate::date::Edtf;
+use crate::font;
+use crate::model::{DatedBy, Event, Source, Status, Timeline};
+use crate::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Scene, Stroke};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+
+/// How the chart is laid out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutOptions {
+    /// Canvas width in pixels (at least 320; the canvas grows if a label needs more).
+    pub width: f64,
+    pub theme: Theme,
+    /// Compress long empty stretches of time into axis breaks.
+    pub breaks: bool,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        Self {
+            width: 1200.0,
+            theme: Theme::Light,
+            breaks: true,
+        }
+    }
+}
+
+const MARGIN: f64 = 24.0;
+const TITLE_SIZE: f64 = 20.0;
+const SUBTITLE_SIZE: f64 = 13.0;
+const LABEL_SIZE: f64 = 12.0;
+const DATE_SIZE: f64 = 10.5;
+const LEGEND_SIZE: f64 = 11.5;
+const SOURCE_SIZE: f64 = 11.5;
+/// Room between lines of text.
+const LEADING: f64 = 2.0;
+const DOT_RADIUS: f64 = 4.5;
+const BAR_HEIGHT: f64 = 7.0;
+/// Between a bar and the label above it.
+const BAR_GAP: f64 = 3.0;
+/// Narrowest bar, so a one-day approximate date still shows as a bar.
+const MIN_BAR: f64 = 6.0;
+/// Length of the arrow at an open end.
+const ARROW: f64 = 8.0;
+/// From a stem to the text of its label.
+const STEM_PAD: f64 = 5.0;
+/// How far a block's box reaches left of its stem (the stem's own width).
+const BLOCK_MARGIN: f64 = 2.0;
+/// Between stacked blocks.
+const BLOCK_GAP: f64 = 4.0;
+/// Lowest block bottom above the axis: clear of the dots on it.
+const FLOOR: f64 = DOT_RADIUS + 7.0;
+const STEM_WIDTH: f64 = 1.0;
+
+/// Lays out `timeline` as a chart.
+///
+/// ```
+/// use citeline::layout::{layout, LayoutOptions};
+/// use citeline::model::Timeline;
+/// let scene = layout(&Timeline::default(), &LayoutOptions::default());
+/// assert!(scene.description.starts_with("0 events"));
+/// ```
+pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
+    let width = if options.width.is_finite() {
+        options.width.clamp(320.0, 100_000.0)
+    } else {
+        1200.0
+    };
+    let palette = Palette::of(options.theme);
+    let prepared = Prepared::new(timeline, &palette, options.breaks);
+    let mut b = Builder {
+        width,
+        palette: &palette,
+        groups: Vec::new(),
+        y: MARGIN,
+        right_edge: width,
+    };
+
+    b.header(timeline, &prepared);
+    if prepared.events.is_empty() {
+        let (ascent, descent) = font::vertical_metrics(LABEL_SIZE, false);
+        let item = text_item(
+            "No events to show.".into(),
+            MARGIN,
+            b.y + ascent,
+            LABEL_SIZE,
+            false,
+            false,
+            palette.muted,
+        );
+        b.y += ascent + descent + LEADING;
+        b.groups
+            .push(group(Role::Axis, vec!["empty".into()], vec![item]));
+    } else {
+        b.legend(&prepared);
+        b.chart(&prepared);
+        b.sources(&prepared);
+    }
+    let height = (b.y + MARGIN).ceil();
+    let mut scene = Scene {
+        width: b.right_edge.ceil(),
+        height,
+        title: prepared.title.clone(),
+        description: prepared.description(),
+        background: palette.background,
+        groups: b.groups,
+    };
+    round_scene(&mut scene);
+    scene
+}
+
+/// One event, made ready for drawing.
+struct Ev<'a> {
+    event: &'a Event,
+    /// Continuous days: the bar or dot covers `[start, end)`.
+    start: f64,
+    end: f64,
+    open_start: bool,
+    open_end: bool,
+    dot: bool,
+    color: Color,
+    citations: Vec<usize>,
+}
+
+/// Everything about the data that more than one part of the chart needs.
+struct Prepared<'a> {
+    title: String,
+    /// In drawing order: by date, then as in the file.
+    events: Vec<Ev<'a>>,
+    /// Source ids in citation order; `[n]` is `cited[n - 1]`.
+    cited: Vec<&'a str>,
+    /// Tag names in order of first use, with their colours.
+    tags: Vec<(String, Color)>,
+    untagged: bool,
+    /// Finite earliest and latest day of the data.
+    range: Option<(NaiveDate, NaiveDate)>,
+    /// Sources by id.
+    sources: HashMap<&'a str, &'a Source>,
+    /// The stretches of time the axis shows (known before any pixel, for the legend).
+    domain: scale::Domain,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(timeline: &'a Timeline, palette: &Palette, breaks: bool) -> Self {
+        let title = timeline
+            .title
+            .as_ref()
+            .map(|t| labels::clean(&t.value))
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "Timeline".to_string());
+
+        // The data's finite range: open interval ends are drawn up to a little beyond it.
+        let mut lo: Option<NaiveDate> = None;
+        let mut hi: Option<NaiveDate> = None;
+        for e in &timeline.events {
+            let (a, z) = finite_ends(&e.date.value);
+            for d in [a, z].into_iter().flatten() {
+                lo = Some(lo.map_or(d, |l| l.min(d)));
+                hi = Some(hi.map_or(d, |h| h.max(d)));
+            }
+        }
+        let range = lo.zip(hi);
+        let (lo_day, hi_day) = range.map_or((0, 0), |(l, h)| (day_number(l), day_number(h)));
+        let extension = ((hi_day - lo_day + 1) as f64 / 20.0).max(30.0);
+
+        let mut events: Vec<Ev> = Vec::with_capacity(timeline.events.len());
+        for e in &timeline.events {
+            let date = &e.date.value;
+            let (open_start, open_end) = match date {
+                Edtf::Interval { start, end } => (start.is_none(), end.is_none()),
+                Edtf::Date(_) => (false, false),
+            };
+            let (a, z) = finite_ends(date);
+            let start = match a {
+                Some(d) => day_number(d) as f64,
+                None => lo_day as f64 - extension,
+            };
+            let end = match z {
+                Some(d) => day_number(d) as f64 + 1.0,
+                None => hi_day as f64 + 1.0 + extension,
+            };
+            events.push(Ev {
+                event: e,
+                start,
+                end: end.max(start + 1.0),
+                open_start,
+                open_end,
+                dot: date.is_exact_day(),
+                color: palette.untagged,
+                citations: Vec::new(),
+            });
+        }
+        events.sort_by(|x, y| x.start.total_cmp(&y.start).then(x.end.total_cmp(&y.end)));
+
+        // Citation numbers and tag colours, both in drawing order.
+        let mut cited: Vec<&str> = Vec::new();
+        let mut number: HashMap<&str, usize> = HashMap::new();
+        let mut tags: Vec<(String, Color)> = Vec::new();
+        let mut tag_index: HashMap<&str, usize> = HashMap::new();
+        let mut untagged = false;
+        for ev in &mut events {
+            for evidence in &ev.event.evidence {
+                let id = evidence.source.value.as_str();
+                let n = *number.entry(id).or_insert_with(|| {
+                    cited.push(id);
+                    cited.len()
+                });
+                if !ev.citations.contains(&n) {
+                    ev.citations.push(n);
+                }
+            }
+            ev.citations.sort_unstable();
+            match ev.event.tags.first() {
+                Some(tag) => {
+                    let i = *tag_index.entry(tag.value.as_str()).or_insert_with(|| {
+                        tags.push((tag.value.clone(), palette.tag(tags.len())));
+                        tags.len() - 1
+                    });
+                    ev.color = tags[i].1;
+                }
+                None => untagged = true,
+            }
+        }
+
+        let intervals: Vec<(i64, i64)> = events
+            .iter()
+            .map(|e| (e.start as i64, e.end as i64 - 1))
+            .collect();
+        let domain = scale::Domain::new(&intervals, breaks);
+        Prepared {
+            title,
+            events,
+            cited,
+            tags,
+            untagged,
+            range,
+            sources: timeline
+                .sources
+                .iter()
+                .map(|s| (s.id.value.as_str(), s))
+                .collect(),
+            domain,
+        }
+    }
+
+    /// The chart's `<desc>`: what a reader who cannot see it should know.
+    fn description(&self) -> String {
+        let n = self.events.len();
+        let count = |f: &dyn Fn(&Ev) -> bool| self.events.iter().filter(|e| f(e)).count();
+        let qualified = count(&|e| {
+            let d = &e.event.date.value;
+            d.is_approximate() || d.is_uncertain()
+        });
+        let inferred = count(&|e| e.event.dated_by.value == DatedBy::Inference);
+        let planned = count(&|e| e.event.status == Status::Planned);
+        let span = match self.range {
+            Some((a, z)) => format!(" from {a} to {z}"),
+            None => String::new(),
+        };
+        format!(
+            "{n} event{} on a timeline{span}, citing {} source{}; {qualified} with approximate or \
+             uncertain dates, {inferred} with inferred dates, {planned} planned.",
+            plural(n),
+            self.cited.len(),
+            plural(self.cited.len()),
+        )
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The finite first and last day of a date value; `None` for an open end.
+fn finite_ends(date: &Edtf) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    match date {
+        Edtf::Date(d) => (Some(d.days.earliest()), Some(d.days.latest())),
+        Edtf::Interval { start, end } => (
+            start.map(|d| d.days.earliest()),
+            end.map(|d| d.days.latest()),
+        ),
+    }
+}
+
+fn day_number(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce())
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A date value as a reader says it, keeping its precision and qualifiers:
+/// `19 Nov 2003`, `~Nov 2003`, `2012?`, `Jul 2012 – Nov 2013`, `since 2013`.
+pub fn human_date(date: &Edtf) -> String {
+    fn one(d: &crate::date::CalendarDate) -> String {
+        use crate::date::Precision;
+        let first = d.days.earliest();
+        let body = match d.precision {
+            Precision::Day => format!(
+                "{} {} {}",
+                first.day(),
+                MONTHS[first.month0() as usize],
+                first.year()
+            ),
+            Precision::Month => format!("{} {}", MONTHS[first.month0() as usize], first.year()),
+            Precision::Year => format!("{}", first.year()),
+        };
+        let approx = if d.qualifier.approximate { "~" } else { "" };
+        let uncertain = if d.qualifier.uncertain { "?" } else { "" };
+        format!("{approx}{body}{uncertain}")
+    }
+    match date {
+        Edtf::Date(d) => one(d),
+        Edtf::Interval { start, end } => match (start, end) {
+            (Some(a), Some(z)) => format!("{} – {}", one(a), one(z)),
+            (Some(a), None) => format!("since {}", one(a)),
+            (None, Some(z)) => format!("until {}", one(z)),
+            (None, None) => "open".to_string(),
+        },
+    }
+}
+
+/// Collects groups from top to bottom; `y` is where the next part starts.
+struct Builder<'p> {
+    width: f64,
+    palette: &'p Palette,
+    groups: Vec<Group>,
+    y: f64,
+    /// The canvas's right edge: the width asked for, or more if a label needs it.
+    right_edge: f64,
+}
+
+impl Builder<'_> {
+    /// The text width the page offers, between the margins.
+    fn text_width(&self) -> f64 {
+        self.width - 2.0 * MARGIN
+    }
+
+    /// Wrapped lines of text starting at the current `y`, as items; advances `y`.
+    #[allow(clippy::too_many_arguments)]
+    fn paragraph(
+        &mut self,
+        text: &str,
+        x: f64,
+        indent: f64,
+        size: f64,
+        bold: bool,
+        italic: bool,
+        fill: Color,
+    ) -> Vec<Item> {
+        let (ascent, descent) = font::vertical_metrics(size, bold);
+        let first_width = self.width - MARGIN - x;
+        let lines = wrap_hanging(text, size, bold, first_width, first_width - indent);
+        let mut items = Vec::with_capacity(lines.len());
+        for (i, line) in lines.into_iter().enumerate() {
+            let lx = if i == 0 { x } else { x + indent };
+            items.push(text_item(
+                line,
+                lx,
+                self.y + ascent,
+                size,
+                bold,
+                italic,
+                fill,
+            ));
+            self.y += ascent + descent + LEADING;
+        }
+        items
+    }
+
+    fn header(&mut self, timeline: &Timeline, prepared: &Prepared) {
+        let title = prepared.title.clone();
+        let mut items = self.paragraph(
+            &title,
+            MARGIN,
+            0.0,
+            TITLE_SIZE,
+            true,
+            false,
+            self.palette.text,
+        );
+        let subtitle = timeline
+            .subtitle
+            .as_ref()
+            .map(|s| labels::clean(&s.value))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| default_subtitle(prepared));
+        self.y += 2.0;
+        let sub = self.paragraph(
+            &subtitle,
+            MARGIN,
+            0.0,
+            SUBTITLE_SIZE,
+            false,
+            false,
+            self.palette.muted,
+        );
+        items.extend(sub);
+        self.y += 10.0;
+        self.groups.push(group(Role::Title, Vec::new(), items));
+    }
+
+    fn chart(&mut self, prepared: &Prepared) {
+        let p = self.palette;
+        let label_max = (self.text_width() * 0.4).min(300.0);
+        let (la, ld) = font::vertical_metrics(LABEL_SIZE, false);
+        let (da, dd) = font::vertical_metrics(DATE_SIZE, false);
+        let label_line = la + ld + LEADING;
+        let date_line = da + dd + LEADING;
+
+        // Texts first: their widths decide how far right the axis may reach.
+        struct Texts {
+            title: Vec<(String, f64)>,
+            date: Vec<(String, f64)>,
+            width: f64,
+            height: f64,
+        }
+        let texts: Vec<Texts> = prepared
+            .events
+            .iter()
+            .map(|ev| {
+                let mut title = labels::clean(&ev.event.title.value);
+                if title.is_empty() {
+                    title = labels::clean(&ev.event.id.value);
+                }
+                if !ev.citations.is_empty() {
+                    let marks: Vec<String> = ev.citations.iter().map(usize::to_string).collect();
+                    title = format!("{title} [{}]", marks.join(","));
+                }
+                let mut date = human_date(&ev.event.date.value);
+                if ev.event.status == Status::Planned {
+                    date.push_str(" · planned");
+                }
+                if ev.event.dated_by.value == DatedBy::Inference {
+                    date.push_str(" · inferred*");
+                }
+                let measure = |lines: Vec<String>, size: f64| -> Vec<(String, f64)> {
+                    lines
+                        .into_iter()
+                        .map(|l| {
+                            let w = font::text_width(&l, size, false);
+                            (l, w)
+                        })
+                        .collect()
+                };
+                let title = measure(
+                    labels::wrap(&title, LABEL_SIZE, false, label_max),
+                    LABEL_SIZE,
+                );
+                let date = measure(labels::wrap(&date, DATE_SIZE, false, label_max), DATE_SIZE);
+                let width = title.iter().chain(&date).map(|l| l.1).fold(0.0, f64::max);
+                let mut height = title.len() as f64 * label_line + date.len() as f64 * date_line;
+                if !ev.dot {
+                    height += BAR_GAP + BAR_HEIGHT;
+                }
+                Texts {
+                    title,
+                    date,
+                    width,
+                    height,
+                }
+            })
+            .collect();
+
+        // The axis spans the page, less what the rightmost labels need: shrink it until
+        // every label ends inside the page (a few rounds; the canvas grows if that fails).
+        let domain = &prepared.domain;
+        let left = MARGIN + 6.0;
+        let limit = self.width - MARGIN;
+        let min_right = left + (limit - left) * 0.35;
+        let mut right = limit - 6.0;
+        let mut sc = domain.place(left, right);
+        let stem_of = |sc: &scale::Scale, ev: &Ev| {
+            if ev.dot {
+                sc.x((ev.start + ev.end) / 2.0)
+            } else {
+                sc.x(ev.start)
+            }
+        };
+        for _ in 0..12 {
+            let overflow = prepared
+                .events
+                .iter()
+                .zip(&texts)
+                .map(|(ev, t)| stem_of(&sc, ev) + STEM_PAD + t.width - limit)
+                .fold(0.0, f64::max);
+            if overflow <= 0.0 || right <= min_right {
+                break;
+            }
+            right = (right - overflow.max(1.0)).max(min_right);
+            sc = domain.place(left, right);
+        }
+
+        // Geometry of each block along x.
+        struct Along {
+            stem: f64,
+            bar: Option<(f64, f64)>,
+            right: f64,
+        }
+        let along: Vec<Along> = prepared
+            .events
+            .iter()
+            .zip(&texts)
+            .map(|(ev, t)| {
+                let stem = stem_of(&sc, ev);
+                let bar = (!ev.dot).then(|| {
+                    let arrows = f64::from(u8::from(ev.open_start) + u8::from(ev.open_end));
+                    let x0 = sc.x(ev.start);
+                    let x1 = sc.x(ev.end).max(x0 + MIN_BAR + arrows * ARROW);
+                    (x0, x1)
+                });
+                let right = (stem + STEM_PAD + t.width).max(bar.map_or(0.0, |b| b.1));
+                Along { stem, bar, right }
+            })
+            .collect();
+        let blocks: Vec<labels::Block> = along
+            .iter()
+            .zip(&texts)
+            .map(|(a, t)| labels::Block {
+                stem_x: a.stem,
+                right: a.right,
+                height: t.height,
+            })
+            .collect();
+        let bottoms = labels::stack(&blocks, BLOCK_MARGIN, BLOCK_GAP, FLOOR);
+        let top = blocks
+            .iter()
+            .zip(&bottoms)
+            .map(|(b, y)| y + b.height)
+            .fold(FLOOR, f64::max);
+        let axis_y = self.y + top + 2.0;
+        let max_right = along.iter().map(|a| a.right).fold(0.0, f64::max);
+        self.right_edge = self.right_edge.max(max_right + MARGIN);
+
+        // The axis first, so that the marks sit on it.
+        let axis = self.axis(&sc, axis_y);
+        self.groups.push(axis);
+
+        let dashed = |c: Color| Stroke {
+            color: c,
+            width: 1.5,
+            dash: Some((4.0, 2.5)),
+        };
+        for (((ev, t), a), bottom) in prepared.events.iter().zip(&texts).zip(&along).zip(&bottoms) {
+            let date = &ev.event.date.value;
+            let approximate = date.is_approximate();
+            let uncertain = date.is_uncertain();
+            let inferred = ev.event.dated_by.value == DatedBy::Inference;
+            let planned = ev.event.status == Status::Planned;
+            let mut items = Vec::new();
+            let block_bottom = axis_y - bottom;
+            let block_top = block_bottom - t.height;
+
+            // Mark: a dot on the axis for an exact day, a bar under the label otherwise.
+            // Full colour: attested; pale: approximate (solid edge) or uncertain (dotted edge);
+            // hollow: not attested, either inferred (solid edge) or planned (dashed edge).
+            let fill = if inferred || planned {
+                p.background
+            } else if approximate || uncertain {
+                p.tint(ev.color)
+            } else {
+                ev.color
+            };
+            let stroke = if planned {
+                Some(dashed(ev.color))
+            } else if inferred {
+                Some(Stroke {
+                    color: ev.color,
+                    width: 1.5,
+                    dash: None,
+                })
+            } else if uncertain {
+                Some(Stroke {
+                    color: ev.color,
+                    width: 1.2,
+                    dash: Some((1.5, 1.5)),
+                })
+            } else if approximate {
+                Some(Stroke {
+                    color: ev.color,
+                    width: 1.0,
+                    dash: None,
+                })
+            } else {
+                None
+            };
+            let stem_from = if ev.dot { axis_y - DOT_RADIUS } else { axis_y };
+            let stem_to = if ev.dot { block_top } else { block_bottom };
+            items.push(Item::Line {
+                from: Point {
+                    x: a.stem,
+                    y: stem_from,
+                },
+                to: Point {
+                    x: a.stem,
+                    y: stem_to,
+                },
+                stroke: Stroke {
+                    color: p.stem,
+                    width: STEM_WIDTH,
+                    dash: None,
+                },
+            });
+            if let Some((x0, x1)) = a.bar {
+                let y0 = block_bottom - BAR_HEIGHT;
+                let mid = block_bottom - BAR_HEIGHT / 2.0;
+                let body_x0 = if ev.open_start { x0 + ARROW } else { x0 };
+                let body_x1 = if ev.open_end { x1 - ARROW } else { x1 };
+                // The stroke is drawn half outside the rectangle: keep it inside the block.
+                let inset = stroke.as_ref().map_or(0.0, |s| s.width / 2.0);
+                items.push(Item::Rect {
+                    rect: Rect {
+                        x: body_x0 + inset,
+                        y: y0 + inset,
+                        width: (body_x1 - body_x0 - 2.0 * inset).max(0.5),
+                        height: BAR_HEIGHT - 2.0 * inset,
+                    },
+                    fill: Some(fill),
+                    stroke: stroke.clone(),
+                    radius: 1.5,
+                });
+                // Open ends: an arrow pointing on, in the tag colour.
+                if ev.open_start {
+                    items.push(Item::Polygon {
+                        points: vec![
+                            Point {
+                                x: x0 + ARROW - 1.0,
+                                y: y0,
+                            },
+                            Point { x: x0, y: mid },
+                            Point {
+                                x: x0 + ARROW - 1.0,
+                                y: block_bottom,
+                            },
+                        ],
+                        fill: ev.color,
+                        stroke: None,
+                    });
+                }
+                if ev.open_end {
+                    items.push(Item::Polygon {
+                        points: vec![
+                            Point {
+                                x: x1 - ARROW + 1.0,
+                                y: y0,
+                            },
+                            Point { x: x1, y: mid },
+                            Point {
+                                x: x1 - ARROW + 1.0,
+                                y: block_bottom,
+                            },
+                        ],
+                        fill: ev.color,
+                        stroke: None,
+                    });
+                }
+            } else {
+                let ring = stroke.clone().unwrap_or(Stroke {
+                    color: p.background,
+                    width: 1.0,
+                    dash: None,
+                });
+                items.push(Item::Circle {
+                    center: Point {
+                        x: a.stem,
+                        y: axis_y,
+                    },
+                    radius: DOT_RADIUS - ring.width / 2.0,
+                    fill: Some(fill),
+                    stroke: Some(ring),
+                });
+            }
+
+            // Label: title lines, then the date as the data states it.
+            let x = a.stem + STEM_PAD;
+            let mut y = block_top;
+            for (line, _) in &t.title {
+                items.push(text_item(
+                    line.clone(),
+                    x,
+                    y + la,
+                    LABEL_SIZE,
+                    false,
+                    inferred,
+                    p.text,
+                ));
+                y += label_line;
+            }
+            for (line, _) in &t.date {
+                items.push(text_item(
+                    line.clone(),
+                    x,
+                    y + da,
+                    DATE_SIZE,
+                    false,
+                    inferred,
+                    p.muted,
+                ));
+                y += date_line;
+            }
+
+            let mut classes = vec![
+                "event".to_string(),
+                if ev.dot { "day" } else { "interval" }.to_string(),
+            ];
+            for (on, name) in [
+                (approximate, "approximate"),
+                (uncertain, "uncertain"),
+                (inferred, "inferred"),
+                (planned, "planned"),
+                (ev.open_start || ev.open_end, "open"),
+            ] {
+                if on {
+                    classes.push(name.to_string());
+                }
+            }
+            if let Some(tag) = ev.event.tags.first() {
+                classes.push(format!("tag-{}", class_name(&tag.value)));
+            }
+            self.groups.push(Group {
+                role: Role::Event(ev.event.id.value.clone()),
+                classes,
+                tooltip: Some(tooltip(ev, prepared)),
+                link: None,
+                items,
+            });
+        }
+        self.y = axis_y + 8.0 + font::vertical_metrics(scale::TICK_FONT, false).0 + 24.0;
+    }
+
+    /// The axis line per segment, a zigzag in each break, ticks and their labels.
+    fn axis(&self, sc: &scale::Scale, axis_y: f64) -> Group {
+        let p = self.palette;
+        let line = Stroke {
+            color: p.axis,
+            width: 1.2,
+            dash: None,
+        };
+        let mut items = Vec::new();
+        for s in &sc.placed {
+            items.push(Item::Line {
+                from: Point { x: s.x0, y: axis_y },
+                to: Point { x: s.x1, y: axis_y },
+                stroke: line.clone(),
+            });
+        }
+        for (x0, x1) in sc.breaks() {
+            // A zigzag across the gap, as wide as the break and as tall as a dot: it reads as
+            // "time skipped here" without hiding what lies either side.
+            let (a, z) = (x0 + 3.0, x1 - 3.0);
+            let n = 4;
+            let points = (0..=n)
+                .map(|i| Point {
+                    x: a + (z - a) * f64::from(i) / f64::from(n),
+                    y: axis_y + if i % 2 == 0 { 4.0 } else { -4.0 },
+                })
+                .collect();
+            items.push(Item::Polyline {
+                points,
+                stroke: Stroke {
+                    color: p.axis,
+                    width: 1.2,
+                    dash: None,
+                },
+            });
+        }
+        let (ascent, _) = font::vertical_metrics(scale::TICK_FONT, false);
+        let mut last_right = f64::NEG_INFINITY;
+        for s in &sc.placed {
+            let (_, ticks) = scale::choose_ticks(s.span, s.x0, s.x1);
+            for t in ticks {
+                let x = sc.x(t.day as f64);
+                items.push(Item::Line {
+                    from: Point { x, y: axis_y },
+                    to: Point { x, y: axis_y + 5.0 },
+                    stroke: line.clone(),
+                });
+                let w = font::text_width(&t.label, scale::TICK_FONT, false);
+                // Labels centred on their tick; one that would touch its neighbour or leave
+                // the page is left out (its tick stays).
+                if x - w / 2.0 < last_right + 6.0
+                    || x - w / 2.0 < 2.0
+                    || x + w / 2.0 > self.right_edge - 2.0
+                {
+                    continue;
+                }
+                last_right = x + w / 2.0;
+                let mut item = text_item(
+                    t.label,
+                    x - w / 2.0,
+                    axis_y + 8.0 + ascent,
+                    scale::TICK_FONT,
+                    false,
+                    false,
+                    p.muted,
+                );
+                if let Item::Text { anchor, at, .. } = &mut item {
+                    *anchor = Anchor::Middle;
+                    at.x = x;
+                }
+                items.push(item);
+            }
+        }
+        group(Role::Axis, Vec::new(), items)
+    }
+}
+
+fn default_subtitle(prepared: &Prepared) -> String {
+    let n = prepared.events.len();
+    match prepared.range {
+        Some((a, z)) => format!(
+            "{n} event{}, {} to {}, from {} source{}",
+            plural(n),
+            a.year(),
+            z.year(),
+            prepared.cited.len(),
+            plural(prepared.cited.len())
+        ),
+        None => "No events yet".to_string(),
+    }
+}
+
+/// The tooltip of an event: its date as the data states it, its title, its sources.
+fn tooltip(ev: &Ev, prepared: &Prepared) -> String {
+    let e = ev.event;
+    let mut out = format!("{}: {}", e.date.value, labels::clean(&e.title.value));
+    for &n in &ev.citations {
+        out.push('\n');
+        out.push_str(&sources::citation(prepared, n));
+    }
+    out
+}
+
+/// A tag as a CSS class name: lower case, anything but letters and digits made `-`.
+fn class_name(tag: &str) -> String {
+    tag.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// A start-anchored text with its measured box.
+pub(crate) fn text_item(
+    text: String,
+    x: f64,
+    baseline: f64,
+    size: f64,
+    bold: bool,
+    italic: bool,
+    fill: Color,
+) -> Item {
+    let (ascent, descent) = font::vertical_metrics(size, bold);
+    let width = font::text_width(&text, size, bold);
+    Item::Text {
+        text,
+        at: Point { x, y: baseline },
+        size,
+        anchor: Anchor::Start,
+        bold,
+        italic,
+        fill,
+        bounds: Rect {
+            x,
+            y: baseline - ascent,
+            width,
+            height: ascent + descent,
+        },
+    }
+}
+
+pub(crate) fn group(role: Role, classes: Vec<String>, items: Vec<Item>) -> Group {
+    Group {
+        role,
+        classes,
+        tooltip: None,
+        link: None,
+        items,
+    }
+}
+
+/// Wraps with a first line of `first` and further lines of `rest` pixels.
+pub(crate) fn wrap_hanging(
+    text: &str,
+    size: f64,
+    bold: bool,
+    first: f64,
+    rest: f64,
+) -> Vec<String> {
+    let text = labels::clean(text);
+    let lines = labels::wrap(&text, size, bold, first);
+    if lines.len() <= 1 || rest >= first {
+        return lines;
+    }
+    // Re-wrap what follows the first line to the narrower measure.
+    let head = lines[0].clone();
+    let tail = lines[1..].join(" ");
+    let mut out = vec![head];
+    out.extend(labels::wrap(&tail, size, bold, rest));
+    out
+}
+
+fn round(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+fn round_point(p: &mut Point) {
+    p.x = round(p.x);
+    p.y = round(p.y);
+}
+
+fn round_rect(r: &mut Rect) {
+    r.x = round(r.x);
+    r.y = round(r.y);
+    r.width = round(r.width);
+    r.height = round(r.height);
+}
+
+/// Every coordinate to 0.01 px: the SVG text then does not depend on the last bits of a
+/// float computation. Gaps between marks are whole pixels, so rounding cannot make two
+/// boxes overlap.
+fn round_scene(scene: &mut Scene) {
+    for g in &mut scene.groups {
+        for item in &mut g.items {
+            match item {
+                Item::Rect {
+                    rect,
+                    stroke,
+                    radius,
+                    ..
+                } => {
+                    round_rect(rect);
+                    *radius = round(*radius);
+                    if let Some(s) = stroke {
+                        s.width = round(s.width);
+                    }
+                }
+                Item::Line { from, to, .. } => {
+                    round_point(from);
+                    round_point(to);
+                }
+                Item::Polyline { points, .. } | Item::Polygon { points, .. } => {
+                    points.iter_mut().for_each(round_point);
+                }
+                Item::Circle { center, radius, .. } => {
+                    round_point(center);
+                    *radius = round(*radius);
+                }
+                Item::Text {
+                    at, bounds, size, ..
+                } => {
+                    round_point(at);
+                    round_rect(bounds);
+                    *size = round(*size);
+                }
+            }
+        }
+    }
+}
