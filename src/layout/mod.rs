@@ -71,6 +71,10 @@ const BLOCK_GAP: f64 = 4.0;
 /// Lowest block bottom above the axis: clear of the dots on it.
 const FLOOR: f64 = DOT_RADIUS + 7.0;
 const STEM_WIDTH: f64 = 1.0;
+/// In lanes, the strip under a label that holds its dot or bar.
+const MARK_ROW: f64 = 2.0 * DOT_RADIUS;
+/// Lowest lane above the axis.
+const LANE_FLOOR: f64 = 8.0;
 
 /// Lays out `timeline` as a chart.
 ///
@@ -474,10 +478,7 @@ impl Builder<'_> {
                 );
                 let date = measure(labels::wrap(&date, DATE_SIZE, false, label_max), DATE_SIZE);
                 let width = title.iter().chain(&date).map(|l| l.1).fold(0.0, f64::max);
-                let mut height = title.len() as f64 * label_line + date.len() as f64 * date_line;
-                if !ev.dot {
-                    height += BAR_GAP + BAR_HEIGHT;
-                }
+                let height = title.len() as f64 * label_line + date.len() as f64 * date_line;
                 Texts {
                     title,
                     date,
@@ -538,21 +539,54 @@ impl Builder<'_> {
                 Along { stem, bar, right }
             })
             .collect();
-        let blocks: Vec<labels::Block> = along
+        // Two arrangements, both free of overlaps. Stems from the axis (the classic look)
+        // need one level per event along any run of events closer than a label's width, so
+        // dense data towers; lanes put each mark in its label's row (its stem rising from
+        // the mark) and need only as many rows as labels pile up over one x. Stems from the
+        // axis are kept while they cost little more height.
+        let stair_blocks: Vec<labels::Block> = along
             .iter()
             .zip(&texts)
-            .map(|(a, t)| labels::Block {
+            .zip(&prepared.events)
+            .map(|((a, t), ev)| labels::Block {
                 stem_x: a.stem,
                 right: a.right,
-                height: t.height,
+                height: t.height + if ev.dot { 0.0 } else { BAR_GAP + BAR_HEIGHT },
             })
             .collect();
-        let bottoms = labels::stack(&blocks, BLOCK_MARGIN, BLOCK_GAP, FLOOR);
-        let top = blocks
+        let stair = labels::stack(&stair_blocks, BLOCK_MARGIN, BLOCK_GAP, FLOOR);
+        let stair_top = stair_blocks
             .iter()
-            .zip(&bottoms)
+            .zip(&stair)
             .map(|(b, y)| y + b.height)
             .fold(FLOOR, f64::max);
+        let lane_boxes: Vec<(f64, f64)> = along
+            .iter()
+            .zip(&prepared.events)
+            .map(|(a, ev)| {
+                let reach = if ev.dot { DOT_RADIUS } else { 0.0 };
+                (a.stem - reach - BLOCK_MARGIN, a.right)
+            })
+            .collect();
+        let rows = labels::lanes(&lane_boxes, BLOCK_GAP);
+        let lane_height = |t: &Texts| t.height + BAR_GAP + MARK_ROW;
+        let mut row_heights = vec![0.0f64; rows.iter().max().map_or(0, |r| r + 1)];
+        for (r, t) in rows.iter().zip(&texts) {
+            row_heights[*r] = row_heights[*r].max(lane_height(t));
+        }
+        let mut row_bottoms = Vec::with_capacity(row_heights.len());
+        let mut level = LANE_FLOOR;
+        for h in &row_heights {
+            row_bottoms.push(level);
+            level += h + BLOCK_GAP;
+        }
+        let lane_top = level - BLOCK_GAP;
+        let use_lanes = stair_top > (lane_top * 1.5).max(lane_top + 160.0);
+        let (bottoms, top): (Vec<f64>, f64) = if use_lanes {
+            (rows.iter().map(|&r| row_bottoms[r]).collect(), lane_top)
+        } else {
+            (stair, stair_top)
+        };
         let axis_y = self.y + top + 2.0;
         let max_right = along.iter().map(|a| a.right).fold(0.0, f64::max);
         self.right_edge = self.right_edge.max(max_right + MARGIN);
@@ -574,7 +608,14 @@ impl Builder<'_> {
             let planned = ev.event.status == Status::Planned;
             let mut items = Vec::new();
             let block_bottom = axis_y - bottom;
-            let block_top = block_bottom - t.height;
+            let mark_height = if use_lanes {
+                BAR_GAP + MARK_ROW
+            } else if ev.dot {
+                0.0
+            } else {
+                BAR_GAP + BAR_HEIGHT
+            };
+            let block_top = block_bottom - t.height - mark_height;
 
             // Mark: a dot on the axis for an exact day, a bar under the label otherwise.
             // Full colour: attested; pale: approximate (solid edge) or uncertain (dotted edge);
@@ -609,8 +650,16 @@ impl Builder<'_> {
             } else {
                 None
             };
-            let stem_from = if ev.dot { axis_y - DOT_RADIUS } else { axis_y };
-            let stem_to = if ev.dot { block_top } else { block_bottom };
+            // Where the mark sits: on the axis, or in lanes in the strip under the label.
+            let (mark_y, stem_from, stem_to) = if use_lanes {
+                let mid = block_bottom - MARK_ROW / 2.0;
+                let reach = if ev.dot { DOT_RADIUS } else { BAR_HEIGHT / 2.0 };
+                (mid, mid - reach, block_top)
+            } else if ev.dot {
+                (axis_y, axis_y - DOT_RADIUS, block_top)
+            } else {
+                (block_bottom - BAR_HEIGHT / 2.0, axis_y, block_bottom)
+            };
             items.push(Item::Line {
                 from: Point {
                     x: a.stem,
@@ -627,8 +676,9 @@ impl Builder<'_> {
                 },
             });
             if let Some((x0, x1)) = a.bar {
-                let y0 = block_bottom - BAR_HEIGHT;
-                let mid = block_bottom - BAR_HEIGHT / 2.0;
+                let mid = mark_y;
+                let y0 = mid - BAR_HEIGHT / 2.0;
+                let y1 = mid + BAR_HEIGHT / 2.0;
                 let body_x0 = if ev.open_start { x0 + ARROW } else { x0 };
                 let body_x1 = if ev.open_end { x1 - ARROW } else { x1 };
                 // The stroke is drawn half outside the rectangle: keep it inside the block.
@@ -655,7 +705,7 @@ impl Builder<'_> {
                             Point { x: x0, y: mid },
                             Point {
                                 x: x0 + ARROW - 1.0,
-                                y: block_bottom,
+                                y: y1,
                             },
                         ],
                         fill: ev.color,
@@ -672,7 +722,7 @@ impl Builder<'_> {
                             Point { x: x1, y: mid },
                             Point {
                                 x: x1 - ARROW + 1.0,
-                                y: block_bottom,
+                                y: y1,
                             },
                         ],
                         fill: ev.color,
