@@ -135,6 +135,31 @@ pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
             vec![text.to_string()]
         };
     }
+    wrap_words(text, size, bold, max_width)
+}
+
+/// [`wrap`], each line with its measured width. Measuring is most of the cost of a large
+/// layout, so a text that fits on one line is measured once, and others once per word and
+/// once per line.
+pub fn wrap_measured(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<(String, f64)> {
+    let whole = font::text_width(text, size, bold);
+    if whole <= max_width {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![(text.to_string(), whole)]
+        };
+    }
+    wrap_words(text, size, bold, max_width)
+        .into_iter()
+        .map(|l| {
+            let w = font::text_width(&l, size, bold);
+            (l, w)
+        })
+        .collect()
+}
+
+fn wrap_words(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
     let space = font::text_width(" ", size, bold);
     let mut lines = Vec::new();
     let mut line = String::new();

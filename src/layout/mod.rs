@@ -463,20 +463,8 @@ impl Builder<'_> {
                 if ev.event.dated_by.value == DatedBy::Inference {
                     date.push_str(" · inferred*");
                 }
-                let measure = |lines: Vec<String>, size: f64| -> Vec<(String, f64)> {
-                    lines
-                        .into_iter()
-                        .map(|l| {
-                            let w = font::text_width(&l, size, false);
-                            (l, w)
-                        })
-                        .collect()
-                };
-                let title = measure(
-                    labels::wrap(&title, LABEL_SIZE, false, label_max),
-                    LABEL_SIZE,
-                );
-                let date = measure(labels::wrap(&date, DATE_SIZE, false, label_max), DATE_SIZE);
+                let title = labels::wrap_measured(&title, LABEL_SIZE, false, label_max);
+                let date = labels::wrap_measured(&date, DATE_SIZE, false, label_max);
                 let width = title.iter().chain(&date).map(|l| l.1).fold(0.0, f64::max);
                 let height = title.len() as f64 * label_line + date.len() as f64 * date_line;
                 Texts {
@@ -749,8 +737,9 @@ impl Builder<'_> {
             // Label: title lines, then the date as the data states it.
             let x = a.stem + STEM_PAD;
             let mut y = block_top;
-            for (line, _) in &t.title {
-                items.push(text_item(
+            for (line, w) in &t.title {
+                items.push(text_item_measured(
+                    *w,
                     line.clone(),
                     x,
                     y + la,
@@ -761,8 +750,9 @@ impl Builder<'_> {
                 ));
                 y += label_line;
             }
-            for (line, _) in &t.date {
-                items.push(text_item(
+            for (line, w) in &t.date {
+                items.push(text_item_measured(
+                    *w,
                     line.clone(),
                     x,
                     y + da,
@@ -929,8 +919,23 @@ pub(crate) fn text_item(
     italic: bool,
     fill: Color,
 ) -> Item {
-    let (ascent, descent) = font::vertical_metrics(size, bold);
     let width = font::text_width(&text, size, bold);
+    text_item_measured(width, text, x, baseline, size, bold, italic, fill)
+}
+
+/// [`text_item`] for a text already measured at `width`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn text_item_measured(
+    width: f64,
+    text: String,
+    x: f64,
+    baseline: f64,
+    size: f64,
+    bold: bool,
+    italic: bool,
+    fill: Color,
+) -> Item {
+    let (ascent, descent) = font::vertical_metrics(size, bold);
     Item::Text {
         text,
         at: Point { x, y: baseline },
