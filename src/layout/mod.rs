@@ -1041,3 +1041,276 @@ fn round_scene(scene: &mut Scene) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::parse;
+    use crate::model::{Evidence, Spanned};
+
+    fn sp<T>(v: T) -> Spanned<T> {
+        Spanned::new(v, 0..0)
+    }
+
+    fn source(id: &str, url: Option<&str>) -> Source {
+        Source {
+            id: sp(id.into()),
+            file: sp(format!("articles/{id}.txt")),
+            publisher: sp(format!("Publisher of {id}")),
+            title: sp(format!("Title of {id}")),
+            published: sp(parse("2013-11?").unwrap()),
+            published_note: Some(sp("from the archive listing".into())),
+            url: url.map(|u| sp(u.to_string())),
+            sha256: None,
+        }
+    }
+
+    fn event(id: &str, date: &str, tag: &str, sources: &[&str]) -> Event {
+        Event {
+            id: sp(id.into()),
+            date: sp(parse(date).unwrap()),
+            title: sp(format!("Title {id}")),
+            summary: None,
+            place: None,
+            actors: Vec::new(),
+            tags: vec![sp(tag.into())],
+            status: Status::Happened,
+            dated_by: sp(DatedBy::Quote),
+            date_note: None,
+            evidence: sources
+                .iter()
+                .map(|s| Evidence {
+                    source: sp(s.to_string()),
+                    quote: sp("q".into()),
+                })
+                .collect(),
+            span: 0..0,
+        }
+    }
+
+    fn sample() -> Timeline {
+        let mut planned = event("planned", "2014~", "meeting", &["b", "a"]);
+        planned.status = Status::Planned;
+        let mut inferred = event("inferred", "2012-07?/2013-11?", "statement", &["b"]);
+        inferred.dated_by = sp(DatedBy::Inference);
+        inferred.date_note = Some(sp("reasoned from the interview".into()));
+        Timeline {
+            sources: vec![
+                source("a", Some("https://example.org/a")),
+                source("b", None),
+            ],
+            // File order differs from date order: numbering follows the chart.
+            events: vec![
+                planned,
+                inferred,
+                event("day", "2003-11-19", "meeting", &["a"]),
+                event("open", "2013-01/..", "report", &[]),
+            ],
+            ..Timeline::default()
+        }
+    }
+
+    fn texts(g: &Group) -> Vec<&str> {
+        g.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn event_group<'s>(scene: &'s Scene, id: &str) -> &'s Group {
+        scene
+            .groups
+            .iter()
+            .find(|g| g.role == Role::Event(id.into()))
+            .unwrap()
+    }
+
+    #[test]
+    fn classes_marks_and_citations_follow_the_data() {
+        let scene = layout(&sample(), &LayoutOptions::default());
+        let day = event_group(&scene, "day");
+        assert_eq!(day.classes, ["event", "day", "tag-meeting"]);
+        assert!(day.items.iter().any(|i| matches!(i, Item::Circle { .. })));
+        assert_eq!(texts(day), ["Title day [1]", "19 Nov 2003"]);
+
+        let inferred = event_group(&scene, "inferred");
+        assert_eq!(
+            inferred.classes,
+            [
+                "event",
+                "interval",
+                "uncertain",
+                "inferred",
+                "tag-statement"
+            ]
+        );
+        // A bar, not a dot; source b is cited second on the chart, so it is [2].
+        assert!(inferred
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Rect { .. })));
+        assert!(!inferred
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Circle { .. })));
+        assert_eq!(
+            texts(inferred),
+            ["Title inferred [2]", "Jul 2012? – Nov 2013? · inferred*"]
+        );
+        let tooltip = inferred.tooltip.as_deref().unwrap();
+        assert!(
+            tooltip.starts_with("2012-07?/2013-11?: Title inferred"),
+            "{tooltip}"
+        );
+        assert!(
+            tooltip.contains("[2] Publisher of b, “Title of b”"),
+            "{tooltip}"
+        );
+
+        let planned = event_group(&scene, "planned");
+        assert_eq!(
+            planned.classes,
+            ["event", "interval", "approximate", "planned", "tag-meeting"]
+        );
+        assert_eq!(texts(planned)[0], "Title planned [1,2]");
+        assert!(planned.items.iter().any(|i| matches!(
+            i,
+            Item::Rect {
+                stroke: Some(Stroke { dash: Some(_), .. }),
+                ..
+            }
+        )));
+
+        let open = event_group(&scene, "open");
+        assert!(open.classes.contains(&"open".to_string()));
+        assert!(open.items.iter().any(|i| matches!(i, Item::Polygon { .. })));
+    }
+
+    #[test]
+    fn sources_block_lists_cited_sources_with_links_and_notes() {
+        let scene = layout(&sample(), &LayoutOptions::default());
+        let sources: Vec<&Group> = scene
+            .groups
+            .iter()
+            .filter(|g| g.role == Role::Sources)
+            .collect();
+        let all: Vec<String> = sources.iter().map(|g| texts(g).join(" ")).collect();
+        assert_eq!(all[0], "Sources");
+        assert!(all[1].starts_with("[1] Publisher of a, “Title of a”, published Nov 2013?"));
+        assert!(all[1].contains("from the archive listing"));
+        assert_eq!(sources[1].link.as_deref(), Some("https://example.org/a"));
+        assert!(all[2].starts_with("[2] Publisher of b"));
+        assert_eq!(sources[2].link, None);
+        assert!(all
+            .iter()
+            .any(|t| t.contains("* Title inferred") && t.contains("reasoned from the interview")));
+    }
+
+    #[test]
+    fn legend_explains_only_the_styles_in_use() {
+        let scene = layout(&sample(), &LayoutOptions::default());
+        let legend = scene
+            .groups
+            .iter()
+            .find(|g| g.role == Role::Legend)
+            .unwrap();
+        let t = texts(legend);
+        for want in [
+            "meeting",
+            "statement",
+            "report",
+            "exact day",
+            "planned",
+            "open-ended",
+        ] {
+            assert!(t.contains(&want), "{want} in {t:?}");
+        }
+        assert!(t.iter().any(|s| s.contains("uncertain")));
+        assert!(t.iter().any(|s| s.contains("inferred")));
+        // Breaks: the 2003 dot lies nine years before the rest.
+        assert!(t.iter().any(|s| s.contains("axis break")));
+        let mut only_days = sample();
+        only_days.events.retain(|e| e.id.value == "day");
+        let scene = layout(&only_days, &LayoutOptions::default());
+        let legend = scene
+            .groups
+            .iter()
+            .find(|g| g.role == Role::Legend)
+            .unwrap();
+        assert_eq!(texts(legend), ["meeting", "exact day"]);
+    }
+
+    #[test]
+    fn description_and_title_summarise() {
+        let mut tl = sample();
+        let scene = layout(&tl, &LayoutOptions::default());
+        assert_eq!(scene.title, "Timeline");
+        assert_eq!(
+            scene.description,
+            "4 events on a timeline from 2003-11-19 to 2014-12-31, citing 2 sources; 2 with \
+             approximate or uncertain dates, 1 with inferred dates, 1 planned."
+        );
+        tl.title = Some(sp("CSTO and NATO".into()));
+        assert_eq!(
+            layout(&tl, &LayoutOptions::default()).title,
+            "CSTO and NATO"
+        );
+    }
+
+    #[test]
+    fn breaks_can_be_turned_off() {
+        let count = |breaks| {
+            let scene = layout(
+                &sample(),
+                &LayoutOptions {
+                    breaks,
+                    ..LayoutOptions::default()
+                },
+            );
+            let axis = scene.groups.iter().find(|g| g.role == Role::Axis).unwrap();
+            axis.items
+                .iter()
+                .filter(|i| matches!(i, Item::Polyline { .. }))
+                .count()
+        };
+        assert_eq!(count(true), 1);
+        assert_eq!(count(false), 0);
+    }
+
+    #[test]
+    fn dark_theme_text_is_readable() {
+        let scene = layout(
+            &sample(),
+            &LayoutOptions {
+                theme: Theme::Dark,
+                ..LayoutOptions::default()
+            },
+        );
+        for item in scene.groups.iter().flat_map(|g| &g.items) {
+            if let Item::Text { fill, .. } = item {
+                assert!(theme::contrast(*fill, scene.background) >= 4.5);
+            }
+        }
+    }
+
+    #[test]
+    fn coordinates_are_rounded() {
+        let scene = layout(
+            &sample(),
+            &LayoutOptions {
+                width: 1000.3,
+                ..LayoutOptions::default()
+            },
+        );
+        for item in scene.groups.iter().flat_map(|g| &g.items) {
+            if let Item::Text { at, bounds, .. } = item {
+                for v in [at.x, at.y, bounds.x, bounds.width] {
+                    assert_eq!(v, round(v));
+                }
+            }
+        }
+    }
+}
