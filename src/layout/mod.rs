@@ -75,6 +75,8 @@ const STEM_WIDTH: f64 = 1.0;
 const MARK_ROW: f64 = 2.0 * DOT_RADIUS;
 /// Lowest lane above the axis.
 const LANE_FLOOR: f64 = 8.0;
+/// Events taller than this get a second axis above them.
+const TALL: f64 = 700.0;
 
 /// Lays out `timeline` as a chart.
 ///
@@ -575,12 +577,22 @@ impl Builder<'_> {
         } else {
             (stair, stair_top)
         };
-        let axis_y = self.y + top + 2.0;
         let max_right = along.iter().map(|a| a.right).fold(0.0, f64::max);
         self.right_edge = self.right_edge.max(max_right + MARGIN);
+        // A tall chart repeats the axis above the events, so the top rows are not read
+        // against an axis a screen away.
+        if top > TALL {
+            let (ascent, descent) = font::vertical_metrics(scale::TICK_FONT, false);
+            let top_axis_y = self.y + 8.0 + ascent + descent + 2.0;
+            let mut axis = self.axis(&sc, top_axis_y, false);
+            axis.classes.push("top".into());
+            self.groups.push(axis);
+            self.y = top_axis_y + 8.0;
+        }
+        let axis_y = self.y + top + 2.0;
 
         // The axis first, so that the marks sit on it.
-        let axis = self.axis(&sc, axis_y);
+        let axis = self.axis(&sc, axis_y, true);
         self.groups.push(axis);
 
         let dashed = |c: Color| Stroke {
@@ -793,8 +805,10 @@ impl Builder<'_> {
         self.y = axis_y + 8.0 + font::vertical_metrics(scale::TICK_FONT, false).0 + 24.0;
     }
 
-    /// The axis line per segment, a zigzag in each break, ticks and their labels.
-    fn axis(&self, sc: &scale::Scale, axis_y: f64) -> Group {
+    /// The axis line per segment, a zigzag in each break, ticks and their labels, these
+    /// `below` the line or above it.
+    fn axis(&self, sc: &scale::Scale, axis_y: f64, below: bool) -> Group {
+        let side = if below { 1.0 } else { -1.0 };
         let p = self.palette;
         let line = Stroke {
             color: p.axis,
@@ -829,7 +843,12 @@ impl Builder<'_> {
                 },
             });
         }
-        let (ascent, _) = font::vertical_metrics(scale::TICK_FONT, false);
+        let (ascent, descent) = font::vertical_metrics(scale::TICK_FONT, false);
+        let baseline = if below {
+            axis_y + 8.0 + ascent
+        } else {
+            axis_y - 8.0 - descent
+        };
         let mut last_right = f64::NEG_INFINITY;
         for s in &sc.placed {
             let (_, ticks) = scale::choose_ticks(s.span, s.x0, s.x1);
@@ -837,7 +856,10 @@ impl Builder<'_> {
                 let x = sc.x(t.day as f64);
                 items.push(Item::Line {
                     from: Point { x, y: axis_y },
-                    to: Point { x, y: axis_y + 5.0 },
+                    to: Point {
+                        x,
+                        y: axis_y + side * 5.0,
+                    },
                     stroke: line.clone(),
                 });
                 let w = font::text_width(&t.label, scale::TICK_FONT, false);
@@ -853,7 +875,7 @@ impl Builder<'_> {
                 let mut item = text_item(
                     t.label,
                     x - w / 2.0,
-                    axis_y + 8.0 + ascent,
+                    baseline,
                     scale::TICK_FONT,
                     false,
                     false,

@@ -67,6 +67,12 @@ const OKABE_ITO: [Color; 7] = [
     Color::rgb(0xf0, 0xe4, 0x42), // yellow
 ];
 
+fn light_tags() -> Vec<Color> {
+    let mut tags = OKABE_ITO.to_vec();
+    tags[6] = Color::rgb(0, 0, 0);
+    tags
+}
+
 impl Palette {
     pub fn of(theme: Theme) -> Palette {
         match theme {
@@ -77,7 +83,8 @@ impl Palette {
                 axis: Color::rgb(0x33, 0x33, 0x33),
                 stem: Color::rgb(0xa8, 0xa8, 0xa8),
                 untagged: Color::rgb(0x7a, 0x7a, 0x7a),
-                tags: OKABE_ITO.to_vec(),
+                // Okabe–Ito yellow all but vanishes on white (1.3:1): Okabe–Ito black instead.
+                tags: light_tags(),
             },
             Theme::Dark => Palette {
                 background: Color::rgb(0x1b, 0x1d, 0x22),
