@@ -71,6 +71,8 @@ const BLOCK_GAP: f64 = 4.0;
 /// Lowest block bottom above the axis: clear of the dots on it.
 const FLOOR: f64 = DOT_RADIUS + 7.0;
 const STEM_WIDTH: f64 = 1.0;
+/// The narrowest a label is wrapped to, near the right edge.
+const MIN_LABEL: f64 = 170.0;
 /// In lanes, the strip under a label that holds its dot or bar.
 const MARK_ROW: f64 = 2.0 * DOT_RADIUS;
 /// Lowest lane above the axis.
@@ -439,51 +441,59 @@ impl Builder<'_> {
         let label_line = la + ld + LEADING;
         let date_line = da + dd + LEADING;
 
-        // Texts first: their widths decide how far right the axis may reach.
         struct Texts {
             title: Vec<(String, f64)>,
             date: Vec<(String, f64)>,
             width: f64,
             height: f64,
         }
-        let texts: Vec<Texts> = prepared
+        let label_text = |ev: &Ev| {
+            let mut title = labels::clean(&ev.event.title.value);
+            if title.is_empty() {
+                title = labels::clean(&ev.event.id.value);
+            }
+            if !ev.citations.is_empty() {
+                let marks: Vec<String> = ev.citations.iter().map(usize::to_string).collect();
+                title = format!("{title} [{}]", marks.join(","));
+            }
+            let mut date = human_date(&ev.event.date.value);
+            if ev.event.status == Status::Planned {
+                date.push_str(" · planned");
+            }
+            if ev.event.dated_by.value == DatedBy::Inference {
+                date.push_str(" · inferred*");
+            }
+            (title, date)
+        };
+        let wrapped = |title: &str, date: &str, room: f64| {
+            let title = labels::wrap_measured(title, LABEL_SIZE, false, room);
+            let date = labels::wrap_measured(date, DATE_SIZE, false, room);
+            let width = title.iter().chain(&date).map(|l| l.1).fold(0.0, f64::max);
+            let height = title.len() as f64 * label_line + date.len() as f64 * date_line;
+            Texts {
+                title,
+                date,
+                width,
+                height,
+            }
+        };
+        let mut texts: Vec<Texts> = prepared
             .events
             .iter()
             .map(|ev| {
-                let mut title = labels::clean(&ev.event.title.value);
-                if title.is_empty() {
-                    title = labels::clean(&ev.event.id.value);
-                }
-                if !ev.citations.is_empty() {
-                    let marks: Vec<String> = ev.citations.iter().map(usize::to_string).collect();
-                    title = format!("{title} [{}]", marks.join(","));
-                }
-                let mut date = human_date(&ev.event.date.value);
-                if ev.event.status == Status::Planned {
-                    date.push_str(" · planned");
-                }
-                if ev.event.dated_by.value == DatedBy::Inference {
-                    date.push_str(" · inferred*");
-                }
-                let title = labels::wrap_measured(&title, LABEL_SIZE, false, label_max);
-                let date = labels::wrap_measured(&date, DATE_SIZE, false, label_max);
-                let width = title.iter().chain(&date).map(|l| l.1).fold(0.0, f64::max);
-                let height = title.len() as f64 * label_line + date.len() as f64 * date_line;
-                Texts {
-                    title,
-                    date,
-                    width,
-                    height,
-                }
+                let (title, date) = label_text(ev);
+                wrapped(&title, &date, label_max)
             })
             .collect();
 
         // The axis spans the page, less what the rightmost labels need: shrink it until
-        // every label ends inside the page (a few rounds; the canvas grows if that fails).
+        // every label ends inside the page, but never by more than a narrow label's width;
+        // labels still too long there are wrapped narrower.
         let domain = &prepared.domain;
         let left = MARGIN + 6.0;
         let limit = self.width - MARGIN;
-        let min_right = left + (limit - left) * 0.35;
+        let reserve = label_max.min(MIN_LABEL);
+        let min_right = limit - STEM_PAD - reserve;
         let mut right = limit - 6.0;
         let mut sc = domain.place(left, right);
         let stem_of = |sc: &scale::Scale, ev: &Ev| {
@@ -505,6 +515,13 @@ impl Builder<'_> {
             }
             right = (right - overflow.max(1.0)).max(min_right);
             sc = domain.place(left, right);
+        }
+        for (ev, t) in prepared.events.iter().zip(&mut texts) {
+            let room = limit - stem_of(&sc, ev) - STEM_PAD;
+            if t.width > room {
+                let (title, date) = label_text(ev);
+                *t = wrapped(&title, &date, room.max(reserve));
+            }
         }
 
         // Geometry of each block along x.
