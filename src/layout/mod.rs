@@ -6,9 +6,14 @@
 //! laid out, the empty one included. Text is measured with `font.rs`, the font the PNG is
 //! drawn with. Coordinates are rounded to 0.01 px so the SVG text is stable.
 //!
-//! From top to bottom the chart holds the title and subtitle, the legend, the events (each
-//! a block of label and, for imprecise dates, a bar, on a stem that rises from the axis),
-//! the date axis with its breaks, and the Sources block.
+//! From top to bottom the chart holds the title and subtitle, the legend, the events, the
+//! date axis with its breaks, and the Sources block. Each event is a block: its title with
+//! citation marks, its date as the data states it, and its mark (a dot for an exact day, a
+//! bar over the interval otherwise). Blocks are arranged in one of two ways, whichever is
+//! not much taller: dots on the axis with stems rising to staggered labels (the classic
+//! look, [`labels::stack`]), or, when data is dense, lanes in which each mark sits under its
+//! own label ([`labels::lanes`]). In both, no label touches another label, a mark, a stem or
+//! the axis. A chart taller than [`TALL`] repeats the axis above the events.
 
 pub mod labels;
 mod legend;
@@ -78,7 +83,7 @@ const MARK_ROW: f64 = 2.0 * DOT_RADIUS;
 /// Lowest lane above the axis.
 const LANE_FLOOR: f64 = 8.0;
 /// Events taller than this get a second axis above them.
-const TALL: f64 = 700.0;
+pub const TALL: f64 = 700.0;
 
 /// Lays out `timeline` as a chart.
 ///

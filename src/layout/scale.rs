@@ -20,7 +20,7 @@ pub const BREAK_WIDTH: f64 = 26.0;
 /// Size of tick labels.
 pub const TICK_FONT: f64 = 11.0;
 /// Room kept between neighbouring tick labels.
-const TICK_LABEL_GAP: f64 = 10.0;
+pub const TICK_LABEL_GAP: f64 = 10.0;
 
 /// A shown stretch of time, in continuous days.
 #[derive(Clone, Copy, Debug, PartialEq)]
