@@ -1243,7 +1243,7 @@ mod tests {
             .collect();
         let all: Vec<String> = sources.iter().map(|g| texts(g).join(" ")).collect();
         assert_eq!(all[0], "Sources");
-        assert!(all[1].starts_with("[1] Publisher of a, “Title of a”, published Nov 2013?"));
+        assert!(all[1].starts_with("[1] Publisher of a, “Title of a”, published 2013-11?"));
         assert!(all[1].contains("from the archive listing"));
         assert_eq!(sources[1].link.as_deref(), Some("https://example.org/a"));
         assert!(all[2].starts_with("[2] Publisher of b"));

@@ -1,5 +1,6 @@
 //! The Sources block under the chart: one numbered entry per cited source, in the order of
-//! first citation, then the notes of inferred dates. Long entries wrap to the page width
+//! first citation on the chart (left to right), with its published date as the data states
+//! it (EDTF, so `2013-11?` keeps its doubt), then the notes of inferred dates. Long entries wrap to the page width
 //! with a hanging indent, measured with the chart's font.
 
 use super::{group, human_date, labels, Builder, Prepared, MARGIN, SOURCE_SIZE};
@@ -50,7 +51,7 @@ impl Builder<'_> {
                         "{mark}{}, “{}”, published {}",
                         labels::clean(&s.publisher.value),
                         labels::clean(&s.title.value),
-                        human_date(&s.published.value),
+                        s.published.value,
                     );
                     if let Some(note) = &s.published_note {
                         entry.push_str(&format!(" ({})", labels::clean(&note.value)));
