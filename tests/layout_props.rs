@@ -3,6 +3,7 @@
 //! scene. Timelines are built directly as model values; dates go through the real parser.
 
 use citeline::date::parse;
+use citeline::layout::scale::Domain;
 use citeline::layout::{layout, LayoutOptions, Theme};
 use citeline::model::{DatedBy, Event, Evidence, Source, Spanned, Status, Timeline};
 use citeline::scene::{Item, Rect, Role, Scene};
@@ -343,6 +344,36 @@ proptest! {
         prop_assert!(scene.width >= width.floor());
         // The same input gives the same scene.
         prop_assert_eq!(&scene, &layout(&tl, &options));
+    }
+
+    #[test]
+    fn date_to_x_is_monotone_and_stays_on_the_axis(
+        intervals in prop::collection::vec((0i64..800_000, 0i64..4000), 1..60),
+        breaks in any::<bool>(),
+        right in 400.0f64..3000.0,
+    ) {
+        let iv: Vec<(i64, i64)> = intervals.iter().map(|&(a, len)| (a, a + len)).collect();
+        let domain = Domain::new(&iv, breaks);
+        prop_assert!(domain.segments.len() <= 7);
+        if !breaks {
+            prop_assert_eq!(domain.segments.len(), 1);
+        }
+        let scale = domain.place(20.0, right);
+        let lo = iv.iter().map(|i| i.0).min().unwrap() as f64 - 5000.0;
+        let hi = iv.iter().map(|i| i.1).max().unwrap() as f64 + 5000.0;
+        let mut last = f64::NEG_INFINITY;
+        for k in 0..=2000 {
+            let day = lo + (hi - lo) * f64::from(k) / 2000.0;
+            let x = scale.x(day);
+            prop_assert!(x >= last, "x({}) = {} after {}", day, x, last);
+            prop_assert!(x >= 20.0 - 1e-9 && x <= scale.right() + 1e-9);
+            last = x;
+        }
+        // Every interval is drawn inside one segment, never across a break.
+        for &(a, b) in &iv {
+            let inside = scale.placed.iter().any(|p| p.span.start <= a as f64 && (b + 1) as f64 <= p.span.end);
+            prop_assert!(inside, "{:?}", (a, b));
+        }
     }
 
     #[test]
