@@ -6,6 +6,7 @@
 //! crosses another block, in O(n log n). Text is measured only with `font.rs`.
 
 use crate::font;
+use std::collections::HashMap;
 
 /// What [`stack`] needs to know of an event's block.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -125,8 +126,8 @@ pub fn clean(text: &str) -> String {
 
 /// Greedy word wrap of cleaned `text` into lines about `max_width` wide at `size`; a word
 /// wider than a line is cut between characters (never before a combining mark). Each word
-/// is measured once and lines are summed from word widths, so wrapping stays linear in the
-/// text; callers measure each finished line again for its true box. Empty text, no line.
+/// is measured once; callers measure each finished line again for its true box. Empty text
+/// gives no line.
 pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
     if font::text_width(text, size, bold) <= max_width {
         return if text.is_empty() {
@@ -135,37 +136,89 @@ pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
             vec![text.to_string()]
         };
     }
-    wrap_words(text, size, bold, max_width)
+    let mut buf = [0u8; 4];
+    wrap_words(
+        text,
+        max_width,
+        &mut |w| font::text_width(w, size, bold),
+        &mut |c| font::text_width(c.encode_utf8(&mut buf), size, bold),
+    )
 }
 
-/// [`wrap`], each line with its measured width. Measuring is most of the cost of a large
-/// layout, so a text that fits on one line is measured once, and others once per word and
-/// once per line.
-pub fn wrap_measured(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<(String, f64)> {
-    let whole = font::text_width(text, size, bold);
-    if whole <= max_width {
-        return if text.is_empty() {
-            Vec::new()
-        } else {
-            vec![(text.to_string(), whole)]
-        };
+/// Advance widths of single characters at one size, each measured once: summed, they
+/// estimate a word's width (kerning aside, which only tightens DejaVu Sans) cheaply enough
+/// to wrap a hundred thousand labels. Only wrapping decisions use the estimate; every
+/// finished line is measured whole.
+pub struct Advances {
+    size: f64,
+    bold: bool,
+    map: HashMap<char, f64>,
+}
+
+impl Advances {
+    pub fn new(size: f64, bold: bool) -> Self {
+        Self {
+            size,
+            bold,
+            map: HashMap::new(),
+        }
     }
-    wrap_words(text, size, bold, max_width)
-        .into_iter()
-        .map(|l| {
-            let w = font::text_width(&l, size, bold);
-            (l, w)
+
+    fn char(&mut self, c: char) -> f64 {
+        let (size, bold) = (self.size, self.bold);
+        *self.map.entry(c).or_insert_with(|| {
+            let mut buf = [0u8; 4];
+            font::text_width(c.encode_utf8(&mut buf), size, bold)
         })
-        .collect()
+    }
+
+    fn estimate(&mut self, text: &str) -> f64 {
+        text.chars().map(|c| self.char(c)).sum()
+    }
 }
 
-fn wrap_words(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
-    let space = font::text_width(" ", size, bold);
+/// [`wrap`] at the size of `advances`, each line with its measured width. Measuring is most
+/// of the cost of a large layout: a text that fits is measured once, whole; one that does
+/// not is wrapped on estimates and then each line is measured once.
+pub fn wrap_measured(text: &str, advances: &mut Advances, max_width: f64) -> Vec<(String, f64)> {
+    let (size, bold) = (advances.size, advances.bold);
+    if advances.estimate(text) <= max_width {
+        let whole = font::text_width(text, size, bold);
+        if whole <= max_width {
+            return if text.is_empty() {
+                Vec::new()
+            } else {
+                vec![(text.to_string(), whole)]
+            };
+        }
+    }
+    let cell = std::cell::RefCell::new(advances);
+    wrap_words(
+        text,
+        max_width,
+        &mut |w| cell.borrow_mut().estimate(w),
+        &mut |c| cell.borrow_mut().char(c),
+    )
+    .into_iter()
+    .map(|l| {
+        let w = font::text_width(&l, size, bold);
+        (l, w)
+    })
+    .collect()
+}
+
+fn wrap_words(
+    text: &str,
+    max_width: f64,
+    word_width: &mut dyn FnMut(&str) -> f64,
+    char_width: &mut dyn FnMut(char) -> f64,
+) -> Vec<String> {
+    let space = word_width(" ");
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut width = 0.0;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let w = font::text_width(word, size, bold);
+        let w = word_width(word);
         if !line.is_empty() && width + space + w <= max_width {
             line.push(' ');
             line.push_str(word);
@@ -182,9 +235,8 @@ fn wrap_words(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> 
         }
         // Cut the long word into pieces that fit, one character cluster at a time.
         width = 0.0;
-        let mut buf = [0u8; 4];
         for c in word.chars() {
-            let cw = font::text_width(c.encode_utf8(&mut buf), size, bold);
+            let cw = char_width(c);
             if !line.is_empty() && !is_attached(c) && width + cw > max_width {
                 lines.push(std::mem::take(&mut line));
                 width = 0.0;

@@ -390,9 +390,10 @@ impl Builder<'_> {
         let first_width = self.width - MARGIN - x;
         let lines = wrap_hanging(text, size, bold, first_width, first_width - indent);
         let mut items = Vec::with_capacity(lines.len());
-        for (i, line) in lines.into_iter().enumerate() {
+        for (i, (line, width)) in lines.into_iter().enumerate() {
             let lx = if i == 0 { x } else { x + indent };
-            items.push(text_item(
+            items.push(text_item_measured(
+                width,
                 line,
                 lx,
                 self.y + ascent,
@@ -470,9 +471,11 @@ impl Builder<'_> {
             }
             (title, date)
         };
-        let wrapped = |title: &str, date: &str, room: f64| {
-            let title = labels::wrap_measured(title, LABEL_SIZE, false, room);
-            let date = labels::wrap_measured(date, DATE_SIZE, false, room);
+        let mut title_advances = labels::Advances::new(LABEL_SIZE, false);
+        let mut date_advances = labels::Advances::new(DATE_SIZE, false);
+        let mut wrapped = |title: &str, date: &str, room: f64| {
+            let title = labels::wrap_measured(title, &mut title_advances, room);
+            let date = labels::wrap_measured(date, &mut date_advances, room);
             let width = title.iter().chain(&date).map(|l| l.1).fold(0.0, f64::max);
             let height = title.len() as f64 * label_line + date.len() as f64 * date_line;
             Texts {
@@ -525,7 +528,8 @@ impl Builder<'_> {
             let room = limit - stem_of(&sc, ev) - STEM_PAD;
             if t.width > room {
                 let (title, date) = label_text(ev);
-                *t = wrapped(&title, &date, room.max(reserve));
+                // A little under the room: the estimate leaves kerning out.
+                *t = wrapped(&title, &date, (room - 2.0).max(reserve));
             }
         }
 
@@ -1014,17 +1018,18 @@ pub(crate) fn wrap_hanging(
     bold: bool,
     first: f64,
     rest: f64,
-) -> Vec<String> {
+) -> Vec<(String, f64)> {
     let text = labels::clean(text);
-    let lines = labels::wrap(&text, size, bold, first);
+    let mut advances = labels::Advances::new(size, bold);
+    let lines = labels::wrap_measured(&text, &mut advances, first);
     if lines.len() <= 1 || rest >= first {
         return lines;
     }
     // Re-wrap what follows the first line to the narrower measure.
-    let head = lines[0].clone();
-    let tail = lines[1..].join(" ");
-    let mut out = vec![head];
-    out.extend(labels::wrap(&tail, size, bold, rest));
+    let tail: Vec<&str> = lines[1..].iter().map(|l| l.0.as_str()).collect();
+    let tail = tail.join(" ");
+    let mut out = vec![lines[0].clone()];
+    out.extend(labels::wrap_measured(&tail, &mut advances, rest));
     out
 }
 
