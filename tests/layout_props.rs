@@ -341,7 +341,8 @@ proptest! {
         };
         let scene = layout(&tl, &options);
         check(&scene, &tl)?;
-        prop_assert!(scene.width >= width.floor());
+        // Labels wrap rather than widen the page.
+        prop_assert_eq!(scene.width, width.ceil());
         // The same input gives the same scene.
         prop_assert_eq!(&scene, &layout(&tl, &options));
     }
@@ -438,4 +439,44 @@ fn a_dense_cluster_packs_into_lanes_without_overlap() {
     // Two-line labels about 300 px wide over about 800 px of axis pile up some 240 deep:
     // about 15,000 px of lanes, where a level per event would take 30,000.
     assert!(scene.height < 20_000.0, "{}", scene.height);
+}
+
+#[test]
+fn many_breaks_on_a_narrow_page_keep_its_width() {
+    let specs: Vec<EventSpec> = [
+        "0001",
+        "0001-05~",
+        "3000-05",
+        "3000-06-01",
+        "6000/6001",
+        "9999?",
+        "9999-12-31",
+    ]
+    .iter()
+    .map(|d| EventSpec {
+        date: d.to_string(),
+        title: "A title that needs to wrap on a narrow page".into(),
+        planned: false,
+        inferred: false,
+        tag: None,
+        sources: vec![0],
+    })
+    .collect();
+    let tl = timeline(&specs);
+    let scene = layout(
+        &tl,
+        &LayoutOptions {
+            width: 320.0,
+            ..LayoutOptions::default()
+        },
+    );
+    check(&scene, &tl).unwrap();
+    assert_eq!(scene.width, 320.0);
+    let axis = scene.groups.iter().find(|g| g.role == Role::Axis).unwrap();
+    let zigzags = axis
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Polyline { .. }))
+        .count();
+    assert_eq!(zigzags, 3);
 }

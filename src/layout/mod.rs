@@ -852,7 +852,8 @@ impl Builder<'_> {
         for (x0, x1) in sc.breaks() {
             // A zigzag across the gap, as wide as the break and as tall as a dot: it reads as
             // "time skipped here" without hiding what lies either side.
-            let (a, z) = (x0 + 3.0, x1 - 3.0);
+            let inset = ((x1 - x0) / 2.0 - 2.0).clamp(0.0, 3.0);
+            let (a, z) = (x0 + inset, x1 - inset);
             let n = 4;
             let points = (0..=n)
                 .map(|i| Point {

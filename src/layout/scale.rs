@@ -13,7 +13,8 @@ use chrono::{Datelike, NaiveDate};
 const BREAK_MIN_SHARE: f64 = 0.25;
 /// …and at least this many days: a break inside a month-long chart would only confuse.
 const BREAK_MIN_DAYS: f64 = 90.0;
-/// More breaks than this would turn the axis into a row of unrelated strips.
+/// More breaks than this would turn the axis into a row of unrelated strips. (With the
+/// share above at most three gaps qualify; the cap stays should that share be lowered.)
 const MAX_BREAKS: usize = 6;
 /// Pixels a break takes on the axis.
 pub const BREAK_WIDTH: f64 = 26.0;
@@ -116,12 +117,19 @@ impl Domain {
     }
 
     /// Assigns pixels: the axis runs from `left` to `right`; each break takes
-    /// [`BREAK_WIDTH`]; the segments share the rest, half evenly and half by their length
-    /// in days, so a short dense cluster is not squeezed to a sliver beside a long one.
+    /// [`BREAK_WIDTH`] (less on a narrow page); the segments share the rest, half evenly
+    /// and half by their length in days, so a short dense cluster is not squeezed to a
+    /// sliver beside a long one.
     pub fn place(&self, left: f64, right: f64) -> Scale {
         let n = self.segments.len();
         let breaks = n.saturating_sub(1) as f64;
-        let available = (right - left - breaks * BREAK_WIDTH).max(n as f64 * 10.0);
+        // On a narrow page, breaks give up width before the segments do.
+        let break_width = if breaks > 0.0 {
+            BREAK_WIDTH.min((right - left) * 0.3 / breaks)
+        } else {
+            BREAK_WIDTH
+        };
+        let available = (right - left - breaks * break_width).max(1.0);
         let total_days: f64 = self.segments.iter().map(Span::days).sum();
         let mut placed = Vec::with_capacity(n);
         let mut x = left;
@@ -133,7 +141,7 @@ impl Domain {
                 x0: x,
                 x1: x + width,
             });
-            x += width + BREAK_WIDTH;
+            x += width + break_width;
         }
         Scale { placed }
     }
