@@ -502,7 +502,8 @@ impl Builder<'_> {
         let limit = self.width - MARGIN;
         let reserve = label_max.min(MIN_LABEL);
         let min_right = limit - STEM_PAD - reserve;
-        let mut right = limit - 6.0;
+        // Room at the end for the shortest bar with an arrow, should the last date be one.
+        let mut right = limit - 6.0 - MIN_BAR - ARROW;
         let mut sc = domain.place(left, right);
         let stem_of = |sc: &scale::Scale, ev: &Ev| {
             if ev.dot {
