@@ -1,0 +1,371 @@
+//! Label placement and text wrapping.
+//!
+//! Each event is a *block*: its label (and its bar, if it has one) in a box whose left edge
+//! is the event's stem. Blocks rise above the axis; a stem runs from the axis up to its block.
+//! [`stack`] decides how high each block sits so that no two blocks overlap and no stem
+//! crosses another block, in O(n log n). Text is measured only with `font.rs`.
+
+use crate::font;
+use std::collections::HashMap;
+
+/// What [`stack`] needs to know of an event's block.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Block {
+    /// Where the stem stands.
+    pub stem_x: f64,
+    /// The box's right edge (label or bar, whichever reaches further).
+    pub right: f64,
+    /// The box's height.
+    pub height: f64,
+}
+
+/// The height above the axis of each block's bottom, in the order of `blocks`.
+///
+/// Every block's box spans `[stem_x - margin, right]`. Blocks are taken from right to left;
+/// a block sits `gap` above the highest top among the blocks already placed whose stem lies
+/// under it (within its box widened by `gap` and `margin`), and at least `floor` above the
+/// axis. So a block never covers a stem that rises higher (that block lies below it), and
+/// two boxes that share any x are stacked apart. Blocks placed later stand left of the
+/// current one, so their own stems never pass under its label.
+///
+/// The "highest top among stems under my box" query runs on a stack that keeps, from the
+/// right, only the blocks not dominated by a block further left and at least as high: any
+/// later query that reaches a dominated block also reaches the block that dominates it.
+pub fn stack(blocks: &[Block], margin: f64, gap: f64, floor: f64) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    // Right to left; among equal stems the later index first, so the earlier one ends up
+    // on top: deterministic whatever the sort does with ties.
+    order.sort_by(|&a, &b| {
+        blocks[b]
+            .stem_x
+            .total_cmp(&blocks[a].stem_x)
+            .then(b.cmp(&a))
+    });
+    let mut bottoms = vec![floor; blocks.len()];
+    // (stem_x, top): stem_x decreasing and top strictly decreasing along the vector.
+    let mut frontier: Vec<(f64, f64)> = Vec::new();
+    for i in order {
+        let b = &blocks[i];
+        let reach = b.right + gap + margin;
+        // The first entry whose stem lies under the box: it has the highest top of those.
+        let k = frontier.partition_point(|&(x, _)| x >= reach);
+        let bottom = match frontier.get(k) {
+            Some(&(_, top)) => (top + gap).max(floor),
+            None => floor,
+        };
+        bottoms[i] = bottom;
+        let top = bottom + b.height;
+        while frontier.last().is_some_and(|&(_, t)| t <= top) {
+            frontier.pop();
+        }
+        frontier.push((b.stem_x, top));
+    }
+    bottoms
+}
+
+/// Row of each box `[left, right]` when boxes are packed into rows, lowest row first, with
+/// at least `gap` between neighbours in a row. Taken left to right, first fit uses exactly
+/// as many rows as boxes pile up over the worst x, which no packing can beat. A segment tree
+/// over the rows' right ends finds the lowest free row in O(log n).
+pub fn lanes(boxes: &[(f64, f64)], gap: f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..boxes.len()).collect();
+    order.sort_by(|&a, &b| boxes[a].0.total_cmp(&boxes[b].0).then(a.cmp(&b)));
+    let size = boxes.len().max(1).next_power_of_two();
+    // tree[1] is the root; leaves at size..2*size hold each row's right end (-inf: empty).
+    let mut tree = vec![f64::NEG_INFINITY; 2 * size];
+    let mut rows = vec![0; boxes.len()];
+    for i in order {
+        let (left, right) = boxes[i];
+        // Descend to the leftmost leaf whose end leaves room; one always exists, since there
+        // are as many rows as boxes.
+        let mut node = 1;
+        while node < size {
+            node = if tree[2 * node] + gap <= left {
+                2 * node
+            } else {
+                2 * node + 1
+            };
+        }
+        let row = node - size;
+        rows[i] = row;
+        tree[node] = right;
+        while node > 1 {
+            node /= 2;
+            tree[node] = tree[2 * node].min(tree[2 * node + 1]);
+        }
+    }
+    rows
+}
+
+/// Characters that attach to the one before and must not start a line.
+fn is_attached(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C | 0x200D | 0x20D0..=0x20FF
+        | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
+}
+
+/// `text` with control characters dropped and every run of white space made one space,
+/// trimmed: what a renderer can draw and what is measured are then the same string.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if !c.is_control() {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Greedy word wrap of cleaned `text` into lines about `max_width` wide at `size`; a word
+/// wider than a line is cut between characters (never before a combining mark). Each word
+/// is measured once; callers measure each finished line again for its true box. Empty text
+/// gives no line.
+pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
+    if font::text_width(text, size, bold) <= max_width {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![text.to_string()]
+        };
+    }
+    let mut buf = [0u8; 4];
+    wrap_words(
+        text,
+        max_width,
+        &mut |w| font::text_width(w, size, bold),
+        &mut |c| font::text_width(c.encode_utf8(&mut buf), size, bold),
+    )
+}
+
+/// Advance widths of single characters at one size, each measured once: summed, they
+/// estimate a word's width (kerning aside, which only tightens DejaVu Sans) cheaply enough
+/// to wrap a hundred thousand labels. Only wrapping decisions use the estimate; every
+/// finished line is measured whole.
+pub struct Advances {
+    size: f64,
+    bold: bool,
+    map: HashMap<char, f64>,
+}
+
+impl Advances {
+    pub fn new(size: f64, bold: bool) -> Self {
+        Self {
+            size,
+            bold,
+            map: HashMap::new(),
+        }
+    }
+
+    fn char(&mut self, c: char) -> f64 {
+        let (size, bold) = (self.size, self.bold);
+        *self.map.entry(c).or_insert_with(|| {
+            let mut buf = [0u8; 4];
+            font::text_width(c.encode_utf8(&mut buf), size, bold)
+        })
+    }
+
+    fn estimate(&mut self, text: &str) -> f64 {
+        text.chars().map(|c| self.char(c)).sum()
+    }
+}
+
+/// [`wrap`] at the size of `advances`, each line with its measured width. Measuring is most
+/// of the cost of a large layout: a text that fits is measured once, whole; one that does
+/// not is wrapped on estimates and then each line is measured once.
+pub fn wrap_measured(text: &str, advances: &mut Advances, max_width: f64) -> Vec<(String, f64)> {
+    let (size, bold) = (advances.size, advances.bold);
+    if advances.estimate(text) <= max_width {
+        let whole = font::text_width(text, size, bold);
+        if whole <= max_width {
+            return if text.is_empty() {
+                Vec::new()
+            } else {
+                vec![(text.to_string(), whole)]
+            };
+        }
+    }
+    let cell = std::cell::RefCell::new(advances);
+    wrap_words(
+        text,
+        max_width,
+        &mut |w| cell.borrow_mut().estimate(w),
+        &mut |c| cell.borrow_mut().char(c),
+    )
+    .into_iter()
+    .map(|l| {
+        let w = font::text_width(&l, size, bold);
+        (l, w)
+    })
+    .collect()
+}
+
+fn wrap_words(
+    text: &str,
+    max_width: f64,
+    word_width: &mut dyn FnMut(&str) -> f64,
+    char_width: &mut dyn FnMut(char) -> f64,
+) -> Vec<String> {
+    let space = word_width(" ");
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut width = 0.0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let w = word_width(word);
+        if !line.is_empty() && width + space + w <= max_width {
+            line.push(' ');
+            line.push_str(word);
+            width += space + w;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if w <= max_width {
+            line.push_str(word);
+            width = w;
+            continue;
+        }
+        // Cut the long word into pieces that fit, one character cluster at a time.
+        width = 0.0;
+        for c in word.chars() {
+            let cw = char_width(c);
+            if !line.is_empty() && !is_attached(c) && width + cw > max_width {
+                lines.push(std::mem::take(&mut line));
+                width = 0.0;
+            }
+            line.push(c);
+            width += cw;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn overlaps(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+        a.0 < b.1 && b.0 < a.1 && a.2 < b.3 && b.2 < a.3
+    }
+
+    #[test]
+    fn stacked_blocks_neither_overlap_nor_cover_higher_stems() {
+        // A dense cluster, a long block over everything, and some loners.
+        let mut blocks = Vec::new();
+        for i in 0..30 {
+            blocks.push(Block {
+                stem_x: 100.0 + f64::from(i % 7) * 13.0 + f64::from(i) * 2.0,
+                right: 100.0 + f64::from(i) * 2.0 + 90.0 + f64::from(i % 5) * 30.0,
+                height: 14.0 + f64::from(i % 3) * 12.0,
+            });
+        }
+        blocks.push(Block {
+            stem_x: 90.0,
+            right: 600.0,
+            height: 20.0,
+        });
+        blocks.push(Block {
+            stem_x: 700.0,
+            right: 800.0,
+            height: 20.0,
+        });
+        let margin = 5.0;
+        let bottoms = stack(&blocks, margin, 3.0, 10.0);
+        let boxes: Vec<_> = blocks
+            .iter()
+            .zip(&bottoms)
+            .map(|(b, &y)| (b.stem_x - margin, b.right, y, y + b.height))
+            .collect();
+        for i in 0..boxes.len() {
+            assert!(boxes[i].2 >= 10.0);
+            for j in 0..boxes.len() {
+                if i == j {
+                    continue;
+                }
+                assert!(!overlaps(boxes[i], boxes[j]), "{i} and {j}");
+                // Stem of j: from 0 to its bottom at stem_x.
+                let x = blocks[j].stem_x;
+                let stem = (x - 0.5, x + 0.5, 0.0, bottoms[j]);
+                let label = (
+                    blocks[i].stem_x + 4.0,
+                    blocks[i].right,
+                    boxes[i].2,
+                    boxes[i].3,
+                );
+                assert!(!overlaps(stem, label), "stem {j} crosses {i}");
+            }
+        }
+        // The lone block far right stays on the floor.
+        assert_eq!(bottoms[31], 10.0);
+    }
+
+    #[test]
+    fn spread_blocks_stay_on_the_floor() {
+        let blocks: Vec<_> = (0..100)
+            .map(|i| Block {
+                stem_x: f64::from(i) * 100.0,
+                right: f64::from(i) * 100.0 + 80.0,
+                height: 12.0,
+            })
+            .collect();
+        assert!(stack(&blocks, 4.0, 4.0, 8.0).iter().all(|&b| b == 8.0));
+    }
+
+    #[test]
+    fn lanes_pack_without_overlap_and_reuse_rows() {
+        let boxes: Vec<(f64, f64)> = (0..200)
+            .map(|i| {
+                let x = f64::from((i * 37) % 500);
+                (x, x + 40.0 + f64::from(i % 7) * 10.0)
+            })
+            .collect();
+        let rows = lanes(&boxes, 4.0);
+        for i in 0..boxes.len() {
+            for j in 0..i {
+                if rows[i] == rows[j] {
+                    let (a, b) = (boxes[i], boxes[j]);
+                    assert!(a.1 + 4.0 <= b.0 || b.1 + 4.0 <= a.0, "{i} {j}");
+                }
+            }
+        }
+        // 200 boxes of at most 100 px over 600 px pile up about 40 deep, far from 200.
+        assert!(*rows.iter().max().unwrap() < 60);
+        assert_eq!(lanes(&[(0.0, 10.0), (20.0, 30.0)], 4.0), vec![0, 0]);
+    }
+
+    #[test]
+    fn clean_drops_controls_and_collapses_space() {
+        assert_eq!(clean("  a\u{7}b \t\n c\u{202e} "), "ab c\u{202e}");
+        assert_eq!(clean("\u{1}\u{2} \n"), "");
+    }
+
+    #[test]
+    fn wrap_fits_and_keeps_every_character() {
+        let text = "Supercalifragilisticexpialidocious-and-more words 集体安全条约组织外长会议在比什凯克举行 e\u{301}te\u{301}";
+        for max in [40.0, 90.0, 200.0] {
+            let lines = wrap(text, 12.0, false, max);
+            for l in &lines {
+                // A single character wider than the line is the only excuse.
+                assert!(
+                    font::text_width(l, 12.0, false) <= max + 1.0 || l.chars().count() == 1,
+                    "{l}"
+                );
+                assert!(!l.starts_with('\u{301}'));
+            }
+            let joined: String = lines.concat().split(' ').collect();
+            let original: String = text.split(' ').collect();
+            assert_eq!(joined, original);
+        }
+    }
+}

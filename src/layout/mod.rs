@@ -1,0 +1,1367 @@
+//! Layout: from a loaded [`Timeline`] to a finished [`Scene`], as pure geometry.
+//!
+//! Everything a reader sees is decided here (where each mark, stem and label goes, which
+//! ticks the axis gets, how long texts wrap, which colours apply) so that the renderers only
+//! translate. No files, no drawing library, no error path: any timeline that loaded can be
+//! laid out, the empty one included. Text is measured with `font.rs`, the font the PNG is
+//! drawn with. Coordinates are rounded to 0.01 px so the SVG text is stable.
+//!
+//! From top to bottom the chart holds the title and subtitle, the legend, the events, the
+//! date axis with its breaks, and the Sources block. Each event is a block: its title with
+//! citation marks, its date as the data states it, and its mark (a dot for an exact day, a
+//! bar over the interval otherwise). Blocks are arranged in one of two ways, whichever is
+//! not much taller: dots on the axis with stems rising to staggered labels (the classic
+//! look, [`labels::stack`]), or, when data is dense, lanes in which each mark sits under its
+//! own label ([`labels::lanes`]). In both, no label touches another label, a mark, a stem or
+//! the axis. A chart taller than [`TALL`] repeats the axis above the events.
+
+pub mod labels;
+mod legend;
+pub mod scale;
+mod sources;
+pub mod theme;
+
+pub use self::theme::{Palette, Theme};
+
+use crate::date::Edtf;
+use crate::font;
+use crate::model::{DatedBy, Event, Source, Status, Timeline};
+use crate::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Scene, Stroke};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+
+/// How the chart is laid out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutOptions {
+    /// Canvas width in pixels (at least 320; the canvas grows if a label needs more).
+    pub width: f64,
+    pub theme: Theme,
+    /// Compress long empty stretches of time into axis breaks.
+    pub breaks: bool,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        Self {
+            width: 1200.0,
+            theme: Theme::Light,
+            breaks: true,
+        }
+    }
+}
+
+const MARGIN: f64 = 24.0;
+const TITLE_SIZE: f64 = 20.0;
+const SUBTITLE_SIZE: f64 = 13.0;
+const LABEL_SIZE: f64 = 12.0;
+const DATE_SIZE: f64 = 10.5;
+const LEGEND_SIZE: f64 = 11.5;
+const SOURCE_SIZE: f64 = 11.5;
+/// Room between lines of text.
+const LEADING: f64 = 2.0;
+const DOT_RADIUS: f64 = 4.5;
+const BAR_HEIGHT: f64 = 7.0;
+/// Between a bar and the label above it.
+const BAR_GAP: f64 = 3.0;
+/// Narrowest bar, so a one-day approximate date still shows as a bar.
+const MIN_BAR: f64 = 6.0;
+/// Length of the arrow at an open end.
+const ARROW: f64 = 8.0;
+/// From a stem to the text of its label.
+const STEM_PAD: f64 = 5.0;
+/// How far a block's box reaches left of its stem (the stem's own width).
+const BLOCK_MARGIN: f64 = 2.0;
+/// Between stacked blocks.
+const BLOCK_GAP: f64 = 4.0;
+/// Lowest block bottom above the axis: clear of the dots on it.
+const FLOOR: f64 = DOT_RADIUS + 7.0;
+const STEM_WIDTH: f64 = 1.0;
+/// The narrowest a label is wrapped to, near the right edge.
+const MIN_LABEL: f64 = 170.0;
+/// In lanes, the strip under a label that holds its dot or bar.
+const MARK_ROW: f64 = 2.0 * DOT_RADIUS;
+/// Lowest lane above the axis.
+const LANE_FLOOR: f64 = 8.0;
+/// Events taller than this get a second axis above them.
+pub const TALL: f64 = 700.0;
+
+/// Lays out `timeline` as a chart.
+///
+/// ```
+/// use citeline::layout::{layout, LayoutOptions};
+/// use citeline::model::Timeline;
+/// let scene = layout(&Timeline::default(), &LayoutOptions::default());
+/// assert!(scene.description.starts_with("0 events"));
+/// ```
+pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
+    let width = if options.width.is_finite() {
+        options.width.clamp(320.0, 100_000.0)
+    } else {
+        1200.0
+    };
+    let palette = Palette::of(options.theme);
+    let prepared = Prepared::new(timeline, &palette, options.breaks);
+    let mut b = Builder {
+        width,
+        palette: &palette,
+        groups: Vec::new(),
+        y: MARGIN,
+        right_edge: width,
+    };
+
+    b.header(timeline, &prepared);
+    if prepared.events.is_empty() {
+        let (ascent, descent) = font::vertical_metrics(LABEL_SIZE, false);
+        let item = text_item(
+            "No events to show.".into(),
+            MARGIN,
+            b.y + ascent,
+            LABEL_SIZE,
+            false,
+            false,
+            palette.muted,
+        );
+        b.y += ascent + descent + LEADING;
+        b.groups
+            .push(group(Role::Axis, vec!["empty".into()], vec![item]));
+    } else {
+        b.legend(&prepared);
+        b.chart(&prepared);
+        b.sources(&prepared);
+    }
+    let height = (b.y + MARGIN).ceil();
+    let mut scene = Scene {
+        width: b.right_edge.ceil(),
+        height,
+        title: prepared.title.clone(),
+        description: prepared.description(),
+        background: palette.background,
+        groups: b.groups,
+    };
+    round_scene(&mut scene);
+    scene
+}
+
+/// One event, made ready for drawing.
+struct Ev<'a> {
+    event: &'a Event,
+    /// Continuous days: the bar or dot covers `[start, end)`.
+    start: f64,
+    end: f64,
+    open_start: bool,
+    open_end: bool,
+    dot: bool,
+    color: Color,
+    citations: Vec<usize>,
+}
+
+/// Everything about the data that more than one part of the chart needs.
+struct Prepared<'a> {
+    title: String,
+    /// In drawing order: by date, then as in the file.
+    events: Vec<Ev<'a>>,
+    /// Source ids in citation order; `[n]` is `cited[n - 1]`.
+    cited: Vec<&'a str>,
+    /// Tag names in order of first use, with their colours.
+    tags: Vec<(String, Color)>,
+    untagged: bool,
+    /// Finite earliest and latest day of the data.
+    range: Option<(NaiveDate, NaiveDate)>,
+    /// Sources by id.
+    sources: HashMap<&'a str, &'a Source>,
+    /// The stretches of time the axis shows (known before any pixel, for the legend).
+    domain: scale::Domain,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(timeline: &'a Timeline, palette: &Palette, breaks: bool) -> Self {
+        let title = timeline
+            .title
+            .as_ref()
+            .map(|t| labels::clean(&t.value))
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "Timeline".to_string());
+
+        // The data's finite range: open interval ends are drawn up to a little beyond it.
+        let mut lo: Option<NaiveDate> = None;
+        let mut hi: Option<NaiveDate> = None;
+        for e in &timeline.events {
+            let (a, z) = finite_ends(&e.date.value);
+            for d in [a, z].into_iter().flatten() {
+                lo = Some(lo.map_or(d, |l| l.min(d)));
+                hi = Some(hi.map_or(d, |h| h.max(d)));
+            }
+        }
+        let range = lo.zip(hi);
+        let (lo_day, hi_day) = range.map_or((0, 0), |(l, h)| (day_number(l), day_number(h)));
+        let extension = ((hi_day - lo_day + 1) as f64 / 20.0).max(30.0);
+
+        let mut events: Vec<Ev> = Vec::with_capacity(timeline.events.len());
+        for e in &timeline.events {
+            let date = &e.date.value;
+            let (open_start, open_end) = match date {
+                Edtf::Interval { start, end } => (start.is_none(), end.is_none()),
+                Edtf::Date(_) => (false, false),
+            };
+            let (a, z) = finite_ends(date);
+            let start = match a {
+                Some(d) => day_number(d) as f64,
+                None => lo_day as f64 - extension,
+            };
+            let end = match z {
+                Some(d) => day_number(d) as f64 + 1.0,
+                None => hi_day as f64 + 1.0 + extension,
+            };
+            events.push(Ev {
+                event: e,
+                start,
+                end: end.max(start + 1.0),
+                open_start,
+                open_end,
+                dot: date.is_exact_day(),
+                color: palette.untagged,
+                citations: Vec::new(),
+            });
+        }
+        events.sort_by(|x, y| x.start.total_cmp(&y.start).then(x.end.total_cmp(&y.end)));
+
+        // Citation numbers and tag colours, both in drawing order.
+        let mut cited: Vec<&str> = Vec::new();
+        let mut number: HashMap<&str, usize> = HashMap::new();
+        let mut tags: Vec<(String, Color)> = Vec::new();
+        let mut tag_index: HashMap<&str, usize> = HashMap::new();
+        let mut untagged = false;
+        for ev in &mut events {
+            for evidence in &ev.event.evidence {
+                let id = evidence.source.value.as_str();
+                let n = *number.entry(id).or_insert_with(|| {
+                    cited.push(id);
+                    cited.len()
+                });
+                if !ev.citations.contains(&n) {
+                    ev.citations.push(n);
+                }
+            }
+            ev.citations.sort_unstable();
+            match ev.event.tags.first() {
+                Some(tag) => {
+                    let i = *tag_index.entry(tag.value.as_str()).or_insert_with(|| {
+                        tags.push((tag.value.clone(), palette.tag(tags.len())));
+                        tags.len() - 1
+                    });
+                    ev.color = tags[i].1;
+                }
+                None => untagged = true,
+            }
+        }
+
+        let intervals: Vec<(i64, i64)> = events
+            .iter()
+            .map(|e| (e.start as i64, e.end as i64 - 1))
+            .collect();
+        let domain = scale::Domain::new(&intervals, breaks);
+        Prepared {
+            title,
+            events,
+            cited,
+            tags,
+            untagged,
+            range,
+            sources: timeline
+                .sources
+                .iter()
+                .map(|s| (s.id.value.as_str(), s))
+                .collect(),
+            domain,
+        }
+    }
+
+    /// The chart's `<desc>`: what a reader who cannot see it should know.
+    fn description(&self) -> String {
+        let n = self.events.len();
+        let count = |f: &dyn Fn(&Ev) -> bool| self.events.iter().filter(|e| f(e)).count();
+        let qualified = count(&|e| {
+            let d = &e.event.date.value;
+            d.is_approximate() || d.is_uncertain()
+        });
+        let inferred = count(&|e| e.event.dated_by.value == DatedBy::Inference);
+        let planned = count(&|e| e.event.status == Status::Planned);
+        let span = match self.range {
+            Some((a, z)) => format!(" from {a} to {z}"),
+            None => String::new(),
+        };
+        format!(
+            "{n} event{} on a timeline{span}, citing {} source{}; {qualified} with approximate or \
+             uncertain dates, {inferred} with inferred dates, {planned} planned.",
+            plural(n),
+            self.cited.len(),
+            plural(self.cited.len()),
+        )
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The finite first and last day of a date value; `None` for an open end.
+fn finite_ends(date: &Edtf) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    match date {
+        Edtf::Date(d) => (Some(d.days.earliest()), Some(d.days.latest())),
+        Edtf::Interval { start, end } => (
+            start.map(|d| d.days.earliest()),
+            end.map(|d| d.days.latest()),
+        ),
+    }
+}
+
+fn day_number(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce())
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A date value as a reader says it, keeping its precision and qualifiers:
+/// `19 Nov 2003`, `~Nov 2003`, `2012?`, `Jul 2012 – Nov 2013`, `since 2013`.
+pub fn human_date(date: &Edtf) -> String {
+    fn one(d: &crate::date::CalendarDate) -> String {
+        use crate::date::Precision;
+        let first = d.days.earliest();
+        let body = match d.precision {
+            Precision::Day => format!(
+                "{} {} {}",
+                first.day(),
+                MONTHS[first.month0() as usize],
+                first.year()
+            ),
+            Precision::Month => format!("{} {}", MONTHS[first.month0() as usize], first.year()),
+            Precision::Year => format!("{}", first.year()),
+        };
+        let approx = if d.qualifier.approximate { "~" } else { "" };
+        let uncertain = if d.qualifier.uncertain { "?" } else { "" };
+        format!("{approx}{body}{uncertain}")
+    }
+    match date {
+        Edtf::Date(d) => one(d),
+        Edtf::Interval { start, end } => match (start, end) {
+            (Some(a), Some(z)) => format!("{} – {}", one(a), one(z)),
+            (Some(a), None) => format!("since {}", one(a)),
+            (None, Some(z)) => format!("until {}", one(z)),
+            (None, None) => "open".to_string(),
+        },
+    }
+}
+
+/// Collects groups from top to bottom; `y` is where the next part starts.
+struct Builder<'p> {
+    width: f64,
+    palette: &'p Palette,
+    groups: Vec<Group>,
+    y: f64,
+    /// The canvas's right edge: the width asked for, or more if a label needs it.
+    right_edge: f64,
+}
+
+impl Builder<'_> {
+    /// The text width the page offers, between the margins.
+    fn text_width(&self) -> f64 {
+        self.width - 2.0 * MARGIN
+    }
+
+    /// Wrapped lines of text starting at the current `y`, as items; advances `y`.
+    #[allow(clippy::too_many_arguments)]
+    fn paragraph(
+        &mut self,
+        text: &str,
+        x: f64,
+        indent: f64,
+        size: f64,
+        bold: bool,
+        italic: bool,
+        fill: Color,
+    ) -> Vec<Item> {
+        let (ascent, descent) = font::vertical_metrics(size, bold);
+        let first_width = self.width - MARGIN - x;
+        let lines = wrap_hanging(text, size, bold, first_width, first_width - indent);
+        let mut items = Vec::with_capacity(lines.len());
+        for (i, (line, width)) in lines.into_iter().enumerate() {
+            let lx = if i == 0 { x } else { x + indent };
+            items.push(text_item_measured(
+                width,
+                line,
+                lx,
+                self.y + ascent,
+                size,
+                bold,
+                italic,
+                fill,
+            ));
+            self.y += ascent + descent + LEADING;
+        }
+        items
+    }
+
+    fn header(&mut self, timeline: &Timeline, prepared: &Prepared) {
+        let title = prepared.title.clone();
+        let mut items = self.paragraph(
+            &title,
+            MARGIN,
+            0.0,
+            TITLE_SIZE,
+            true,
+            false,
+            self.palette.text,
+        );
+        let subtitle = timeline
+            .subtitle
+            .as_ref()
+            .map(|s| labels::clean(&s.value))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| default_subtitle(prepared));
+        self.y += 2.0;
+        let sub = self.paragraph(
+            &subtitle,
+            MARGIN,
+            0.0,
+            SUBTITLE_SIZE,
+            false,
+            false,
+            self.palette.muted,
+        );
+        items.extend(sub);
+        self.y += 10.0;
+        self.groups.push(group(Role::Title, Vec::new(), items));
+    }
+
+    fn chart(&mut self, prepared: &Prepared) {
+        let p = self.palette;
+        let label_max = (self.text_width() * 0.4).min(300.0);
+        let (la, ld) = font::vertical_metrics(LABEL_SIZE, false);
+        let (da, dd) = font::vertical_metrics(DATE_SIZE, false);
+        let label_line = la + ld + LEADING;
+        let date_line = da + dd + LEADING;
+
+        struct Texts {
+            title: Vec<(String, f64)>,
+            date: Vec<(String, f64)>,
+            width: f64,
+            height: f64,
+        }
+        let label_text = |ev: &Ev| {
+            let mut title = labels::clean(&ev.event.title.value);
+            if title.is_empty() {
+                title = labels::clean(&ev.event.id.value);
+            }
+            if !ev.citations.is_empty() {
+                let marks: Vec<String> = ev.citations.iter().map(usize::to_string).collect();
+                title = format!("{title} [{}]", marks.join(","));
+            }
+            let mut date = human_date(&ev.event.date.value);
+            if ev.event.status == Status::Planned {
+                date.push_str(" · planned");
+            }
+            if ev.event.dated_by.value == DatedBy::Inference {
+                date.push_str(" · inferred*");
+            }
+            (title, date)
+        };
+        let mut title_advances = labels::Advances::new(LABEL_SIZE, false);
+        let mut date_advances = labels::Advances::new(DATE_SIZE, false);
+        let mut wrapped = |title: &str, date: &str, room: f64| {
+            let title = labels::wrap_measured(title, &mut title_advances, room);
+            let date = labels::wrap_measured(date, &mut date_advances, room);
+            let width = title.iter().chain(&date).map(|l| l.1).fold(0.0, f64::max);
+            let height = title.len() as f64 * label_line + date.len() as f64 * date_line;
+            Texts {
+                title,
+                date,
+                width,
+                height,
+            }
+        };
+        let mut texts: Vec<Texts> = prepared
+            .events
+            .iter()
+            .map(|ev| {
+                let (title, date) = label_text(ev);
+                wrapped(&title, &date, label_max)
+            })
+            .collect();
+
+        // The axis spans the page, less what the rightmost labels need: shrink it until
+        // every label ends inside the page, but never by more than a narrow label's width;
+        // labels still too long there are wrapped narrower.
+        let domain = &prepared.domain;
+        let left = MARGIN + 6.0;
+        let limit = self.width - MARGIN;
+        let reserve = label_max.min(MIN_LABEL);
+        let min_right = limit - STEM_PAD - reserve;
+        // Room at the end for the shortest bar with an arrow, should the last date be one.
+        let mut right = limit - 6.0 - MIN_BAR - ARROW;
+        let mut sc = domain.place(left, right);
+        let stem_of = |sc: &scale::Scale, ev: &Ev| {
+            if ev.dot {
+                sc.x((ev.start + ev.end) / 2.0)
+            } else {
+                sc.x(ev.start)
+            }
+        };
+        for _ in 0..12 {
+            let overflow = prepared
+                .events
+                .iter()
+                .zip(&texts)
+                .map(|(ev, t)| stem_of(&sc, ev) + STEM_PAD + t.width - limit)
+                .fold(0.0, f64::max);
+            if overflow <= 0.0 || right <= min_right {
+                break;
+            }
+            right = (right - overflow.max(1.0)).max(min_right);
+            sc = domain.place(left, right);
+        }
+        for (ev, t) in prepared.events.iter().zip(&mut texts) {
+            let room = limit - stem_of(&sc, ev) - STEM_PAD;
+            if t.width > room {
+                let (title, date) = label_text(ev);
+                // A little under the room: the estimate leaves kerning out.
+                *t = wrapped(&title, &date, (room - 2.0).max(reserve));
+            }
+        }
+
+        // Geometry of each block along x.
+        struct Along {
+            stem: f64,
+            bar: Option<(f64, f64)>,
+            right: f64,
+        }
+        let along: Vec<Along> = prepared
+            .events
+            .iter()
+            .zip(&texts)
+            .map(|(ev, t)| {
+                let stem = stem_of(&sc, ev);
+                let bar = (!ev.dot).then(|| {
+                    let arrows = f64::from(u8::from(ev.open_start) + u8::from(ev.open_end));
+                    let x0 = sc.x(ev.start);
+                    let x1 = sc.x(ev.end).max(x0 + MIN_BAR + arrows * ARROW);
+                    (x0, x1)
+                });
+                let right = (stem + STEM_PAD + t.width).max(bar.map_or(0.0, |b| b.1));
+                Along { stem, bar, right }
+            })
+            .collect();
+        // Two arrangements, both free of overlaps. Stems from the axis (the classic look)
+        // need one level per event along any run of events closer than a label's width, so
+        // dense data towers; lanes put each mark in its label's row (its stem rising from
+        // the mark) and need only as many rows as labels pile up over one x. Stems from the
+        // axis are kept while they cost little more height.
+        let stair_blocks: Vec<labels::Block> = along
+            .iter()
+            .zip(&texts)
+            .zip(&prepared.events)
+            .map(|((a, t), ev)| labels::Block {
+                stem_x: a.stem,
+                right: a.right,
+                height: t.height + if ev.dot { 0.0 } else { BAR_GAP + BAR_HEIGHT },
+            })
+            .collect();
+        let stair = labels::stack(&stair_blocks, BLOCK_MARGIN, BLOCK_GAP, FLOOR);
+        let stair_top = stair_blocks
+            .iter()
+            .zip(&stair)
+            .map(|(b, y)| y + b.height)
+            .fold(FLOOR, f64::max);
+        let lane_boxes: Vec<(f64, f64)> = along
+            .iter()
+            .zip(&prepared.events)
+            .map(|(a, ev)| {
+                let reach = if ev.dot { DOT_RADIUS } else { 0.0 };
+                (a.stem - reach - BLOCK_MARGIN, a.right)
+            })
+            .collect();
+        let rows = labels::lanes(&lane_boxes, BLOCK_GAP);
+        let lane_height = |t: &Texts| t.height + BAR_GAP + MARK_ROW;
+        let mut row_heights = vec![0.0f64; rows.iter().max().map_or(0, |r| r + 1)];
+        for (r, t) in rows.iter().zip(&texts) {
+            row_heights[*r] = row_heights[*r].max(lane_height(t));
+        }
+        let mut row_bottoms = Vec::with_capacity(row_heights.len());
+        let mut level = LANE_FLOOR;
+        for h in &row_heights {
+            row_bottoms.push(level);
+            level += h + BLOCK_GAP;
+        }
+        let lane_top = level - BLOCK_GAP;
+        let use_lanes = stair_top > (lane_top * 1.5).max(lane_top + 160.0);
+        let (bottoms, top): (Vec<f64>, f64) = if use_lanes {
+            (rows.iter().map(|&r| row_bottoms[r]).collect(), lane_top)
+        } else {
+            (stair, stair_top)
+        };
+        let max_right = along.iter().map(|a| a.right).fold(0.0, f64::max);
+        self.right_edge = self.right_edge.max(max_right + MARGIN);
+        // A tall chart repeats the axis above the events, so the top rows are not read
+        // against an axis a screen away.
+        if top > TALL {
+            let (ascent, descent) = font::vertical_metrics(scale::TICK_FONT, false);
+            let top_axis_y = self.y + 8.0 + ascent + descent + 2.0;
+            let mut axis = self.axis(&sc, top_axis_y, false);
+            axis.classes.push("top".into());
+            self.groups.push(axis);
+            self.y = top_axis_y + 8.0;
+        }
+        let axis_y = self.y + top + 2.0;
+
+        // The axis first, so that the marks sit on it.
+        let axis = self.axis(&sc, axis_y, true);
+        self.groups.push(axis);
+
+        let dashed = |c: Color| Stroke {
+            color: c,
+            width: 1.5,
+            dash: Some((4.0, 2.5)),
+        };
+        for (((ev, t), a), bottom) in prepared.events.iter().zip(&texts).zip(&along).zip(&bottoms) {
+            let date = &ev.event.date.value;
+            let approximate = date.is_approximate();
+            let uncertain = date.is_uncertain();
+            let inferred = ev.event.dated_by.value == DatedBy::Inference;
+            let planned = ev.event.status == Status::Planned;
+            let mut items = Vec::new();
+            let block_bottom = axis_y - bottom;
+            let mark_height = if use_lanes {
+                BAR_GAP + MARK_ROW
+            } else if ev.dot {
+                0.0
+            } else {
+                BAR_GAP + BAR_HEIGHT
+            };
+            let block_top = block_bottom - t.height - mark_height;
+
+            // Mark: a dot on the axis for an exact day, a bar under the label otherwise.
+            // Full colour: attested; pale: approximate (solid edge) or uncertain (dotted edge);
+            // hollow: not attested, either inferred (solid edge) or planned (dashed edge).
+            let fill = if inferred || planned {
+                p.background
+            } else if approximate || uncertain {
+                p.tint(ev.color)
+            } else {
+                ev.color
+            };
+            let stroke = if planned {
+                Some(dashed(ev.color))
+            } else if inferred {
+                Some(Stroke {
+                    color: ev.color,
+                    width: 1.5,
+                    dash: None,
+                })
+            } else if uncertain {
+                Some(Stroke {
+                    color: ev.color,
+                    width: 1.2,
+                    dash: Some((1.5, 1.5)),
+                })
+            } else if approximate {
+                Some(Stroke {
+                    color: ev.color,
+                    width: 1.0,
+                    dash: None,
+                })
+            } else {
+                None
+            };
+            // Where the mark sits: on the axis, or in lanes in the strip under the label.
+            let (mark_y, stem_from, stem_to) = if use_lanes {
+                let mid = block_bottom - MARK_ROW / 2.0;
+                let reach = if ev.dot { DOT_RADIUS } else { BAR_HEIGHT / 2.0 };
+                (mid, mid - reach, block_top)
+            } else if ev.dot {
+                (axis_y, axis_y - DOT_RADIUS, block_top)
+            } else {
+                (block_bottom - BAR_HEIGHT / 2.0, axis_y, block_bottom)
+            };
+            items.push(Item::Line {
+                from: Point {
+                    x: a.stem,
+                    y: stem_from,
+                },
+                to: Point {
+                    x: a.stem,
+                    y: stem_to,
+                },
+                stroke: Stroke {
+                    color: p.stem,
+                    width: STEM_WIDTH,
+                    dash: None,
+                },
+            });
+            if let Some((x0, x1)) = a.bar {
+                let mid = mark_y;
+                let y0 = mid - BAR_HEIGHT / 2.0;
+                let y1 = mid + BAR_HEIGHT / 2.0;
+                let body_x0 = if ev.open_start { x0 + ARROW } else { x0 };
+                let body_x1 = if ev.open_end { x1 - ARROW } else { x1 };
+                // The stroke is drawn half outside the rectangle: keep it inside the block.
+                let inset = stroke.as_ref().map_or(0.0, |s| s.width / 2.0);
+                items.push(Item::Rect {
+                    rect: Rect {
+                        x: body_x0 + inset,
+                        y: y0 + inset,
+                        width: (body_x1 - body_x0 - 2.0 * inset).max(0.5),
+                        height: BAR_HEIGHT - 2.0 * inset,
+                    },
+                    fill: Some(fill),
+                    stroke: stroke.clone(),
+                    radius: 1.5,
+                });
+                // Open ends: an arrow pointing on, in the tag colour.
+                if ev.open_start {
+                    items.push(Item::Polygon {
+                        points: vec![
+                            Point {
+                                x: x0 + ARROW - 1.0,
+                                y: y0,
+                            },
+                            Point { x: x0, y: mid },
+                            Point {
+                                x: x0 + ARROW - 1.0,
+                                y: y1,
+                            },
+                        ],
+                        fill: ev.color,
+                        stroke: None,
+                    });
+                }
+                if ev.open_end {
+                    items.push(Item::Polygon {
+                        points: vec![
+                            Point {
+                                x: x1 - ARROW + 1.0,
+                                y: y0,
+                            },
+                            Point { x: x1, y: mid },
+                            Point {
+                                x: x1 - ARROW + 1.0,
+                                y: y1,
+                            },
+                        ],
+                        fill: ev.color,
+                        stroke: None,
+                    });
+                }
+            } else {
+                let ring = stroke.clone().unwrap_or(Stroke {
+                    color: p.background,
+                    width: 1.0,
+                    dash: None,
+                });
+                items.push(Item::Circle {
+                    center: Point {
+                        x: a.stem,
+                        y: axis_y,
+                    },
+                    radius: DOT_RADIUS - ring.width / 2.0,
+                    fill: Some(fill),
+                    stroke: Some(ring),
+                });
+            }
+
+            // Label: title lines, then the date as the data states it.
+            let x = a.stem + STEM_PAD;
+            let mut y = block_top;
+            for (line, w) in &t.title {
+                items.push(text_item_measured(
+                    *w,
+                    line.clone(),
+                    x,
+                    y + la,
+                    LABEL_SIZE,
+                    false,
+                    inferred,
+                    p.text,
+                ));
+                y += label_line;
+            }
+            for (line, w) in &t.date {
+                items.push(text_item_measured(
+                    *w,
+                    line.clone(),
+                    x,
+                    y + da,
+                    DATE_SIZE,
+                    false,
+                    inferred,
+                    p.muted,
+                ));
+                y += date_line;
+            }
+
+            let mut classes = vec![
+                "event".to_string(),
+                if ev.dot { "day" } else { "interval" }.to_string(),
+            ];
+            for (on, name) in [
+                (approximate, "approximate"),
+                (uncertain, "uncertain"),
+                (inferred, "inferred"),
+                (planned, "planned"),
+                (ev.open_start || ev.open_end, "open"),
+            ] {
+                if on {
+                    classes.push(name.to_string());
+                }
+            }
+            if let Some(tag) = ev.event.tags.first() {
+                classes.push(format!("tag-{}", class_name(&tag.value)));
+            }
+            self.groups.push(Group {
+                role: Role::Event(ev.event.id.value.clone()),
+                classes,
+                tooltip: Some(tooltip(ev, prepared)),
+                link: None,
+                items,
+            });
+        }
+        self.y = axis_y + 8.0 + font::vertical_metrics(scale::TICK_FONT, false).0 + 24.0;
+    }
+
+    /// The axis line per segment, a zigzag in each break, ticks and their labels, these
+    /// `below` the line or above it.
+    fn axis(&self, sc: &scale::Scale, axis_y: f64, below: bool) -> Group {
+        let side = if below { 1.0 } else { -1.0 };
+        let p = self.palette;
+        let line = Stroke {
+            color: p.axis,
+            width: 1.2,
+            dash: None,
+        };
+        let mut items = Vec::new();
+        for s in &sc.placed {
+            items.push(Item::Line {
+                from: Point { x: s.x0, y: axis_y },
+                to: Point { x: s.x1, y: axis_y },
+                stroke: line.clone(),
+            });
+        }
+        for (x0, x1) in sc.breaks() {
+            // A zigzag across the gap, as wide as the break and as tall as a dot: it reads as
+            // "time skipped here" without hiding what lies either side.
+            let inset = ((x1 - x0) / 2.0 - 2.0).clamp(0.0, 3.0);
+            let (a, z) = (x0 + inset, x1 - inset);
+            let n = 4;
+            let points = (0..=n)
+                .map(|i| Point {
+                    x: a + (z - a) * f64::from(i) / f64::from(n),
+                    y: axis_y + if i % 2 == 0 { 4.0 } else { -4.0 },
+                })
+                .collect();
+            items.push(Item::Polyline {
+                points,
+                stroke: Stroke {
+                    color: p.axis,
+                    width: 1.2,
+                    dash: None,
+                },
+            });
+        }
+        let (ascent, descent) = font::vertical_metrics(scale::TICK_FONT, false);
+        let baseline = if below {
+            axis_y + 8.0 + ascent
+        } else {
+            axis_y - 8.0 - descent
+        };
+        let mut last_right = f64::NEG_INFINITY;
+        for s in &sc.placed {
+            let (_, ticks) = scale::choose_ticks(s.span, s.x0, s.x1);
+            for t in ticks {
+                let x = sc.x(t.day as f64);
+                items.push(Item::Line {
+                    from: Point { x, y: axis_y },
+                    to: Point {
+                        x,
+                        y: axis_y + side * 5.0,
+                    },
+                    stroke: line.clone(),
+                });
+                let w = font::text_width(&t.label, scale::TICK_FONT, false);
+                // Labels centred on their tick; one that would touch its neighbour or leave
+                // the page is left out (its tick stays).
+                if x - w / 2.0 < last_right + 6.0
+                    || x - w / 2.0 < 2.0
+                    || x + w / 2.0 > self.right_edge - 2.0
+                {
+                    continue;
+                }
+                last_right = x + w / 2.0;
+                let mut item = text_item(
+                    t.label,
+                    x - w / 2.0,
+                    baseline,
+                    scale::TICK_FONT,
+                    false,
+                    false,
+                    p.muted,
+                );
+                if let Item::Text { anchor, at, .. } = &mut item {
+                    *anchor = Anchor::Middle;
+                    at.x = x;
+                }
+                items.push(item);
+            }
+        }
+        group(Role::Axis, Vec::new(), items)
+    }
+}
+
+fn default_subtitle(prepared: &Prepared) -> String {
+    let n = prepared.events.len();
+    match prepared.range {
+        Some((a, z)) => format!(
+            "{n} event{}, {} to {}, from {} source{}",
+            plural(n),
+            a.year(),
+            z.year(),
+            prepared.cited.len(),
+            plural(prepared.cited.len())
+        ),
+        None => "No events yet".to_string(),
+    }
+}
+
+/// The tooltip of an event: its date as the data states it, its title, its sources.
+fn tooltip(ev: &Ev, prepared: &Prepared) -> String {
+    let e = ev.event;
+    let mut out = format!("{}: {}", e.date.value, labels::clean(&e.title.value));
+    for &n in &ev.citations {
+        out.push('\n');
+        out.push_str(&sources::citation(prepared, n));
+    }
+    out
+}
+
+/// A tag as a CSS class name: lower case, anything but letters and digits made `-`.
+fn class_name(tag: &str) -> String {
+    tag.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// A start-anchored text with its measured box.
+pub(crate) fn text_item(
+    text: String,
+    x: f64,
+    baseline: f64,
+    size: f64,
+    bold: bool,
+    italic: bool,
+    fill: Color,
+) -> Item {
+    let width = font::text_width(&text, size, bold);
+    text_item_measured(width, text, x, baseline, size, bold, italic, fill)
+}
+
+/// [`text_item`] for a text already measured at `width`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn text_item_measured(
+    width: f64,
+    text: String,
+    x: f64,
+    baseline: f64,
+    size: f64,
+    bold: bool,
+    italic: bool,
+    fill: Color,
+) -> Item {
+    let (ascent, descent) = font::vertical_metrics(size, bold);
+    Item::Text {
+        text,
+        at: Point { x, y: baseline },
+        size,
+        anchor: Anchor::Start,
+        bold,
+        italic,
+        fill,
+        bounds: Rect {
+            x,
+            y: baseline - ascent,
+            width,
+            height: ascent + descent,
+        },
+    }
+}
+
+pub(crate) fn group(role: Role, classes: Vec<String>, items: Vec<Item>) -> Group {
+    Group {
+        role,
+        classes,
+        tooltip: None,
+        link: None,
+        items,
+    }
+}
+
+/// Wraps with a first line of `first` and further lines of `rest` pixels.
+pub(crate) fn wrap_hanging(
+    text: &str,
+    size: f64,
+    bold: bool,
+    first: f64,
+    rest: f64,
+) -> Vec<(String, f64)> {
+    let text = labels::clean(text);
+    let mut advances = labels::Advances::new(size, bold);
+    let lines = labels::wrap_measured(&text, &mut advances, first);
+    if lines.len() <= 1 || rest >= first {
+        return lines;
+    }
+    // Re-wrap what follows the first line to the narrower measure.
+    let tail: Vec<&str> = lines[1..].iter().map(|l| l.0.as_str()).collect();
+    let tail = tail.join(" ");
+    let mut out = vec![lines[0].clone()];
+    out.extend(labels::wrap_measured(&tail, &mut advances, rest));
+    out
+}
+
+fn round(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+fn round_point(p: &mut Point) {
+    p.x = round(p.x);
+    p.y = round(p.y);
+}
+
+fn round_rect(r: &mut Rect) {
+    r.x = round(r.x);
+    r.y = round(r.y);
+    r.width = round(r.width);
+    r.height = round(r.height);
+}
+
+/// Every coordinate to 0.01 px: the SVG text then does not depend on the last bits of a
+/// float computation. Gaps between marks are whole pixels, so rounding cannot make two
+/// boxes overlap.
+fn round_scene(scene: &mut Scene) {
+    for g in &mut scene.groups {
+        for item in &mut g.items {
+            match item {
+                Item::Rect {
+                    rect,
+                    stroke,
+                    radius,
+                    ..
+                } => {
+                    round_rect(rect);
+                    *radius = round(*radius);
+                    if let Some(s) = stroke {
+                        s.width = round(s.width);
+                    }
+                }
+                Item::Line { from, to, .. } => {
+                    round_point(from);
+                    round_point(to);
+                }
+                Item::Polyline { points, .. } | Item::Polygon { points, .. } => {
+                    points.iter_mut().for_each(round_point);
+                }
+                Item::Circle { center, radius, .. } => {
+                    round_point(center);
+                    *radius = round(*radius);
+                }
+                Item::Text {
+                    at, bounds, size, ..
+                } => {
+                    round_point(at);
+                    round_rect(bounds);
+                    *size = round(*size);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::parse;
+    use crate::model::{Evidence, Spanned};
+
+    fn sp<T>(v: T) -> Spanned<T> {
+        Spanned::new(v, 0..0)
+    }
+
+    fn source(id: &str, url: Option<&str>) -> Source {
+        Source {
+            id: sp(id.into()),
+            file: sp(format!("articles/{id}.txt")),
+            publisher: sp(format!("Publisher of {id}")),
+            title: sp(format!("Title of {id}")),
+            published: sp(parse("2013-11?").unwrap()),
+            published_note: Some(sp("from the archive listing".into())),
+            url: url.map(|u| sp(u.to_string())),
+            sha256: None,
+        }
+    }
+
+    fn event(id: &str, date: &str, tag: &str, sources: &[&str]) -> Event {
+        Event {
+            id: sp(id.into()),
+            date: sp(parse(date).unwrap()),
+            title: sp(format!("Title {id}")),
+            summary: None,
+            place: None,
+            actors: Vec::new(),
+            tags: vec![sp(tag.into())],
+            status: Status::Happened,
+            dated_by: sp(DatedBy::Quote),
+            date_note: None,
+            evidence: sources
+                .iter()
+                .map(|s| Evidence {
+                    source: sp(s.to_string()),
+                    quote: sp("q".into()),
+                })
+                .collect(),
+            span: 0..0,
+        }
+    }
+
+    fn sample() -> Timeline {
+        let mut planned = event("planned", "2014~", "meeting", &["b", "a"]);
+        planned.status = Status::Planned;
+        let mut inferred = event("inferred", "2012-07?/2013-11?", "statement", &["b"]);
+        inferred.dated_by = sp(DatedBy::Inference);
+        inferred.date_note = Some(sp("reasoned from the interview".into()));
+        Timeline {
+            sources: vec![
+                source("a", Some("https://example.org/a")),
+                source("b", None),
+            ],
+            // File order differs from date order: numbering follows the chart.
+            events: vec![
+                planned,
+                inferred,
+                event("day", "2003-11-19", "meeting", &["a"]),
+                event("open", "2013-01/..", "report", &[]),
+            ],
+            ..Timeline::default()
+        }
+    }
+
+    fn texts(g: &Group) -> Vec<&str> {
+        g.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn event_group<'s>(scene: &'s Scene, id: &str) -> &'s Group {
+        scene
+            .groups
+            .iter()
+            .find(|g| g.role == Role::Event(id.into()))
+            .unwrap()
+    }
+
+    #[test]
+    fn classes_marks_and_citations_follow_the_data() {
+        let scene = layout(&sample(), &LayoutOptions::default());
+        let day = event_group(&scene, "day");
+        assert_eq!(day.classes, ["event", "day", "tag-meeting"]);
+        assert!(day.items.iter().any(|i| matches!(i, Item::Circle { .. })));
+        assert_eq!(texts(day), ["Title day [1]", "19 Nov 2003"]);
+
+        let inferred = event_group(&scene, "inferred");
+        assert_eq!(
+            inferred.classes,
+            [
+                "event",
+                "interval",
+                "uncertain",
+                "inferred",
+                "tag-statement"
+            ]
+        );
+        // A bar, not a dot; source b is cited second on the chart, so it is [2].
+        assert!(inferred
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Rect { .. })));
+        assert!(!inferred
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Circle { .. })));
+        assert_eq!(
+            texts(inferred),
+            ["Title inferred [2]", "Jul 2012? – Nov 2013? · inferred*"]
+        );
+        let tooltip = inferred.tooltip.as_deref().unwrap();
+        assert!(
+            tooltip.starts_with("2012-07?/2013-11?: Title inferred"),
+            "{tooltip}"
+        );
+        assert!(
+            tooltip.contains("[2] Publisher of b, “Title of b”"),
+            "{tooltip}"
+        );
+
+        let planned = event_group(&scene, "planned");
+        assert_eq!(
+            planned.classes,
+            ["event", "interval", "approximate", "planned", "tag-meeting"]
+        );
+        assert_eq!(texts(planned)[0], "Title planned [1,2]");
+        assert!(planned.items.iter().any(|i| matches!(
+            i,
+            Item::Rect {
+                stroke: Some(Stroke { dash: Some(_), .. }),
+                ..
+            }
+        )));
+
+        let open = event_group(&scene, "open");
+        assert!(open.classes.contains(&"open".to_string()));
+        assert!(open.items.iter().any(|i| matches!(i, Item::Polygon { .. })));
+    }
+
+    #[test]
+    fn sources_block_lists_cited_sources_with_links_and_notes() {
+        let scene = layout(&sample(), &LayoutOptions::default());
+        let sources: Vec<&Group> = scene
+            .groups
+            .iter()
+            .filter(|g| g.role == Role::Sources)
+            .collect();
+        let all: Vec<String> = sources.iter().map(|g| texts(g).join(" ")).collect();
+        assert_eq!(all[0], "Sources");
+        assert!(all[1].starts_with("[1] Publisher of a, “Title of a”, published 2013-11?"));
+        assert!(all[1].contains("from the archive listing"));
+        assert_eq!(sources[1].link.as_deref(), Some("https://example.org/a"));
+        assert!(all[2].starts_with("[2] Publisher of b"));
+        assert_eq!(sources[2].link, None);
+        assert!(all
+            .iter()
+            .any(|t| t.contains("* Title inferred") && t.contains("reasoned from the interview")));
+    }
+
+    #[test]
+    fn legend_explains_only_the_styles_in_use() {
+        let scene = layout(&sample(), &LayoutOptions::default());
+        let legend = scene
+            .groups
+            .iter()
+            .find(|g| g.role == Role::Legend)
+            .unwrap();
+        let t = texts(legend);
+        for want in [
+            "meeting",
+            "statement",
+            "report",
+            "exact day",
+            "planned",
+            "open-ended",
+        ] {
+            assert!(t.contains(&want), "{want} in {t:?}");
+        }
+        assert!(t.iter().any(|s| s.contains("uncertain")));
+        assert!(t.iter().any(|s| s.contains("inferred")));
+        // Breaks: the 2003 dot lies nine years before the rest.
+        assert!(t.iter().any(|s| s.contains("axis break")));
+        let mut only_days = sample();
+        only_days.events.retain(|e| e.id.value == "day");
+        let scene = layout(&only_days, &LayoutOptions::default());
+        let legend = scene
+            .groups
+            .iter()
+            .find(|g| g.role == Role::Legend)
+            .unwrap();
+        assert_eq!(texts(legend), ["meeting", "exact day"]);
+    }
+
+    #[test]
+    fn description_and_title_summarise() {
+        let mut tl = sample();
+        let scene = layout(&tl, &LayoutOptions::default());
+        assert_eq!(scene.title, "Timeline");
+        assert_eq!(
+            scene.description,
+            "4 events on a timeline from 2003-11-19 to 2014-12-31, citing 2 sources; 2 with \
+             approximate or uncertain dates, 1 with inferred dates, 1 planned."
+        );
+        tl.title = Some(sp("CSTO and NATO".into()));
+        assert_eq!(
+            layout(&tl, &LayoutOptions::default()).title,
+            "CSTO and NATO"
+        );
+    }
+
+    #[test]
+    fn breaks_can_be_turned_off() {
+        let count = |breaks| {
+            let scene = layout(
+                &sample(),
+                &LayoutOptions {
+                    breaks,
+                    ..LayoutOptions::default()
+                },
+            );
+            let axis = scene.groups.iter().find(|g| g.role == Role::Axis).unwrap();
+            axis.items
+                .iter()
+                .filter(|i| matches!(i, Item::Polyline { .. }))
+                .count()
+        };
+        assert_eq!(count(true), 1);
+        assert_eq!(count(false), 0);
+    }
+
+    #[test]
+    fn dark_theme_text_is_readable() {
+        let scene = layout(
+            &sample(),
+            &LayoutOptions {
+                theme: Theme::Dark,
+                ..LayoutOptions::default()
+            },
+        );
+        for item in scene.groups.iter().flat_map(|g| &g.items) {
+            if let Item::Text { fill, .. } = item {
+                assert!(theme::contrast(*fill, scene.background) >= 4.5);
+            }
+        }
+    }
+
+    #[test]
+    fn coordinates_are_rounded() {
+        let scene = layout(
+            &sample(),
+            &LayoutOptions {
+                width: 1000.3,
+                ..LayoutOptions::default()
+            },
+        );
+        for item in scene.groups.iter().flat_map(|g| &g.items) {
+            if let Item::Text { at, bounds, .. } = item {
+                for v in [at.x, at.y, bounds.x, bounds.width] {
+                    assert_eq!(v, round(v));
+                }
+            }
+        }
+    }
+}

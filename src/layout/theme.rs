@@ -1,0 +1,182 @@
+//! Colours: the light and dark palettes and the colour of each tag.
+//!
+//! Tag colours are the Okabe–Ito set, chosen to stay distinguishable under the common
+//! colour-vision deficiencies. Text never takes a tag colour: it is drawn in the theme's
+//! foreground so that its contrast does not depend on the data.
+
+use crate::scene::Color;
+use std::fmt;
+use std::str::FromStr;
+
+/// The two looks of the chart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl FromStr for Theme {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "light" => Ok(Theme::Light),
+            "dark" => Ok(Theme::Dark),
+            other => Err(format!("unknown theme `{other}`; use `light` or `dark`")),
+        }
+    }
+}
+
+impl fmt::Display for Theme {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        })
+    }
+}
+
+/// Every colour the layout uses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Palette {
+    pub background: Color,
+    /// Titles, labels, sources.
+    pub text: Color,
+    /// Dates under labels, subtitle, tick labels: quieter but still readable (≥ 4.5:1).
+    pub muted: Color,
+    /// Axis line and ticks.
+    pub axis: Color,
+    /// Stems: light enough not to compete with the marks.
+    pub stem: Color,
+    /// Events without a tag.
+    pub untagged: Color,
+    /// Tag colours in the order tags are first met.
+    pub tags: Vec<Color>,
+}
+
+/// Okabe & Ito (2008), without black (which is the text colour) and in an order that puts
+/// the most distinct hues first.
+const OKABE_ITO: [Color; 7] = [
+    Color::rgb(0x00, 0x72, 0xb2), // blue
+    Color::rgb(0xe6, 0x9f, 0x00), // orange
+    Color::rgb(0x00, 0x9e, 0x73), // bluish green
+    Color::rgb(0xcc, 0x79, 0xa7), // reddish purple
+    Color::rgb(0x56, 0xb4, 0xe9), // sky blue
+    Color::rgb(0xd5, 0x5e, 0x00), // vermillion
+    Color::rgb(0xf0, 0xe4, 0x42), // yellow
+];
+
+fn light_tags() -> Vec<Color> {
+    let mut tags = OKABE_ITO.to_vec();
+    tags[6] = Color::rgb(0, 0, 0);
+    tags
+}
+
+impl Palette {
+    pub fn of(theme: Theme) -> Palette {
+        match theme {
+            Theme::Light => Palette {
+                background: Color::rgb(0xff, 0xff, 0xff),
+                text: Color::rgb(0x1a, 0x1a, 0x1a),
+                muted: Color::rgb(0x5c, 0x5c, 0x5c),
+                axis: Color::rgb(0x33, 0x33, 0x33),
+                stem: Color::rgb(0xa8, 0xa8, 0xa8),
+                untagged: Color::rgb(0x7a, 0x7a, 0x7a),
+                // Okabe–Ito yellow all but vanishes on white (1.3:1): Okabe–Ito black instead.
+                tags: light_tags(),
+            },
+            Theme::Dark => Palette {
+                background: Color::rgb(0x1b, 0x1d, 0x22),
+                text: Color::rgb(0xec, 0xec, 0xec),
+                muted: Color::rgb(0xb4, 0xb4, 0xb4),
+                axis: Color::rgb(0xc8, 0xc8, 0xc8),
+                stem: Color::rgb(0x60, 0x64, 0x6c),
+                untagged: Color::rgb(0xa0, 0xa0, 0xa0),
+                tags: OKABE_ITO.to_vec(),
+            },
+        }
+    }
+
+    /// The colour of the `index`-th tag (in order of first use). Past seven tags the
+    /// hues repeat; the legend still names every tag.
+    pub fn tag(&self, index: usize) -> Color {
+        self.tags[index % self.tags.len()]
+    }
+
+    /// `color` washed towards the background: the pale fill of approximate/uncertain dates.
+    pub fn tint(&self, color: Color) -> Color {
+        mix(color, self.background, 0.45)
+    }
+}
+
+/// `share` of `a` and the rest of `b`, channel by channel in sRGB.
+pub fn mix(a: Color, b: Color, share: f64) -> Color {
+    let ch = |x: u8, y: u8| (f64::from(x) * share + f64::from(y) * (1.0 - share)).round() as u8;
+    Color::rgb(ch(a.r, b.r), ch(a.g, b.g), ch(a.b, b.b))
+}
+
+/// WCAG 2 contrast ratio of two colours (1 to 21).
+pub fn contrast(a: Color, b: Color) -> f64 {
+    let la = luminance(a);
+    let lb = luminance(b);
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+fn luminance(c: Color) -> f64 {
+    // The sRGB transfer curve needs x^2.4; a table of the 256 values would do too, but the
+    // two-piece curve via `powi`-free arithmetic is enough for a contrast check.
+    let lin = |v: u8| {
+        let s = f64::from(v) / 255.0;
+        if s <= 0.04045 {
+            s / 12.92
+        } else {
+            // (s + 0.055) / 1.055 raised to 2.4 = square × fifth root of the square: computed
+            // by Newton iteration so no platform `powf` enters the result.
+            let t = (s + 0.055) / 1.055;
+            let t2 = t * t;
+            t2 * fifth_root(t2)
+        }
+    };
+    0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b)
+}
+
+fn fifth_root(v: f64) -> f64 {
+    let mut x = 1.0;
+    for _ in 0..40 {
+        let x4 = x * x * x * x;
+        x -= (x4 * x - v) / (5.0 * x4);
+    }
+    x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn themes_parse() {
+        assert_eq!("light".parse::<Theme>(), Ok(Theme::Light));
+        assert_eq!("Dark".parse::<Theme>(), Ok(Theme::Dark));
+        assert!("sepia".parse::<Theme>().is_err());
+    }
+
+    #[test]
+    fn contrast_is_as_published() {
+        let white = Color::rgb(255, 255, 255);
+        let black = Color::rgb(0, 0, 0);
+        assert!((contrast(white, black) - 21.0).abs() < 0.01);
+        // #767676 on white is the classic 4.54:1.
+        assert!((contrast(Color::rgb(0x76, 0x76, 0x76), white) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn text_is_readable_in_both_themes() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let p = Palette::of(theme);
+            assert!(contrast(p.text, p.background) >= 7.0, "{theme}");
+            assert!(contrast(p.muted, p.background) >= 4.5, "{theme}");
+            assert!(contrast(p.axis, p.background) >= 4.5, "{theme}");
+        }
+    }
+}

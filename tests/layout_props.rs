@@ -1,0 +1,482 @@
+//! Properties of the layout on generated timelines: nothing overlaps that must not, all of it
+//! stays on the canvas, every event is drawn exactly once, and the same input gives the same
+//! scene. Timelines are built directly as model values; dates go through the real parser.
+
+use citeline::date::parse;
+use citeline::layout::scale::Domain;
+use citeline::layout::{layout, LayoutOptions, Theme};
+use citeline::model::{DatedBy, Event, Evidence, Source, Spanned, Status, Timeline};
+use citeline::scene::{Item, Rect, Role, Scene};
+use proptest::prelude::*;
+use std::collections::HashMap;
+
+fn sp<T>(value: T) -> Spanned<T> {
+    Spanned::new(value, 0..0)
+}
+
+/// Pieces of titles that are hard on measuring and wrapping.
+const FRAGMENTS: &[&str] = &[
+    "CSTO",
+    "foreign",
+    "ministers",
+    "pledge",
+    "cooperation",
+    "with",
+    "NATO",
+    "Supercalifragilisticexpialidociousandthensomemoreletterswithoutanybreak",
+    "集体安全条约组织外长会议在比什凯克举行并发表联合声明",
+    "e\u{301}te\u{301}",
+    "a\u{300}\u{301}\u{302}\u{303}",
+    "שלום עולם",
+    "مرحبا بالعالم",
+    "\u{202e}reversed\u{202c}",
+    "   ",
+    "\t\n",
+    "\u{7}\u{1b}[1m",
+    "\u{200b}",
+    "",
+    "W",
+    "</text><script>alert(1)</script>",
+    "&amp;\"'",
+];
+
+fn title() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..9).prop_map(|parts| parts.join(" "))
+}
+
+/// One calendar date as EDTF text at a random precision with a random qualifier.
+fn calendar() -> impl Strategy<Value = (i32, u32, u32, u8, u8)> {
+    (
+        prop_oneof![
+            8 => 1995i32..2016,
+            1 => 2003i32..2004,
+            1 => prop::sample::select(vec![1i32, 1000, 9999]),
+        ],
+        1u32..=12,
+        1u32..=28,
+        0u8..3,
+        0u8..6,
+    )
+}
+
+fn edtf_text((y, m, d, precision, qualifier): (i32, u32, u32, u8, u8)) -> String {
+    let body = match precision {
+        0 => format!("{y:04}-{m:02}-{d:02}"),
+        1 => format!("{y:04}-{m:02}"),
+        _ => format!("{y:04}"),
+    };
+    let q = match qualifier {
+        3 => "?",
+        4 => "~",
+        5 => "%",
+        _ => "",
+    };
+    format!("{body}{q}")
+}
+
+fn date() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => calendar().prop_map(edtf_text),
+        2 => (calendar(), calendar()).prop_map(|(a, b)| {
+            let (a, b) = if (a.0, a.1, a.2) <= (b.0, b.1, b.2) { (a, b) } else { (b, a) };
+            format!("{}/{}", edtf_text(a), edtf_text(b))
+        }),
+        1 => calendar().prop_map(|a| format!("{}/..", edtf_text(a))),
+        1 => calendar().prop_map(|a| format!("../{}", edtf_text(a))),
+    ]
+}
+
+#[derive(Clone, Debug)]
+struct EventSpec {
+    date: String,
+    title: String,
+    planned: bool,
+    inferred: bool,
+    tag: Option<u8>,
+    sources: Vec<u8>,
+}
+
+fn event_spec() -> impl Strategy<Value = EventSpec> {
+    (
+        date(),
+        title(),
+        prop::bool::weighted(0.15),
+        prop::bool::weighted(0.15),
+        prop::option::weighted(0.8, 0u8..9),
+        prop::collection::vec(0u8..6, 0..3),
+    )
+        .prop_map(|(date, title, planned, inferred, tag, sources)| EventSpec {
+            date,
+            title,
+            planned,
+            inferred,
+            tag,
+            sources,
+        })
+}
+
+fn timeline(specs: &[EventSpec]) -> Timeline {
+    let sources = (0..6)
+        .map(|i| Source {
+            id: sp(format!("src-{i}")),
+            file: sp(format!("articles/{i}.txt")),
+            publisher: sp(format!("Publisher {i} \u{7}&")),
+            title: sp(format!("A rather long article title number {i} that has to wrap when the page is narrow enough, {}", FRAGMENTS[i % FRAGMENTS.len()])),
+            published: sp(parse("2003-12-03").unwrap()),
+            published_note: (i % 2 == 0).then(|| sp("taken from the archive page, as the text carries no date".to_string())),
+            url: (i % 3 == 0).then(|| sp(format!("https://example.org/{i}?a=1&b=2"))),
+            sha256: None,
+        })
+        .collect();
+    let events = specs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Event {
+            id: sp(format!("e{i}")),
+            // Every generated date is valid: days stop at 28.
+            date: sp(parse(&s.date).unwrap_or_else(|e| panic!("{}: {e:?}", s.date))),
+            title: sp(s.title.clone()),
+            summary: None,
+            place: None,
+            actors: Vec::new(),
+            tags: s.tag.map(|t| sp(format!("tag {t}"))).into_iter().collect(),
+            status: if s.planned {
+                Status::Planned
+            } else {
+                Status::Happened
+            },
+            dated_by: sp(if s.inferred {
+                DatedBy::Inference
+            } else {
+                DatedBy::Quote
+            }),
+            date_note: s
+                .inferred
+                .then(|| sp("inferred from the order of events </text>".to_string())),
+            evidence: s
+                .sources
+                .iter()
+                .map(|&n| Evidence {
+                    source: sp(format!("src-{n}")),
+                    quote: sp("q".to_string()),
+                })
+                .collect(),
+            span: 0..0,
+        })
+        .collect();
+    Timeline {
+        title: Some(sp("Generated timeline".to_string())),
+        sources,
+        events,
+        ..Timeline::default()
+    }
+}
+
+/// The box an item covers, strokes included.
+fn bbox(item: &Item) -> Rect {
+    fn points_box(points: impl Iterator<Item = (f64, f64)>, pad: f64) -> Rect {
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for (x, y) in points {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+        Rect {
+            x: x0 - pad,
+            y: y0 - pad,
+            width: x1 - x0 + 2.0 * pad,
+            height: y1 - y0 + 2.0 * pad,
+        }
+    }
+    match item {
+        Item::Rect { rect, stroke, .. } => {
+            let pad = stroke.as_ref().map_or(0.0, |s| s.width / 2.0);
+            Rect {
+                x: rect.x - pad,
+                y: rect.y - pad,
+                width: rect.width + 2.0 * pad,
+                height: rect.height + 2.0 * pad,
+            }
+        }
+        Item::Line { from, to, stroke } => points_box(
+            [(from.x, from.y), (to.x, to.y)].into_iter(),
+            stroke.width / 2.0,
+        ),
+        Item::Polyline { points, stroke } => {
+            points_box(points.iter().map(|p| (p.x, p.y)), stroke.width / 2.0)
+        }
+        Item::Polygon { points, stroke, .. } => points_box(
+            points.iter().map(|p| (p.x, p.y)),
+            stroke.as_ref().map_or(0.0, |s| s.width / 2.0),
+        ),
+        Item::Circle {
+            center,
+            radius,
+            stroke,
+            ..
+        } => {
+            let r = radius + stroke.as_ref().map_or(0.0, |s| s.width / 2.0);
+            Rect {
+                x: center.x - r,
+                y: center.y - r,
+                width: 2.0 * r,
+                height: 2.0 * r,
+            }
+        }
+        Item::Text { bounds, .. } => *bounds,
+    }
+}
+
+/// Pairs of (text, anything) boxes that overlap, found through a grid so that thousands of
+/// labels are checked in moments. Returns a description of the first offence.
+fn first_overlap(texts: &[(String, Rect)], marks: &[(String, Rect)]) -> Option<String> {
+    const CELL: f64 = 64.0;
+    let cells = |r: &Rect| {
+        let x0 = (r.x / CELL).floor() as i64;
+        let x1 = (r.right() / CELL).floor() as i64;
+        let y0 = (r.y / CELL).floor() as i64;
+        let y1 = (r.bottom() / CELL).floor() as i64;
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    };
+    let mut grid: HashMap<(i64, i64), (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for (i, (_, r)) in texts.iter().enumerate() {
+        for c in cells(r) {
+            grid.entry(c).or_default().0.push(i);
+        }
+    }
+    for (i, (_, r)) in marks.iter().enumerate() {
+        for c in cells(r) {
+            if let Some(cell) = grid.get_mut(&c) {
+                cell.1.push(i);
+            }
+        }
+    }
+    for (t, m) in grid.values() {
+        for (k, &a) in t.iter().enumerate() {
+            for &b in &t[k + 1..] {
+                if texts[a].1.overlaps(&texts[b].1) {
+                    return Some(format!("text {:?} overlaps text {:?}", texts[a], texts[b]));
+                }
+            }
+            for &b in m {
+                if texts[a].1.overlaps(&marks[b].1) {
+                    return Some(format!("text {:?} overlaps mark {:?}", texts[a], marks[b]));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn check(scene: &Scene, tl: &Timeline) -> Result<(), TestCaseError> {
+    let canvas = Rect {
+        x: 0.0,
+        y: 0.0,
+        width: scene.width,
+        height: scene.height,
+    };
+    let mut texts = Vec::new();
+    let mut marks = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for g in &scene.groups {
+        let owner = match &g.role {
+            Role::Event(id) => {
+                *seen.entry(id.as_str()).or_default() += 1;
+                format!("event {id}")
+            }
+            other => format!("{other:?}"),
+        };
+        for item in &g.items {
+            let b = bbox(item);
+            prop_assert!(
+                canvas.contains(&b),
+                "{owner}: {item:?} leaves the canvas {}x{}",
+                scene.width,
+                scene.height
+            );
+            match item {
+                Item::Text { text, .. } => texts.push((format!("{owner}: {text}"), b)),
+                // Legend swatches sit beside their own texts; only chart marks are obstacles.
+                _ if matches!(g.role, Role::Event(_) | Role::Axis) => {
+                    marks.push((format!("{owner}: {item:?}"), b))
+                }
+                _ => {}
+            }
+        }
+    }
+    prop_assert_eq!(seen.len(), tl.events.len(), "events drawn");
+    for e in &tl.events {
+        prop_assert_eq!(seen.get(e.id.value.as_str()), Some(&1), "{}", e.id.value);
+    }
+    if let Some(offence) = first_overlap(&texts, &marks) {
+        return Err(TestCaseError::fail(offence));
+    }
+    Ok(())
+}
+
+fn sizes() -> impl Strategy<Value = Vec<EventSpec>> {
+    prop_oneof![
+        6 => prop::collection::vec(event_spec(), 1..12),
+        3 => prop::collection::vec(event_spec(), 12..150),
+        1 => prop::collection::vec(event_spec(), 150..2000),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn nothing_overlaps_everything_fits_each_event_once(
+        specs in sizes(),
+        width in prop_oneof![3 => Just(1200.0), 1 => 320.0f64..2400.0],
+        dark in any::<bool>(),
+        breaks in any::<bool>(),
+    ) {
+        let tl = timeline(&specs);
+        let options = LayoutOptions {
+            width,
+            theme: if dark { Theme::Dark } else { Theme::Light },
+            breaks,
+        };
+        let scene = layout(&tl, &options);
+        check(&scene, &tl)?;
+        // Labels wrap rather than widen the page.
+        prop_assert_eq!(scene.width, width.ceil());
+        // The same input gives the same scene.
+        prop_assert_eq!(&scene, &layout(&tl, &options));
+    }
+
+    #[test]
+    fn date_to_x_is_monotone_and_stays_on_the_axis(
+        intervals in prop::collection::vec((0i64..800_000, 0i64..4000), 1..60),
+        breaks in any::<bool>(),
+        right in 400.0f64..3000.0,
+    ) {
+        let iv: Vec<(i64, i64)> = intervals.iter().map(|&(a, len)| (a, a + len)).collect();
+        let domain = Domain::new(&iv, breaks);
+        prop_assert!(domain.segments.len() <= 7);
+        if !breaks {
+            prop_assert_eq!(domain.segments.len(), 1);
+        }
+        let scale = domain.place(20.0, right);
+        let lo = iv.iter().map(|i| i.0).min().unwrap() as f64 - 5000.0;
+        let hi = iv.iter().map(|i| i.1).max().unwrap() as f64 + 5000.0;
+        let mut last = f64::NEG_INFINITY;
+        for k in 0..=2000 {
+            let day = lo + (hi - lo) * f64::from(k) / 2000.0;
+            let x = scale.x(day);
+            prop_assert!(x >= last, "x({}) = {} after {}", day, x, last);
+            prop_assert!(x >= 20.0 - 1e-9 && x <= scale.right() + 1e-9);
+            last = x;
+        }
+        // Every interval is drawn inside one segment, never across a break.
+        for &(a, b) in &iv {
+            let inside = scale.placed.iter().any(|p| p.span.start <= a as f64 && (b + 1) as f64 <= p.span.end);
+            prop_assert!(inside, "{:?}", (a, b));
+        }
+    }
+
+    #[test]
+    fn exact_days_keep_their_order_along_x(specs in prop::collection::vec(event_spec(), 2..60)) {
+        let tl = timeline(&specs);
+        let scene = layout(&tl, &LayoutOptions::default());
+        let mut dots: Vec<(chrono::NaiveDate, f64)> = Vec::new();
+        for g in &scene.groups {
+            let Role::Event(id) = &g.role else { continue };
+            let event = tl.events.iter().find(|e| &e.id.value == id).unwrap();
+            if !event.date.value.is_exact_day() {
+                continue;
+            }
+            for item in &g.items {
+                if let Item::Circle { center, .. } = item {
+                    dots.push((event.date.value.days().earliest(), center.x));
+                }
+            }
+        }
+        dots.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        for w in dots.windows(2) {
+            prop_assert!(w[0].1 <= w[1].1, "{:?} then {:?}", w[0], w[1]);
+        }
+    }
+}
+
+#[test]
+fn no_events_still_make_a_chart() {
+    let tl = Timeline::default();
+    let scene = layout(&tl, &LayoutOptions::default());
+    assert!(scene.width >= 1200.0 && scene.height > 0.0);
+    assert!(scene.description.starts_with("0 events"));
+    check(&scene, &tl).unwrap();
+    let texts: Vec<&str> = scene
+        .groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("No events")), "{texts:?}");
+}
+
+#[test]
+fn a_dense_cluster_packs_into_lanes_without_overlap() {
+    // 600 events within one month: stems from the axis would need a level per event.
+    let specs: Vec<EventSpec> = (0..600)
+        .map(|i| EventSpec {
+            date: format!("2003-11-{:02}", 1 + i % 28),
+            title: format!("Event number {i} with a title of ordinary length"),
+            planned: i % 11 == 0,
+            inferred: i % 13 == 0,
+            tag: Some((i % 5) as u8),
+            sources: vec![(i % 6) as u8],
+        })
+        .collect();
+    let tl = timeline(&specs);
+    let scene = layout(&tl, &LayoutOptions::default());
+    check(&scene, &tl).unwrap();
+    // Two-line labels about 300 px wide over about 800 px of axis pile up some 240 deep:
+    // about 15,000 px of lanes, where a level per event would take 30,000.
+    assert!(scene.height < 20_000.0, "{}", scene.height);
+}
+
+#[test]
+fn many_breaks_on_a_narrow_page_keep_its_width() {
+    let specs: Vec<EventSpec> = [
+        "0001",
+        "0001-05~",
+        "3000-05",
+        "3000-06-01",
+        "6000/6001",
+        "9999?",
+        "9999-12-31",
+    ]
+    .iter()
+    .map(|d| EventSpec {
+        date: d.to_string(),
+        title: "A title that needs to wrap on a narrow page".into(),
+        planned: false,
+        inferred: false,
+        tag: None,
+        sources: vec![0],
+    })
+    .collect();
+    let tl = timeline(&specs);
+    let scene = layout(
+        &tl,
+        &LayoutOptions {
+            width: 320.0,
+            ..LayoutOptions::default()
+        },
+    );
+    check(&scene, &tl).unwrap();
+    assert_eq!(scene.width, 320.0);
+    let axis = scene.groups.iter().find(|g| g.role == Role::Axis).unwrap();
+    let zigzags = axis
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Polyline { .. }))
+        .count();
+    assert_eq!(zigzags, 3);
+}
