@@ -47,3 +47,36 @@ fn the_rules_page_is_current() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
     crate::util::assert_golden(&path, &citeline::rules::markdown_page());
 }
+
+/// output/ holds the charts of the shipped data; re-rendering must give the same bytes, so
+/// the figure changes only when the data or the code means it to. `citeline` with no
+/// arguments rewrites them.
+#[test]
+fn committed_charts_are_current() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = crate::util::citeline(
+        root,
+        &[
+            "render",
+            "-o",
+            "target/regression-timeline.svg",
+            "-o",
+            "target/regression-timeline.png",
+            "--scale",
+            "2",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", crate::util::stderr(&out));
+    for (fresh, committed) in [
+        ("target/regression-timeline.svg", "output/timeline.svg"),
+        ("target/regression-timeline.png", "output/timeline.png"),
+    ] {
+        let fresh_bytes = std::fs::read(root.join(fresh)).unwrap();
+        if std::env::var_os("CITELINE_BLESS").is_some() {
+            std::fs::write(root.join(committed), &fresh_bytes).unwrap();
+            continue;
+        }
+        let committed_bytes = std::fs::read(root.join(committed)).unwrap();
+        assert!(fresh_bytes == committed_bytes, "{committed} is stale: run `cargo run --release` (or CITELINE_BLESS=1 cargo test) and commit it");
+    }
+}

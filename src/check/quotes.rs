@@ -104,9 +104,15 @@ fn not_found(
     let (quoted, source) = (words(&c.quote_words), words(&c.passage_words));
     let difference = match (c.quote_words.is_empty(), c.passage_words.is_empty()) {
         (true, true) => None,
-        (true, false) => Some(format!("the source has {source} where the quote has nothing")),
-        (false, true) => Some(format!("the quote has {quoted}, which the source does not have there")),
-        (false, false) => Some(format!("the quote has {quoted} where the source has {source}")),
+        (true, false) => Some(format!(
+            "the source has {source} where the quote has nothing"
+        )),
+        (false, true) => Some(format!(
+            "the quote has {quoted}, which the source does not have there"
+        )),
+        (false, false) => Some(format!(
+            "the quote has {quoted} where the source has {source}"
+        )),
     };
     if let Some(difference) = difference {
         d = d.with_note(difference);
