@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const DEFAULT_EVENTS: &str = "events.toml";
+const DEFAULT_WIDTH: f64 = 1200.0;
+/// Twice the SVG's size: sharp on high-density screens and in print.
+const DEFAULT_SCALE: f64 = 2.0;
 
 /// Check timeline events against the articles they cite, then draw them.
 ///
@@ -77,13 +80,13 @@ enum Command {
 #[derive(clap::Args)]
 struct ChartArgs {
     /// Chart width in pixels (the chart grows taller to fit every label).
-    #[arg(long, default_value_t = 1200.0, value_parser = parse_width)]
+    #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = parse_width)]
     width: f64,
     /// Colour theme.
     #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
     theme: ThemeArg,
     /// PNG resolution multiplier.
-    #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
+    #[arg(long, default_value_t = DEFAULT_SCALE, value_parser = parse_scale)]
     scale: f64,
     /// Draw the date axis without compressing long empty stretches.
     #[arg(long)]
@@ -165,9 +168,9 @@ fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
             ];
             std::fs::create_dir_all("output").context("cannot create the output folder")?;
             let chart = ChartArgs {
-                width: 1200.0,
+                width: DEFAULT_WIDTH,
                 theme: ThemeArg::Light,
-                scale: 2.0,
+                scale: DEFAULT_SCALE,
                 no_breaks: false,
             };
             render_command(Path::new(DEFAULT_EVENTS), &outputs, &chart, color)

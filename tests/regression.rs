@@ -54,29 +54,30 @@ fn the_rules_page_is_current() {
 #[test]
 fn committed_charts_are_current() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = crate::util::citeline(
-        root,
-        &[
-            "render",
-            "-o",
-            "target/regression-timeline.svg",
-            "-o",
-            "target/regression-timeline.png",
-            "--scale",
-            "2",
-        ],
+    let dir = tempfile::tempdir().unwrap();
+    let (svg, png) = (
+        dir.path().join("timeline.svg"),
+        dir.path().join("timeline.png"),
     );
+    let args = [
+        "render",
+        "-o",
+        svg.to_str().unwrap(),
+        "-o",
+        png.to_str().unwrap(),
+    ];
+    let out = crate::util::citeline(root, &args);
     assert_eq!(out.status.code(), Some(0), "{}", crate::util::stderr(&out));
-    for (fresh, committed) in [
-        ("target/regression-timeline.svg", "output/timeline.svg"),
-        ("target/regression-timeline.png", "output/timeline.png"),
-    ] {
-        let fresh_bytes = std::fs::read(root.join(fresh)).unwrap();
+    for (fresh, committed) in [(svg, "output/timeline.svg"), (png, "output/timeline.png")] {
+        let fresh = std::fs::read(fresh).unwrap();
         if std::env::var_os("CITELINE_BLESS").is_some() {
-            std::fs::write(root.join(committed), &fresh_bytes).unwrap();
+            std::fs::write(root.join(committed), &fresh).unwrap();
             continue;
         }
         let committed_bytes = std::fs::read(root.join(committed)).unwrap();
-        assert!(fresh_bytes == committed_bytes, "{committed} is stale: run `cargo run --release` (or CITELINE_BLESS=1 cargo test) and commit it");
+        assert!(
+            fresh == committed_bytes,
+            "{committed} is stale: run `cargo run --release` (or CITELINE_BLESS=1 cargo test) and commit it"
+        );
     }
 }
