@@ -124,15 +124,14 @@ pub fn contrast(a: Color, b: Color) -> f64 {
 }
 
 fn luminance(c: Color) -> f64 {
-    // The sRGB transfer curve needs x^2.4; a table of the 256 values would do too, but the
-    // two-piece curve via `powi`-free arithmetic is enough for a contrast check.
+    // WCAG's relative luminance: the two-piece sRGB curve, per channel.
     let lin = |v: u8| {
         let s = f64::from(v) / 255.0;
         if s <= 0.04045 {
             s / 12.92
         } else {
-            // (s + 0.055) / 1.055 raised to 2.4 = square × fifth root of the square: computed
-            // by Newton iteration so no platform `powf` enters the result.
+            // t^2.4 is t² times the fifth root of t², found by Newton's method: no `powf`,
+            // whose last bits vary by platform, enters the result.
             let t = (s + 0.055) / 1.055;
             let t2 = t * t;
             t2 * fifth_root(t2)
