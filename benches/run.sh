@@ -15,7 +15,7 @@ measure() { # label, then the command
     local best=999999 rss=0
     for _ in 1 2 3; do
         /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>&1 || true
-        read -r secs kb < "$work/time.txt"
+        read -r secs kb < <(tail -n 1 "$work/time.txt")
         best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (b < a) ? b : a }')
         rss=$(( kb > rss ? kb : rss ))
     done
