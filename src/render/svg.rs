@@ -329,18 +329,24 @@ impl SemanticSvg {
             self.out.push('"');
         }
         self.out.push_str(" class=\"");
-        self.out.push_str(match group.role {
+        let role = match group.role {
             Role::Background => "background",
             Role::Title => "title",
             Role::Axis => "axis",
             Role::Legend => "legend",
             Role::Sources => "sources",
             Role::Event(_) => "event",
-        });
-        // An entry may hold several space-separated classes; each becomes one token.
+        };
+        self.out.push_str(role);
+        // An entry may hold several space-separated classes; each becomes one token, once.
+        let mut written = vec![role.to_string()];
         for class in group.classes.iter().flat_map(|c| c.split_whitespace()) {
-            self.out.push(' ');
-            self.out.push_str(&name_chars(class));
+            let class = name_chars(class);
+            if !written.contains(&class) {
+                self.out.push(' ');
+                self.out.push_str(&class);
+                written.push(class);
+            }
         }
         self.out.push_str("\">\n");
         if let Some(tooltip) = &group.tooltip {
