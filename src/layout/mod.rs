@@ -918,28 +918,42 @@ impl Builder<'_> {
         } else {
             axis_y - 8.0 - descent
         };
-        // Ticks per piece of one scale; a day on the edge of two pieces is ticked once.
-        let mut ticks: Vec<(f64, scale::Tick, bool)> = Vec::new();
+        // Ticks per piece of one scale; a day on the edge of two pieces is ticked once. Each
+        // tick gets a rank for labelling: 0 in a zoomed stretch, 1 for the first tick of a
+        // segment (after a break it tells the reader which year they are in), 2 otherwise.
+        let mut ticks: Vec<(f64, scale::Tick, u8)> = Vec::new();
         let mut last_day = i64::MIN;
+        let mut segment_start = f64::NAN;
         for (span, x0, x1, zoomed) in sc.pieces() {
+            let first_piece = sc.placed.iter().any(|p| p.span.start == span.start);
+            if first_piece {
+                segment_start = span.start;
+            }
             let (_, piece_ticks) = scale::choose_ticks(span, x0, x1);
             for t in piece_ticks {
                 if t.day > last_day {
+                    let first_of_segment = (last_day as f64) < segment_start;
                     last_day = t.day;
-                    ticks.push((sc.x(t.day as f64), t, zoomed));
+                    let rank = if zoomed {
+                        0
+                    } else if first_of_segment {
+                        1
+                    } else {
+                        2
+                    };
+                    ticks.push((sc.x(t.day as f64), t, rank));
                 }
             }
         }
         // Labels centred on their ticks; one that would touch a neighbour or leave the page is
-        // left out (its tick stays). Zoomed stretches are labelled first: their labels are the
-        // only way to read the crowded days, and a label of the plain scale beside one gives
-        // way to them.
+        // left out (its tick stays). Labelled by rank: zoomed stretches first, as their labels
+        // are the only way to read the crowded days; then each segment's first tick.
         let fits = |x: f64, w: f64| x - w / 2.0 >= 2.0 && x + w / 2.0 <= self.right_edge - 2.0;
         let mut taken: Vec<(f64, f64)> = Vec::new();
         let mut labelled = vec![false; ticks.len()];
-        for pass in [true, false] {
-            for (i, (x, t, zoomed)) in ticks.iter().enumerate() {
-                if *zoomed != pass {
+        for pass in 0..3 {
+            for (i, (x, t, rank)) in ticks.iter().enumerate() {
+                if *rank != pass {
                     continue;
                 }
                 let w = font::text_width(&t.label, scale::TICK_FONT, false);
