@@ -27,7 +27,7 @@ pub const TICK_LABEL_GAP: f64 = 10.0;
 pub const CROWD_GAP: f64 = 24.0;
 /// At most this share of a segment's width goes to its zoomed stretches, so the rest of the
 /// segment keeps a readable scale.
-const ZOOM_SHARE: f64 = 0.45;
+const ZOOM_SHARE: f64 = 0.5;
 /// A zoom must draw its stretch at least this many times wider than the plain scale would;
 /// less is not worth a change of scale the reader has to notice.
 const ZOOM_MIN_FACTOR: f64 = 2.0;
@@ -736,5 +736,87 @@ mod tests {
         );
         let labels: Vec<_> = y.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["2005", "2010", "2015"]);
+    }
+
+    /// The shipped data's shape: four events within two weeks of late 2003, a planned bar
+    /// over 2004 right after them (so no break there), and an interval nine years later.
+    fn shipped_shape() -> (Vec<(i64, i64)>, Vec<i64>) {
+        let iv = vec![
+            (day(2003, 11, 19), day(2003, 11, 19)),
+            (day(2003, 11, 19), day(2003, 12, 3)),
+            (day(2003, 12, 1), day(2003, 12, 3)),
+            (day(2003, 12, 3), day(2003, 12, 3)),
+            (day(2004, 1, 1), day(2004, 12, 31)),
+            (day(2012, 7, 1), day(2013, 11, 30)),
+        ];
+        let mut starts: Vec<i64> = iv.iter().map(|i| i.0).collect();
+        starts.sort_unstable();
+        (iv, starts)
+    }
+
+    #[test]
+    fn a_crowded_cluster_beside_a_long_stretch_is_zoomed() {
+        let (iv, starts) = shipped_shape();
+        let mut d = Domain::new(&iv, true);
+        assert_eq!(d.segments.len(), 2);
+        d.zoom_crowds(&starts, 1130.0);
+        assert_eq!(d.zooms.len(), 1, "{:?}", d.zooms);
+        let z = d.zooms[0];
+        assert_eq!(z.segment, 0);
+        assert!(z.span.start <= day(2003, 11, 19) as f64);
+        assert!(z.span.end >= day(2003, 12, 4) as f64);
+        assert!(z.span.end < day(2004, 1, 1) as f64);
+        // On a page a little narrower, as when labels claim room at the right.
+        for right in [1160.0, 1000.0] {
+            let scale = d.place(30.0, right);
+            let xs: Vec<f64> = [day(2003, 11, 19), day(2003, 12, 1), day(2003, 12, 3)]
+                .iter()
+                .map(|&d| scale.x(d as f64))
+                .collect();
+            for w in xs.windows(2) {
+                assert!(w[1] - w[0] >= CROWD_GAP - 1e-6, "{xs:?} at {right}");
+            }
+            // The zoomed piece has ticks of its own, inside the cluster.
+            let pieces = scale.pieces();
+            let zoomed: Vec<_> = pieces.iter().filter(|p| p.3).collect();
+            assert_eq!(zoomed.len(), 1);
+            let (span, x0, x1, _) = *zoomed[0];
+            let (step, ticks) = choose_ticks(span, x0, x1);
+            assert!(matches!(step, Step::Days(_) | Step::Weeks), "{step:?}");
+            assert!(ticks
+                .iter()
+                .any(|t| t.day > day(2003, 11, 19) && t.day <= day(2003, 12, 3)));
+            // The pieces tile each segment, and x stays monotone over them.
+            let mut last = f64::NEG_INFINITY;
+            for (span, x0, x1, _) in &pieces {
+                assert!(x0 <= x1 && *x0 >= last - 1e-9, "{pieces:?}");
+                assert!((scale.x(span.start) - x0).abs() < 1e-6);
+                assert!((scale.x(span.end) - x1).abs() < 1e-6);
+                last = *x1;
+            }
+            // The rest of the segment keeps a usable scale: 2004 is not a sliver.
+            let year = scale.x(day(2005, 1, 1) as f64) - scale.x(day(2004, 1, 1) as f64);
+            assert!(year > 150.0, "{year}");
+        }
+    }
+
+    #[test]
+    fn evenly_dense_or_sparse_data_gets_no_zoom() {
+        // A date every five days for ten years: crowded everywhere, so nothing stands out.
+        let dense: Vec<(i64, i64)> = (0..730)
+            .map(|i| (day(2000, 1, 1) + i * 5, day(2000, 1, 1) + i * 5))
+            .collect();
+        let starts: Vec<i64> = dense.iter().map(|i| i.0).collect();
+        let mut d = Domain::new(&dense, true);
+        d.zoom_crowds(&starts, 1130.0);
+        assert!(d.zooms.is_empty(), "{:?}", d.zooms);
+        // Well apart: nothing crowded.
+        let sparse: Vec<(i64, i64)> = (0..10)
+            .map(|i| (day(2000, 1, 1) + i * 100, day(2000, 1, 1) + i * 100))
+            .collect();
+        let starts: Vec<i64> = sparse.iter().map(|i| i.0).collect();
+        let mut d = Domain::new(&sparse, true);
+        d.zoom_crowds(&starts, 1130.0);
+        assert!(d.zooms.is_empty(), "{:?}", d.zooms);
     }
 }
