@@ -42,7 +42,8 @@ pub struct Span {
 }
 
 impl Span {
-    fn days(&self) -> f64 {
+    /// Its length in days.
+    pub fn days(&self) -> f64 {
         self.end - self.start
     }
 }
