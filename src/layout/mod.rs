@@ -13,7 +13,10 @@
 //! not much taller: dots on the axis with stems rising to staggered labels (the classic
 //! look, [`labels::stack`]), or, when data is dense, lanes in which each mark sits under its
 //! own label ([`labels::lanes`]). In both, no label touches another label, a mark, a stem or
-//! the axis. A chart taller than [`TALL`] repeats the axis above the events.
+//! the axis. A chart taller than [`TALL`] repeats the axis above the events. A crowded burst
+//! of days inside one axis segment is drawn zoomed ([`scale::Domain::zoom_crowds`]): a pale
+//! band on the axis with a bar across it at each end, its own finer ticks (labelled before
+//! any other tick), and a legend entry.
 
 pub mod labels;
 mod legend;

@@ -1,6 +1,13 @@
 //! The date axis: which stretches of time are shown (axis breaks), where a day lands on x,
 //! and which ticks and tick labels each shown stretch gets.
 //!
+//! Inside a segment a short burst of distinct event days can still crowd into a few pixels
+//! when a long quiet stretch follows within break distance (the shipped data: four events in
+//! two weeks of late 2003, then a planned bar over 2004). Such a burst is *zoomed*: drawn at a
+//! larger scale of its own, so its days stand [`CROWD_GAP`] apart where the page allows, with
+//! the rest of the segment linear at a smaller scale. The axis marks each zoomed stretch and
+//! ticks it on its own ([`Scale::pieces`]), so the change of scale is never hidden.
+//!
 //! Days are continuous numbers here: day `d` (days since the common era, as chrono counts
 //! them) covers `[d, d + 1)`, so an interval of days `[a, b]` is drawn from `x(a)` to
 //! `x(b + 1)`. Pure arithmetic: no font files, no drawing library. Only text *widths* are
