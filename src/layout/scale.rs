@@ -164,7 +164,7 @@ impl Domain {
     /// them for zooming: a short burst of events beside a long quiet stretch in the same
     /// segment (no break possible) would otherwise be a smudge at one spot of the axis.
     /// A run of crowded days is zoomed only when the zoom can draw it at least
-    /// [`ZOOM_MIN_FACTOR`] times wider within [`ZOOM_SHARE`] of its segment; evenly dense data
+    /// `ZOOM_MIN_FACTOR` times wider within `ZOOM_SHARE` of its segment; evenly dense data
     /// (crowded everywhere) gets no zoom, since zooming all of it is the plain scale again.
     /// Linear in the number of days.
     pub fn zoom_crowds(&mut self, days: &[i64], width: f64) {
