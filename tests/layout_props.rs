@@ -378,6 +378,87 @@ proptest! {
     }
 
     #[test]
+    fn zoomed_scales_stay_monotone_and_keep_zooms_inside_segments(
+        cluster in prop::collection::vec(0i64..40, 2..12),
+        spread in prop::collection::vec((0i64..4000, 0i64..400), 1..20),
+        base in 0i64..800_000,
+        breaks in any::<bool>(),
+        right in 400.0f64..3000.0,
+    ) {
+        // A tight cluster of days among intervals spread over years: the shape that zooms.
+        let mut iv: Vec<(i64, i64)> = cluster.iter().map(|&d| (base + d, base + d)).collect();
+        iv.extend(spread.iter().map(|&(a, len)| (base + a, base + a + len)));
+        let mut starts: Vec<i64> = iv.iter().map(|i| i.0).collect();
+        starts.sort_unstable();
+        let mut domain = Domain::new(&iv, breaks);
+        domain.zoom_crowds(&starts, right - 20.0);
+        // Place on the page asked for and on a narrower one (labels claim room at the right).
+        for r in [right, 20.0 + (right - 20.0) * 0.8] {
+            let scale = domain.place(20.0, r);
+            let lo = iv.iter().map(|i| i.0).min().unwrap() as f64 - 500.0;
+            let hi = iv.iter().map(|i| i.1).max().unwrap() as f64 + 500.0;
+            let mut last = f64::NEG_INFINITY;
+            for k in 0..=4000 {
+                let day = lo + (hi - lo) * f64::from(k) / 4000.0;
+                let x = scale.x(day);
+                prop_assert!(x >= last, "x({}) = {} after {}", day, x, last);
+                prop_assert!(x >= 20.0 - 1e-9 && x <= scale.right() + 1e-9);
+                last = x;
+            }
+            // Zooms: in time order, disjoint, each inside one segment's days and pixels, and
+            // never narrower than the plain scale would draw them.
+            prop_assert_eq!(scale.zooms.len(), domain.zooms.len());
+            let mut prev_end = f64::NEG_INFINITY;
+            for (z, placed) in domain.zooms.iter().zip(&scale.zooms) {
+                let seg = scale.placed[z.segment];
+                prop_assert!(z.span.start >= prev_end && z.span.start < z.span.end);
+                prop_assert!(seg.span.start <= z.span.start && z.span.end <= seg.span.end);
+                prop_assert!(seg.x0 <= placed.x0 && placed.x1 <= seg.x1 + 1e-9);
+                let plain = (seg.x1 - seg.x0) / (seg.span.end - seg.span.start);
+                prop_assert!(placed.x1 - placed.x0 >= z.span.days() * plain - 1e-6);
+                prev_end = z.span.end;
+            }
+            for &(a, b) in &iv {
+                let inside = scale.placed.iter().any(|p| p.span.start <= a as f64 && (b + 1) as f64 <= p.span.end);
+                prop_assert!(inside, "{:?}", (a, b));
+            }
+        }
+    }
+
+    #[test]
+    fn a_cluster_beside_a_long_stretch_lays_out_cleanly(
+        cluster in prop::collection::vec((1u32..=28, any::<bool>()), 2..10),
+        later in prop::collection::vec(prop::sample::select(vec!["2004", "2004-06", "2005-03-02", "2004/2005", "2012-07?/2013-11?"]), 1..4),
+        width in prop_oneof![2 => Just(1200.0), 1 => 320.0f64..2400.0],
+    ) {
+        let mut specs: Vec<EventSpec> = cluster
+            .iter()
+            .map(|&(d, bar)| EventSpec {
+                date: if bar { format!("2003-11-{d:02}/2003-12-03") } else { format!("2003-11-{d:02}") },
+                title: "An event of the cluster with an ordinary title".into(),
+                planned: false,
+                inferred: false,
+                tag: Some((d % 4) as u8),
+                sources: vec![0],
+            })
+            .collect();
+        specs.extend(later.iter().map(|d| EventSpec {
+            date: d.to_string(),
+            title: "Later event".into(),
+            planned: true,
+            inferred: false,
+            tag: None,
+            sources: vec![1],
+        }));
+        let tl = timeline(&specs);
+        let options = LayoutOptions { width, ..LayoutOptions::default() };
+        let scene = layout(&tl, &options);
+        check(&scene, &tl)?;
+        prop_assert_eq!(scene.width, width.ceil());
+        prop_assert_eq!(&scene, &layout(&tl, &options));
+    }
+
+    #[test]
     fn exact_days_keep_their_order_along_x(specs in prop::collection::vec(event_spec(), 2..60)) {
         let tl = timeline(&specs);
         let scene = layout(&tl, &LayoutOptions::default());
@@ -479,4 +560,107 @@ fn many_breaks_on_a_narrow_page_keep_its_width() {
         .filter(|i| matches!(i, Item::Polyline { .. }))
         .count();
     assert_eq!(zigzags, 3);
+}
+
+/// The x of each event's stem (its only line), by event id.
+fn stems(scene: &Scene) -> HashMap<String, f64> {
+    let mut out = HashMap::new();
+    for g in &scene.groups {
+        let Role::Event(id) = &g.role else { continue };
+        for item in &g.items {
+            if let Item::Line { from, .. } = item {
+                out.insert(id.clone(), from.x);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_late_2003_cluster_is_zoomed_readable_and_ticked() {
+    // The shipped data's shape: four events within two weeks, a planned bar over 2004 right
+    // after them (so no break there), and an inferred interval nine years later.
+    let dates = [
+        "2003-11-19",
+        "2003-11-19/2003-12-03",
+        "2003-12-01/2003-12-03",
+        "2003-12-03",
+        "2004",
+        "2012-07?/2013-11?",
+    ];
+    let specs: Vec<EventSpec> = dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| EventSpec {
+            date: d.to_string(),
+            title: format!("Event {i} with a title of ordinary length"),
+            planned: i == 4,
+            inferred: i == 5,
+            tag: Some(i as u8),
+            sources: vec![0],
+        })
+        .collect();
+    let tl = timeline(&specs);
+    let scene = layout(&tl, &LayoutOptions::default());
+    check(&scene, &tl).unwrap();
+    let x = stems(&scene);
+    // Distinct days stand at least 24 px apart (19 Nov: e0 and e1; 1 Dec: e2; 3 Dec: e3).
+    let days = [x["e0"].max(x["e1"]), x["e2"], x["e3"]];
+    for w in days.windows(2) {
+        assert!(w[1] - w[0] >= 23.9, "{days:?}");
+    }
+    assert!(
+        (x["e0"] - x["e1"]).abs() < 12.0,
+        "one day, one place: {x:?}"
+    );
+    // The axis names dates inside the cluster, and marks the zoomed stretch.
+    let axis = scene.groups.iter().find(|g| g.role == Role::Axis).unwrap();
+    let inside: Vec<&str> = axis
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, at, .. } if at.x > days[0] && at.x < days[2] => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(!inside.is_empty(), "no tick label inside the cluster");
+    assert!(
+        inside
+            .iter()
+            .any(|t| t.contains("Nov") || t.contains("Dec")),
+        "{inside:?}"
+    );
+    let band = axis.items.iter().find_map(|i| match i {
+        Item::Rect { rect, .. } => Some(*rect),
+        _ => None,
+    });
+    let band = band.expect("a zoom band on the axis");
+    assert!(
+        band.x <= days[0] && band.right() >= days[2],
+        "{band:?} {days:?}"
+    );
+    let legend = scene
+        .groups
+        .iter()
+        .find(|g| g.role == Role::Legend)
+        .unwrap();
+    assert!(legend
+        .items
+        .iter()
+        .any(|i| matches!(i, Item::Text { text, .. } if text.starts_with("zoomed"))));
+    // The planned year right after keeps a readable width.
+    let planned = scene
+        .groups
+        .iter()
+        .find(|g| g.role == Role::Event("e4".into()))
+        .unwrap();
+    let bar = planned
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Rect { rect, .. } => Some(rect.width),
+            _ => None,
+        })
+        .unwrap();
+    assert!(bar > 150.0, "{bar}");
 }

@@ -20,6 +20,7 @@ enum Swatch {
     Planned,
     Open,
     Break,
+    Zoom,
 }
 
 /// Swatch box width and the room after each entry.
@@ -44,7 +45,7 @@ impl Builder<'_> {
             entries.push((Swatch::Tag(self.palette.untagged), "untagged".into()));
         }
         let any = |f: &dyn Fn(&super::Ev) -> bool| prepared.events.iter().any(f);
-        let styles: [(bool, Swatch, &str); 8] = [
+        let styles: [(bool, Swatch, &str); 9] = [
             (any(&|e| e.dot), Swatch::Dot, "exact day"),
             (any(&|e| !e.dot), Swatch::Bar, "month, year or range"),
             (
@@ -76,6 +77,11 @@ impl Builder<'_> {
                 prepared.domain.segments.len() > 1,
                 Swatch::Break,
                 "time skipped (axis break)",
+            ),
+            (
+                !prepared.domain.zooms.is_empty(),
+                Swatch::Zoom,
+                "zoomed: days drawn wider here (own ticks)",
             ),
         ];
         for (on, swatch, text) in styles {
@@ -219,6 +225,49 @@ impl Builder<'_> {
                     dash: None,
                 },
             }],
+            // As on the axis: a pale band over the axis line, a bar across it at each end.
+            Swatch::Zoom => {
+                let axis = Stroke {
+                    color: p.axis,
+                    width: 1.2,
+                    dash: None,
+                };
+                let (a, z) = (x + 3.0, x + SWATCH - 3.0);
+                let bar = |bx: f64| Item::Line {
+                    from: Point {
+                        x: bx,
+                        y: mid - 6.0,
+                    },
+                    to: Point {
+                        x: bx,
+                        y: mid + 6.0,
+                    },
+                    stroke: axis.clone(),
+                };
+                vec![
+                    Item::Rect {
+                        rect: Rect {
+                            x: a,
+                            y: mid - 2.5,
+                            width: z - a,
+                            height: 5.0,
+                        },
+                        fill: Some(p.tint(p.axis)),
+                        stroke: None,
+                        radius: 0.0,
+                    },
+                    Item::Line {
+                        from: Point { x, y: mid },
+                        to: Point {
+                            x: x + SWATCH,
+                            y: mid,
+                        },
+                        stroke: axis.clone(),
+                    },
+                    bar(a),
+                    bar(z),
+                ]
+            }
         }
     }
 }

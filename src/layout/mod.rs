@@ -13,7 +13,10 @@
 //! not much taller: dots on the axis with stems rising to staggered labels (the classic
 //! look, [`labels::stack`]), or, when data is dense, lanes in which each mark sits under its
 //! own label ([`labels::lanes`]). In both, no label touches another label, a mark, a stem or
-//! the axis. A chart taller than [`TALL`] repeats the axis above the events.
+//! the axis. A chart taller than [`TALL`] repeats the axis above the events. A crowded burst
+//! of days inside one axis segment is drawn zoomed ([`scale::Domain::zoom_crowds`]): a pale
+//! band on the axis with a bar across it at each end, its own finer ticks (labelled before
+//! any other tick), and a legend entry.
 
 pub mod labels;
 mod legend;
@@ -82,6 +85,11 @@ const MIN_LABEL: f64 = 170.0;
 const MARK_ROW: f64 = 2.0 * DOT_RADIUS;
 /// Lowest lane above the axis.
 const LANE_FLOOR: f64 = 8.0;
+/// Height of the pale band that marks a zoomed stretch on the axis.
+const ZOOM_BAND: f64 = 5.0;
+/// Half the height of the bar across the axis where a zoomed stretch begins or ends: taller
+/// than a tick (5 px, one side), still clear of tick labels (8 px off the axis).
+const ZOOM_MARK: f64 = 6.0;
 /// Events taller than this get a second axis above them.
 pub const TALL: f64 = 700.0;
 
@@ -100,7 +108,7 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
         1200.0
     };
     let palette = Palette::of(options.theme);
-    let prepared = Prepared::new(timeline, &palette, options.breaks);
+    let prepared = Prepared::new(timeline, &palette, options.breaks, width);
     let mut b = Builder {
         width,
         palette: &palette,
@@ -174,7 +182,7 @@ struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    fn new(timeline: &'a Timeline, palette: &Palette, breaks: bool) -> Self {
+    fn new(timeline: &'a Timeline, palette: &Palette, breaks: bool, width: f64) -> Self {
         let title = timeline
             .title
             .as_ref()
@@ -259,7 +267,12 @@ impl<'a> Prepared<'a> {
             .iter()
             .map(|e| (e.start as i64, e.end as i64 - 1))
             .collect();
-        let domain = scale::Domain::new(&intervals, breaks);
+        let mut domain = scale::Domain::new(&intervals, breaks);
+        // Zooms are chosen here, before any label is measured, so the legend (drawn above the
+        // chart) knows whether to explain them; the axis width is the one `chart` starts
+        // from, before it makes room for long labels at the right.
+        let stem_days: Vec<i64> = events.iter().map(|e| e.start.floor() as i64).collect();
+        domain.zoom_crowds(&stem_days, axis_right(width) - axis_left());
         Prepared {
             title,
             events,
@@ -498,12 +511,11 @@ impl Builder<'_> {
         // every label ends inside the page, but never by more than a narrow label's width;
         // labels still too long there are wrapped narrower.
         let domain = &prepared.domain;
-        let left = MARGIN + 6.0;
+        let left = axis_left();
         let limit = self.width - MARGIN;
         let reserve = label_max.min(MIN_LABEL);
         let min_right = limit - STEM_PAD - reserve;
-        // Room at the end for the shortest bar with an arrow, should the last date be one.
-        let mut right = limit - 6.0 - MIN_BAR - ARROW;
+        let mut right = axis_right(self.width);
         let mut sc = domain.place(left, right);
         let stem_of = |sc: &scale::Scale, ev: &Ev| {
             if ev.dot {
@@ -843,12 +855,44 @@ impl Builder<'_> {
             dash: None,
         };
         let mut items = Vec::new();
+        // A zoomed stretch: a pale band along the axis, closed at each end by a bar across
+        // the axis taller than any tick, where the scale changes. The band stays within 6 px
+        // of the axis line, clear of tick labels (8 px off) and of the lowest labels.
+        for z in &sc.zooms {
+            items.push(Item::Rect {
+                rect: Rect {
+                    x: z.x0,
+                    y: axis_y - ZOOM_BAND / 2.0,
+                    width: (z.x1 - z.x0).max(0.5),
+                    height: ZOOM_BAND,
+                },
+                fill: Some(p.tint(p.axis)),
+                stroke: None,
+                radius: 0.0,
+            });
+        }
         for s in &sc.placed {
             items.push(Item::Line {
                 from: Point { x: s.x0, y: axis_y },
                 to: Point { x: s.x1, y: axis_y },
                 stroke: line.clone(),
             });
+        }
+        // The bars at the zoom's ends go over the axis line.
+        for z in &sc.zooms {
+            for x in [z.x0, z.x1] {
+                items.push(Item::Line {
+                    from: Point {
+                        x,
+                        y: axis_y - ZOOM_MARK,
+                    },
+                    to: Point {
+                        x,
+                        y: axis_y + ZOOM_MARK,
+                    },
+                    stroke: line.clone(),
+                });
+            }
         }
         for (x0, x1) in sc.breaks() {
             // A zigzag across the gap, as wide as the break and as tall as a dot: it reads as
@@ -877,47 +921,98 @@ impl Builder<'_> {
         } else {
             axis_y - 8.0 - descent
         };
-        let mut last_right = f64::NEG_INFINITY;
-        for s in &sc.placed {
-            let (_, ticks) = scale::choose_ticks(s.span, s.x0, s.x1);
-            for t in ticks {
-                let x = sc.x(t.day as f64);
-                items.push(Item::Line {
-                    from: Point { x, y: axis_y },
-                    to: Point {
-                        x,
-                        y: axis_y + side * 5.0,
-                    },
-                    stroke: line.clone(),
-                });
-                let w = font::text_width(&t.label, scale::TICK_FONT, false);
-                // Labels centred on their tick; one that would touch its neighbour or leave
-                // the page is left out (its tick stays).
-                if x - w / 2.0 < last_right + 6.0
-                    || x - w / 2.0 < 2.0
-                    || x + w / 2.0 > self.right_edge - 2.0
-                {
+        // Ticks per piece of one scale; a day on the edge of two pieces is ticked once. Each
+        // tick gets a rank for labelling: 0 in a zoomed stretch, 1 for the first tick of a
+        // segment (after a break it tells the reader which year they are in), 2 otherwise.
+        let mut ticks: Vec<(f64, scale::Tick, u8)> = Vec::new();
+        let mut last_day = i64::MIN;
+        let mut segment_start = f64::NAN;
+        for (span, x0, x1, zoomed) in sc.pieces() {
+            let first_piece = sc.placed.iter().any(|p| p.span.start == span.start);
+            if first_piece {
+                segment_start = span.start;
+            }
+            let (_, piece_ticks) = scale::choose_ticks(span, x0, x1);
+            for t in piece_ticks {
+                if t.day > last_day {
+                    let first_of_segment = (last_day as f64) < segment_start;
+                    last_day = t.day;
+                    let rank = if zoomed {
+                        0
+                    } else if first_of_segment {
+                        1
+                    } else {
+                        2
+                    };
+                    ticks.push((sc.x(t.day as f64), t, rank));
+                }
+            }
+        }
+        // Labels centred on their ticks; one that would touch a neighbour or leave the page is
+        // left out (its tick stays). Labelled by rank: zoomed stretches first, as their labels
+        // are the only way to read the crowded days; then each segment's first tick.
+        let fits = |x: f64, w: f64| x - w / 2.0 >= 2.0 && x + w / 2.0 <= self.right_edge - 2.0;
+        let mut taken: Vec<(f64, f64)> = Vec::new();
+        let mut labelled = vec![false; ticks.len()];
+        for pass in 0..3 {
+            for (i, (x, t, rank)) in ticks.iter().enumerate() {
+                if *rank != pass {
                     continue;
                 }
-                last_right = x + w / 2.0;
-                let mut item = text_item(
-                    t.label,
-                    x - w / 2.0,
-                    baseline,
-                    scale::TICK_FONT,
-                    false,
-                    false,
-                    p.muted,
-                );
-                if let Item::Text { anchor, at, .. } = &mut item {
-                    *anchor = Anchor::Middle;
-                    at.x = x;
+                let w = font::text_width(&t.label, scale::TICK_FONT, false);
+                let (a, b) = (x - w / 2.0, x + w / 2.0);
+                // `taken` is sorted by left edge: check the neighbours where this one goes.
+                let at = taken.partition_point(|r| r.0 < a);
+                let clear_left = at == 0 || taken[at - 1].1 + 6.0 <= a;
+                let clear_right = at == taken.len() || b + 6.0 <= taken[at].0;
+                if !(fits(*x, w) && clear_left && clear_right) {
+                    continue;
                 }
-                items.push(item);
+                taken.insert(at, (a, b));
+                labelled[i] = true;
             }
+        }
+        for ((x, t, _), labelled) in ticks.into_iter().zip(labelled) {
+            items.push(Item::Line {
+                from: Point { x, y: axis_y },
+                to: Point {
+                    x,
+                    y: axis_y + side * 5.0,
+                },
+                stroke: line.clone(),
+            });
+            if !labelled {
+                continue;
+            }
+            let w = font::text_width(&t.label, scale::TICK_FONT, false);
+            let mut item = text_item(
+                t.label,
+                x - w / 2.0,
+                baseline,
+                scale::TICK_FONT,
+                false,
+                false,
+                p.muted,
+            );
+            if let Item::Text { anchor, at, .. } = &mut item {
+                *anchor = Anchor::Middle;
+                at.x = x;
+            }
+            items.push(item);
         }
         group(Role::Axis, Vec::new(), items)
     }
+}
+
+/// Where the axis starts.
+fn axis_left() -> f64 {
+    MARGIN + 6.0
+}
+
+/// Where the axis ends on a page `width` wide, before labels claim room: the margin, and
+/// room for the shortest bar with an arrow, should the last date be one.
+fn axis_right(width: f64) -> f64 {
+    width - MARGIN - 6.0 - MIN_BAR - ARROW
 }
 
 fn default_subtitle(prepared: &Prepared) -> String {
