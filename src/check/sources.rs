@@ -171,61 +171,68 @@ fn read_article(
     source: &Source,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Article> {
-    let span = source.file.span.clone();
-    let report = |out: &mut Vec<Diagnostic>, rule: &Rule, message: String, help: &str| {
-        out.push(
-            Diagnostic::new(rule, span.clone(), message)
-                .with_source(source.id.value.clone())
-                .with_help(help.to_string()),
-        );
-    };
-    let written = &source.file.value;
-    let path = folder.join(written);
-    let resolved = match std::fs::canonicalize(&path) {
-        Ok(p) => p,
-        Err(e) => {
-            report(
-                out,
-                &SOURCE_UNREADABLE,
-                format!("cannot read `{written}`: {e}"),
-                "check the path; it is relative to the events file's folder",
+    match try_read_article(root, folder, &source.file.value) {
+        Ok(article) => Some(article),
+        Err(Unreadable {
+            rule,
+            message,
+            help,
+        }) => {
+            out.push(
+                Diagnostic::new(rule, source.file.span.clone(), message)
+                    .with_source(source.id.value.clone())
+                    .with_help(help),
             );
-            return None;
+            None
         }
+    }
+}
+
+/// Why a source file cannot serve as evidence: the rule, the message and what to do.
+struct Unreadable {
+    rule: &'static Rule,
+    message: String,
+    help: &'static str,
+}
+
+fn unreadable(rule: &'static Rule, message: String, help: &'static str) -> Unreadable {
+    Unreadable {
+        rule,
+        message,
+        help,
+    }
+}
+
+fn try_read_article(
+    root: Option<&Path>,
+    folder: &Path,
+    written: &str,
+) -> Result<Article, Unreadable> {
+    let io_error = |e: std::io::Error| {
+        unreadable(
+            &SOURCE_UNREADABLE,
+            format!("cannot read `{written}`: {e}"),
+            "check the path (it is relative to the events file's folder) and the file's permissions",
+        )
     };
+    let resolved = std::fs::canonicalize(folder.join(written)).map_err(io_error)?;
     if !root.is_some_and(|r| resolved.starts_with(r)) {
-        report(
-            out,
+        return Err(unreadable(
             &SOURCE_OUTSIDE_FOLDER,
             format!("`{written}` resolves outside the events file's folder"),
             "copy the article into the project (e.g. articles/) and cite that copy",
-        );
-        return None;
+        ));
     }
-    let meta = match std::fs::metadata(&resolved) {
-        Ok(m) if m.is_file() => m,
-        Ok(_) => {
-            report(
-                out,
-                &SOURCE_UNREADABLE,
-                format!("`{written}` is not a regular file"),
-                "point `file` at the article's text file",
-            );
-            return None;
-        }
-        Err(e) => {
-            report(
-                out,
-                &SOURCE_UNREADABLE,
-                format!("cannot read `{written}`: {e}"),
-                "check the file's permissions",
-            );
-            return None;
-        }
-    };
+    let meta = std::fs::metadata(&resolved).map_err(io_error)?;
+    if !meta.is_file() {
+        return Err(unreadable(
+            &SOURCE_UNREADABLE,
+            format!("`{written}` is not a regular file"),
+            "point `file` at the article's text file",
+        ));
+    }
     if meta.len() > MAX_SOURCE_BYTES {
-        report(
-            out,
+        return Err(unreadable(
             &SOURCE_TOO_LARGE,
             format!(
                 "`{written}` has {} bytes; the cap is {} MiB",
@@ -233,53 +240,33 @@ fn read_article(
                 MAX_SOURCE_BYTES / (1024 * 1024)
             ),
             "cite the article's text, not a larger file that contains it",
-        );
-        return None;
+        ));
     }
-    let bytes = match std::fs::read(&resolved) {
-        Ok(b) => b,
-        Err(e) => {
-            report(
-                out,
-                &SOURCE_UNREADABLE,
-                format!("cannot read `{written}`: {e}"),
-                "check the file's permissions",
-            );
-            return None;
-        }
-    };
+    let bytes = std::fs::read(&resolved).map_err(io_error)?;
     let sha256 = hex(&Sha256::digest(&bytes));
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            report(
-                out,
-                &SOURCE_NOT_UTF8,
-                format!(
-                    "`{written}` is not UTF-8: invalid byte 0x{:02X} at offset {at}",
-                    e.as_bytes()[at]
-                ),
-                "convert it to UTF-8 (e.g. with iconv), keeping the original beside it",
-            );
-            return None;
-        }
-    };
-    if let Some(at) =
-        text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-    {
-        report(
-            out,
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        unreadable(
+            &SOURCE_NOT_UTF8,
+            format!(
+                "`{written}` is not UTF-8: invalid byte 0x{:02X} at offset {at}",
+                e.as_bytes()[at]
+            ),
+            "convert it to UTF-8 (e.g. with iconv), keeping the original beside it",
+        )
+    })?;
+    let control = text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+    if let Some(at) = control {
+        return Err(unreadable(
             &SOURCE_BINARY,
             format!(
                 "`{written}` holds the control byte 0x{:02X} at offset {at}: it is not plain text",
                 text.as_bytes()[at]
             ),
             "extract the article's text into a .txt file and cite that",
-        );
-        return None;
+        ));
     }
-    Some(Article {
+    Ok(Article {
         path: resolved,
         sha256,
         haystack: Haystack::new(&text),
