@@ -104,6 +104,21 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Load events from `text`, which was read from `path` (used for messages and to resolve
 /// source files).
+///
+/// ```
+/// use std::path::Path;
+/// let text = r#"
+/// [[events]]
+/// id = "talks"
+/// date = "2003-11-19"
+/// titel = "Talks begin"
+/// "#;
+/// let loaded = citeline::load_str(Path::new("events.toml"), text.to_string());
+/// let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+/// assert_eq!(codes, ["unknown-key", "missing-key", "missing-key"]);
+/// assert_eq!(loaded.diagnostics[0].help.as_deref(), Some("did you mean `title`?"));
+/// assert!(loaded.timeline.events.is_empty(), "an event with errors is left out");
+/// ```
 pub fn load_str(path: &Path, text: String) -> Loaded {
     let mut out = Vec::new();
     let mut timeline = Timeline {

@@ -36,6 +36,16 @@ pub fn check_file(path: &Path) -> Result<Checked, LoadError> {
 }
 
 /// Check what the loader produced: its findings come first, then the checks' own.
+///
+/// ```
+/// // Sources are read relative to the events file's folder: here, the crate's own.
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
+/// let text = std::fs::read_to_string(&path).unwrap().replace("on 19 November, foreign", "on 18 November, foreign");
+/// let checked = citeline::check_loaded(citeline::load_str(&path, text));
+/// let miss = checked.report.with_code("quote-not-found").next().unwrap();
+/// assert_eq!(miss.event.as_deref(), Some("bishkek-ministers-meeting"));
+/// assert!(miss.notes[1].contains("`18` where the source has `19`"), "{:?}", miss.notes);
+/// ```
 pub fn check_loaded(loaded: Loaded) -> Checked {
     let Loaded {
         timeline,
