@@ -6,7 +6,7 @@ use citeline::date::parse;
 use citeline::layout::scale::Domain;
 use citeline::layout::{layout, LayoutOptions, Theme};
 use citeline::model::{DatedBy, Event, Evidence, Source, Spanned, Status, Timeline};
-use citeline::scene::{Item, Rect, Role, Scene};
+use citeline::scene::{Item, Point, Rect, Role, Scene};
 use proptest::prelude::*;
 use std::collections::HashMap;
 
@@ -312,7 +312,79 @@ fn check(scene: &Scene, tl: &Timeline) -> Result<(), TestCaseError> {
     if let Some(offence) = first_overlap(&texts, &marks) {
         return Err(TestCaseError::fail(offence));
     }
+    if let Some(offence) = hidden_dot(scene) {
+        return Err(TestCaseError::fail(offence));
+    }
+    if let Some(offence) = detached_dot(scene) {
+        return Err(TestCaseError::fail(offence));
+    }
     Ok(())
+}
+
+/// Each event's dot, as (event id, centre, box with stroke), in scene order.
+fn dots(scene: &Scene) -> Vec<(&str, Point, Rect)> {
+    let mut out = Vec::new();
+    for g in &scene.groups {
+        let Role::Event(id) = &g.role else { continue };
+        for item in &g.items {
+            if let Item::Circle { center, .. } = item {
+                out.push((id.as_str(), *center, bbox(item)));
+            }
+        }
+    }
+    out
+}
+
+/// Two dots of different events whose boxes overlap: one would hide (part of) the other.
+/// Dots are swept in order of x, so only neighbours closer than a dot's width are compared.
+fn hidden_dot(scene: &Scene) -> Option<String> {
+    let mut all = dots(scene);
+    all.sort_by(|a, b| a.2.x.total_cmp(&b.2.x));
+    let widest = all.iter().map(|d| d.2.width).fold(0.0, f64::max);
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            if b.2.x >= a.2.x + widest {
+                break;
+            }
+            if a.0 != b.0 && a.2.overlaps(&b.2) {
+                return Some(format!(
+                    "dot of {} {:?} hides dot of {} {:?}",
+                    a.0, a.2, b.0, b.2
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// A dot its own stem does not reach: the stem (the event's one line) must stand at the
+/// dot's x and its y range come within a pixel of the dot's box.
+fn detached_dot(scene: &Scene) -> Option<String> {
+    for g in &scene.groups {
+        let Role::Event(id) = &g.role else { continue };
+        let Some(dot) = g.items.iter().find(|i| matches!(i, Item::Circle { .. })) else {
+            continue;
+        };
+        let b = bbox(dot);
+        let stems: Vec<(f64, f64, f64)> = g
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Line { from, to, .. } => Some((from.x, from.y.min(to.y), from.y.max(to.y))),
+                _ => None,
+            })
+            .collect();
+        let [(x, top, bottom)] = stems[..] else {
+            return Some(format!("event {id}: {} stems", stems.len()));
+        };
+        let centre = b.x + b.width / 2.0;
+        if (x - centre).abs() > 0.5 || bottom < b.y - 1.0 || top > b.bottom() + 1.0 {
+            return Some(format!(
+                "event {id}: stem at x {x}, y {top}..{bottom} misses its dot {b:?}"
+            ));
+        }
+    }
+    None
 }
 
 fn sizes() -> impl Strategy<Value = Vec<EventSpec>> {
@@ -663,4 +735,143 @@ fn the_late_2003_cluster_is_zoomed_readable_and_ticked() {
         })
         .unwrap();
     assert!(bar > 150.0, "{bar}");
+}
+
+/// The y of the axis under the events (not the repeated one above a tall chart).
+fn axis_y(scene: &Scene) -> f64 {
+    scene
+        .groups
+        .iter()
+        .filter(|g| g.role == Role::Axis && !g.classes.iter().any(|c| c == "top"))
+        .flat_map(|g| &g.items)
+        .find_map(|i| match i {
+            Item::Line { from, to, .. } if from.y == to.y => Some(from.y),
+            _ => None,
+        })
+        .expect("an axis line")
+}
+
+/// The top of an event's label (its first text).
+fn label_top(scene: &Scene, id: &str) -> f64 {
+    let g = scene
+        .groups
+        .iter()
+        .find(|g| g.role == Role::Event(id.into()))
+        .unwrap();
+    g.items
+        .iter()
+        .find_map(|i| match i {
+            Item::Text { bounds, .. } => Some(bounds.y),
+            _ => None,
+        })
+        .unwrap()
+}
+
+#[test]
+fn dots_of_one_day_are_all_in_sight() {
+    // The shipped data's shape: a meeting and a statement on 19 Nov 2003, among bars (stems
+    // from the axis, dots piled on it). Then more: a pile of five on one day, and days a few
+    // pixels apart on a long axis, which the chart draws in lanes.
+    let shipped = vec![
+        "2003-11-19",
+        "2003-11-19",
+        "2003-11-19/2003-12-03",
+        "2003-12-01/2003-12-03",
+        "2003-12-03",
+        "2004",
+        "2012-07?/2013-11?",
+    ];
+    let mut more = shipped.clone();
+    more.extend(["2008-05-05"; 5]);
+    more.extend([
+        "1995-03-01",
+        "1995-03-04",
+        "1995-03-09",
+        "1995-03-15",
+        "1995-04-02",
+    ]);
+    for (dates, n_dots, n_piles, stems_from_axis) in [(shipped, 3, 1, true), (more, 13, 2, false)] {
+        let specs: Vec<EventSpec> = dates
+            .iter()
+            .enumerate()
+            .map(|(i, d)| EventSpec {
+                date: d.to_string(),
+                title: format!("Event {i} with a title of ordinary length"),
+                planned: i == 5,
+                inferred: i == 6,
+                tag: Some(i as u8 % 5),
+                sources: vec![0],
+            })
+            .collect();
+        let tl = timeline(&specs);
+        for width in [1200.0, 700.0] {
+            let scene = layout(
+                &tl,
+                &LayoutOptions {
+                    width,
+                    ..LayoutOptions::default()
+                },
+            );
+            assert_eq!(hidden_dot(&scene), None);
+            check(&scene, &tl).unwrap();
+            let all = dots(&scene);
+            assert_eq!(all.len(), n_dots);
+            // Dots of one day share their stem's x; the higher dot belongs to the higher
+            // label, so a reader matches them up by order.
+            let mut piles = 0;
+            for d in &all {
+                let mut same_day: Vec<_> = all.iter().filter(|e| e.1.x == d.1.x).collect();
+                if same_day.len() < 2 || same_day[0].0 != d.0 {
+                    continue;
+                }
+                piles += 1;
+                same_day.sort_by(|a, b| a.1.y.total_cmp(&b.1.y));
+                for w in same_day.windows(2) {
+                    assert!(
+                        label_top(&scene, w[0].0) < label_top(&scene, w[1].0),
+                        "{same_day:?}"
+                    );
+                }
+            }
+            assert_eq!(piles, n_piles);
+            if stems_from_axis {
+                // The pile stands on the axis: its lowest dot sits on the line.
+                let lowest = all.iter().map(|d| d.1.y).fold(f64::MIN, f64::max);
+                assert_eq!(lowest, axis_y(&scene), "{all:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn dots_touch_their_stems_in_both_arrangements() {
+    let spec = |i: usize, date: String| EventSpec {
+        date,
+        title: format!("Event number {i} with a title of ordinary length"),
+        planned: i % 11 == 0,
+        inferred: i % 13 == 0,
+        tag: Some((i % 5) as u8),
+        sources: vec![(i % 6) as u8],
+    };
+    // Few events: stems rise from dots on the axis.
+    let sparse: Vec<EventSpec> = (0..8)
+        .map(|i| spec(i, format!("{}-0{}-1{}", 1995 + 2 * i, 1 + i % 9, i % 9)))
+        .collect();
+    // Many events in a month: lanes, each dot under its own label, far above the axis.
+    let dense: Vec<EventSpec> = (0..300)
+        .map(|i| spec(i, format!("2003-11-{:02}", 1 + i % 28)))
+        .collect();
+    for (specs, lanes) in [(sparse, false), (dense, true)] {
+        let tl = timeline(&specs);
+        let scene = layout(&tl, &LayoutOptions::default());
+        assert_eq!(detached_dot(&scene), None);
+        check(&scene, &tl).unwrap();
+        let axis = axis_y(&scene);
+        let on_axis = dots(&scene).iter().filter(|d| d.1.y == axis).count();
+        if lanes {
+            assert_eq!(on_axis, 0);
+        } else {
+            assert_eq!(on_axis, dots(&scene).len());
+        }
+    }
 }

@@ -1,9 +1,12 @@
 //! Label placement and text wrapping.
 //!
 //! Each event is a *block*: its label (and its bar, if it has one) in a box whose left edge
-//! is the event's stem. Blocks rise above the axis; a stem runs from the axis up to its block.
-//! [`stack`] decides how high each block sits so that no two blocks overlap and no stem
-//! crosses another block, in O(n log n). Text is measured only with `font.rs`.
+//! is the event's stem. Blocks rise above the axis; a stem runs from the axis (or from a dot
+//! piled on it) up to its block. [`stack`] decides how high each block sits so that no two
+//! blocks overlap and no stem crosses another block, in O(n log n); [`stack_above`] does
+//! the same over a floor of each block's own, and [`RangeMax`] finds that floor (the highest
+//! pile of dots under a block). [`lanes`] packs boxes into rows, for dense data and for
+//! piling dots. Text is measured only with `font.rs`.
 
 use crate::font;
 use std::collections::HashMap;
@@ -32,6 +35,14 @@ pub struct Block {
 /// right, only the blocks not dominated by a block further left and at least as high: any
 /// later query that reaches a dominated block also reaches the block that dominates it.
 pub fn stack(blocks: &[Block], margin: f64, gap: f64, floor: f64) -> Vec<f64> {
+    stack_above(blocks, &vec![floor; blocks.len()], margin, gap)
+}
+
+/// [`stack`] with a floor of its own for each block (`floors[i]` for `blocks[i]`), such as
+/// room for marks piled up under it. Raising a block never lets it overlap a block placed
+/// before it, so the guarantees of [`stack`] hold.
+pub fn stack_above(blocks: &[Block], floors: &[f64], margin: f64, gap: f64) -> Vec<f64> {
+    debug_assert_eq!(blocks.len(), floors.len());
     let mut order: Vec<usize> = (0..blocks.len()).collect();
     // Right to left; among equal stems the later index first, so the earlier one ends up
     // on top: deterministic whatever the sort does with ties.
@@ -41,7 +52,7 @@ pub fn stack(blocks: &[Block], margin: f64, gap: f64, floor: f64) -> Vec<f64> {
             .total_cmp(&blocks[a].stem_x)
             .then(b.cmp(&a))
     });
-    let mut bottoms = vec![floor; blocks.len()];
+    let mut bottoms = floors.to_vec();
     // (stem_x, top): stem_x decreasing and top strictly decreasing along the vector.
     let mut frontier: Vec<(f64, f64)> = Vec::new();
     for i in order {
@@ -49,6 +60,7 @@ pub fn stack(blocks: &[Block], margin: f64, gap: f64, floor: f64) -> Vec<f64> {
         let reach = b.right + gap + margin;
         // The first entry whose stem lies under the box: it has the highest top of those.
         let k = frontier.partition_point(|&(x, _)| x >= reach);
+        let floor = floors[i];
         let bottom = match frontier.get(k) {
             Some(&(_, top)) => (top + gap).max(floor),
             None => floor,
@@ -95,6 +107,40 @@ pub fn lanes(boxes: &[(f64, f64)], gap: f64) -> Vec<usize> {
         }
     }
     rows
+}
+
+/// The largest of some values over any range of their indices, each query in O(1) after
+/// O(n log n) set-up (a sparse table).
+pub struct RangeMax {
+    /// `table[k][i]` is the largest of the `2^k` values from `i`.
+    table: Vec<Vec<u32>>,
+}
+
+impl RangeMax {
+    pub fn new(values: &[u32]) -> Self {
+        let mut table = vec![values.to_vec()];
+        let mut span = 1;
+        while 2 * span <= values.len() {
+            let prev = &table[table.len() - 1];
+            let next = (0..=values.len() - 2 * span)
+                .map(|i| prev[i].max(prev[i + span]))
+                .collect();
+            table.push(next);
+            span *= 2;
+        }
+        Self { table }
+    }
+
+    /// The largest value in `range`, or `None` for an empty range.
+    pub fn get(&self, range: std::ops::Range<usize>) -> Option<u32> {
+        if range.start >= range.end {
+            return None;
+        }
+        let len = range.end - range.start;
+        let k = (usize::BITS - 1 - len.leading_zeros()) as usize;
+        let row = &self.table[k];
+        Some(row[range.start].max(row[range.end - (1 << k)]))
+    }
 }
 
 /// Characters that attach to the one before and must not start a line.
@@ -342,6 +388,41 @@ mod tests {
         // 200 boxes of at most 100 px over 600 px pile up about 40 deep, far from 200.
         assert!(*rows.iter().max().unwrap() < 60);
         assert_eq!(lanes(&[(0.0, 10.0), (20.0, 30.0)], 4.0), vec![0, 0]);
+    }
+
+    #[test]
+    fn range_max_agrees_with_a_scan() {
+        let values: Vec<u32> = (0..37u32).map(|i| (i * 17 + 5) % 11).collect();
+        let rm = RangeMax::new(&values);
+        for a in 0..=values.len() {
+            for b in a..=values.len() {
+                assert_eq!(rm.get(a..b), values[a..b].iter().copied().max(), "{a}..{b}");
+            }
+        }
+        assert_eq!(RangeMax::new(&[]).get(0..0), None);
+    }
+
+    #[test]
+    fn own_floors_raise_blocks_without_overlap() {
+        let blocks: Vec<Block> = (0..20)
+            .map(|i| Block {
+                stem_x: f64::from(i) * 30.0,
+                right: f64::from(i) * 30.0 + 70.0,
+                height: 12.0,
+            })
+            .collect();
+        let floors: Vec<f64> = (0..20).map(|i| 10.0 + f64::from(i % 4) * 10.0).collect();
+        let bottoms = stack_above(&blocks, &floors, 2.0, 4.0);
+        for i in 0..blocks.len() {
+            assert!(bottoms[i] >= floors[i]);
+            for j in 0..i {
+                let (a, b) = (&blocks[i], &blocks[j]);
+                let x_apart = a.right <= b.stem_x - 2.0 || b.right <= a.stem_x - 2.0;
+                let y_apart =
+                    bottoms[i] + a.height <= bottoms[j] || bottoms[j] + b.height <= bottoms[i];
+                assert!(x_apart || y_apart, "{i} and {j}");
+            }
+        }
     }
 
     #[test]

@@ -11,9 +11,12 @@
 //! citation marks, its date as the data states it, and its mark (a dot for an exact day, a
 //! bar over the interval otherwise). Blocks are arranged in one of two ways, whichever is
 //! not much taller: dots on the axis with stems rising to staggered labels (the classic
-//! look, [`labels::stack`]), or, when data is dense, lanes in which each mark sits under its
-//! own label ([`labels::lanes`]). In both, no label touches another label, a mark, a stem or
-//! the axis. A chart taller than [`TALL`] repeats the axis above the events. A crowded burst
+//! look, [`labels::stack_above`]), or, when data is dense, lanes in which each mark sits under
+//! its own label, its stem rising from it ([`labels::lanes`]). Dots on the axis closer than a
+//! dot's width (one day, or days a few pixels apart) pile up, each a diameter and a pixel
+//! above the last, the higher dot for the higher label; each label stands clear of the
+//! pile under it. In both arrangements every stem reaches its own mark, no mark hides
+//! another, and no label touches another label, a mark, a stem or the axis. A chart taller than [`TALL`] repeats the axis above the events. A crowded burst
 //! of days inside one axis segment is drawn zoomed ([`scale::Domain::zoom_crowds`]): a pale
 //! band on the axis with a bar across it at each end, its own finer ticks (labelled before
 //! any other tick), and a legend entry.
@@ -78,6 +81,9 @@ const BLOCK_MARGIN: f64 = 2.0;
 const BLOCK_GAP: f64 = 4.0;
 /// Lowest block bottom above the axis: clear of the dots on it.
 const FLOOR: f64 = DOT_RADIUS + 7.0;
+/// From one dot to the next up a pile of dots too close to sit side by side on the axis: a
+/// dot's diameter and a pixel, so every dot stays whole in sight.
+const DOT_STEP: f64 = 2.0 * DOT_RADIUS + 1.0;
 const STEM_WIDTH: f64 = 1.0;
 /// The narrowest a label is wrapped to, near the right edge.
 const MIN_LABEL: f64 = 170.0;
@@ -583,7 +589,42 @@ impl Builder<'_> {
                 height: t.height + if ev.dot { 0.0 } else { BAR_GAP + BAR_HEIGHT },
             })
             .collect();
-        let stair = labels::stack(&stair_blocks, BLOCK_MARGIN, BLOCK_GAP, FLOOR);
+        // Dots on the axis closer than a diameter and a pixel (the same day, or days a few
+        // pixels apart) pile up: each sits on the lowest level free at its x, one
+        // `DOT_STEP` above the last, so none hides another. Among dots of one day the later
+        // event is lower, as its label is (see `labels::stack`). Piling is first fit, as
+        // lanes are. Each block then stands clear of the highest dot under its box.
+        let dot_events: Vec<usize> = (0..along.len())
+            .rev()
+            .filter(|&i| prepared.events[i].dot)
+            .collect();
+        let dot_boxes: Vec<(f64, f64)> = dot_events
+            .iter()
+            .map(|&i| (along[i].stem - DOT_RADIUS, along[i].stem + DOT_RADIUS))
+            .collect();
+        let mut dot_level = vec![0usize; along.len()];
+        for (&i, level) in dot_events.iter().zip(labels::lanes(&dot_boxes, 1.0)) {
+            dot_level[i] = level;
+        }
+        let mut piled: Vec<(f64, u32)> = dot_events
+            .iter()
+            .map(|&i| (along[i].stem, dot_level[i] as u32))
+            .collect();
+        piled.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let pile_max = labels::RangeMax::new(&piled.iter().map(|d| d.1).collect::<Vec<_>>());
+        let floors: Vec<f64> = along
+            .iter()
+            .map(|a| {
+                // Dots whose box comes within a pixel of the block's box.
+                let lo = a.stem - BLOCK_MARGIN - DOT_RADIUS - 1.0;
+                let hi = a.right + DOT_RADIUS + 1.0;
+                let from = piled.partition_point(|d| d.0 < lo);
+                let to = piled.partition_point(|d| d.0 <= hi);
+                let level = pile_max.get(from..to).unwrap_or(0);
+                FLOOR + f64::from(level) * DOT_STEP
+            })
+            .collect();
+        let stair = labels::stack_above(&stair_blocks, &floors, BLOCK_MARGIN, BLOCK_GAP);
         let stair_top = stair_blocks
             .iter()
             .zip(&stair)
@@ -639,7 +680,14 @@ impl Builder<'_> {
             width: 1.5,
             dash: Some((4.0, 2.5)),
         };
-        for (((ev, t), a), bottom) in prepared.events.iter().zip(&texts).zip(&along).zip(&bottoms) {
+        for (i, (((ev, t), a), bottom)) in prepared
+            .events
+            .iter()
+            .zip(&texts)
+            .zip(&along)
+            .zip(&bottoms)
+            .enumerate()
+        {
             let date = &ev.event.date.value;
             let approximate = date.is_approximate();
             let uncertain = date.is_uncertain();
@@ -656,7 +704,8 @@ impl Builder<'_> {
             };
             let block_top = block_bottom - t.height - mark_height;
 
-            // Mark: a dot on the axis for an exact day, a bar under the label otherwise.
+            // Mark: a dot for an exact day (on the axis or up its pile, or in lanes under the
+            // label), a bar under the label otherwise.
             // Full colour: attested; pale: approximate (solid edge) or uncertain (dotted edge);
             // hollow: not attested, either inferred (solid edge) or planned (dashed edge).
             let fill = if inferred || planned {
@@ -689,13 +738,16 @@ impl Builder<'_> {
             } else {
                 None
             };
-            // Where the mark sits: on the axis, or in lanes in the strip under the label.
+            // Where the mark sits: in lanes in the strip under the label, its stem rising
+            // from it; otherwise a dot on the axis (or up its pile) with its stem rising from
+            // its top, and a bar under the label with its stem rising from the axis.
             let (mark_y, stem_from, stem_to) = if use_lanes {
                 let mid = block_bottom - MARK_ROW / 2.0;
                 let reach = if ev.dot { DOT_RADIUS } else { BAR_HEIGHT / 2.0 };
                 (mid, mid - reach, block_top)
             } else if ev.dot {
-                (axis_y, axis_y - DOT_RADIUS, block_top)
+                let y = axis_y - dot_level[i] as f64 * DOT_STEP;
+                (y, y - DOT_RADIUS, block_top)
             } else {
                 (block_bottom - BAR_HEIGHT / 2.0, axis_y, block_bottom)
             };
@@ -777,7 +829,7 @@ impl Builder<'_> {
                 items.push(Item::Circle {
                     center: Point {
                         x: a.stem,
-                        y: axis_y,
+                        y: mark_y,
                     },
                     radius: DOT_RADIUS - ring.width / 2.0,
                     fill: Some(fill),
