@@ -133,9 +133,23 @@ pub fn png(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, RenderError> 
     ));
     let transform = tiny_skia::Transform::from_scale(scale as f32, scale as f32);
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|error| RenderError::Encode(error.to_string()))
+    encode_opaque(&pixmap).map_err(|error| RenderError::Encode(error.to_string()))
+}
+
+/// PNG bytes of a pixmap whose every pixel is opaque (the background is painted first), so
+/// its premultiplied pixels are already straight RGBA. The bytes are those of
+/// `Pixmap::encode_png` (same settings), without its demultiplied copy of every pixel, which
+/// for a tall chart at scale 2 is a few hundred megabytes and a third of the run time.
+fn encode_opaque(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(pixmap.data())?;
+    writer.finish()?;
+    Ok(bytes)
 }
 
 /// The PNG's size in whole pixels, checked against the caps before anything is allocated.
