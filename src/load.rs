@@ -18,9 +18,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 
-/// The largest events file citeline reads. The benchmark's 100,000 events take about 40 MB;
-/// anything far beyond that is not a hand-curated file.
-pub const MAX_EVENTS_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest events file citeline reads. The benchmark's 100,000 events take 30 MB; a file
+/// far beyond that is not a curated timeline, and parsing it would take gigabytes of memory.
+pub const MAX_EVENTS_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The longest event title: it is the chart label.
 pub const MAX_TITLE_CHARS: usize = 80;

@@ -91,6 +91,16 @@ fn usage_and_environment_problems_exit_2() {
 }
 
 #[test]
+fn a_100_megabyte_events_file_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = fs::File::create(dir.path().join("events.toml")).unwrap();
+    file.set_len(100 << 20).unwrap();
+    let out = citeline(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("more than the 64 MiB citeline reads"), "{}", stderr(&out));
+}
+
+#[test]
 fn broken_input_never_panics() {
     let dir = tempfile::tempdir().unwrap();
     let cases: Vec<(&str, Vec<u8>)> = vec![
