@@ -166,14 +166,13 @@ fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
                 PathBuf::from("output/timeline.svg"),
                 PathBuf::from("output/timeline.png"),
             ];
-            std::fs::create_dir_all("output").context("cannot create the output folder")?;
             let chart = ChartArgs {
                 width: DEFAULT_WIDTH,
                 theme: ThemeArg::Light,
                 scale: DEFAULT_SCALE,
                 no_breaks: false,
             };
-            render_command(Path::new(DEFAULT_EVENTS), &outputs, &chart, color)
+            render_command(Path::new(DEFAULT_EVENTS), &outputs, &chart, color, true)
         }
         Some(Command::Check {
             events,
@@ -184,7 +183,7 @@ fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
             events,
             outputs,
             chart,
-        }) => render_command(&events, &outputs, &chart, color),
+        }) => render_command(&events, &outputs, &chart, color, false),
         Some(Command::Explain { code }) => explain_command(code.as_deref()),
         Some(Command::Dates {
             source,
@@ -206,7 +205,15 @@ fn wants_color(choice: ColorChoice) -> bool {
 }
 
 fn load_and_check(events: &Path) -> Result<Checked> {
-    Ok(check_file(events)?)
+    check_file(events).map_err(|e| {
+        let missing = matches!(&e, citeline::LoadError::Io { error, .. } if error.kind() == std::io::ErrorKind::NotFound);
+        let hint = if missing {
+            "\nhelp: run citeline in the folder that holds events.toml, or name the file: citeline check path/to/events.toml"
+        } else {
+            ""
+        };
+        anyhow::anyhow!("{e}{hint}")
+    })
 }
 
 fn print_human(checked: &Checked, color: bool) -> Result<()> {
@@ -271,11 +278,14 @@ fn output_kind(path: &Path) -> Result<OutputKind> {
     }
 }
 
+/// `make_folders`: create the outputs' folders (for the default `output/`); an explicit `-o`
+/// into a missing folder is a mistake worth reporting instead.
 fn render_command(
     events: &Path,
     outputs: &[PathBuf],
     chart: &ChartArgs,
     color: bool,
+    make_folders: bool,
 ) -> Result<Outcome> {
     let kinds = outputs
         .iter()
@@ -308,6 +318,12 @@ fn render_command(
         files.push((path, bytes));
     }
     for (path, bytes) in files {
+        if make_folders {
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder)
+                    .with_context(|| format!("cannot create {}", folder.display()))?;
+            }
+        }
         citeline::output::write_atomic(path, &bytes)
             .with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("wrote {}", path.display());

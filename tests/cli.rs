@@ -97,7 +97,11 @@ fn a_100_megabyte_events_file_is_refused_before_reading() {
     file.set_len(100 << 20).unwrap();
     let out = citeline(dir.path(), &["check"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("more than the 64 MiB citeline reads"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("more than the 64 MiB citeline reads"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
