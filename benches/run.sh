@@ -35,6 +35,7 @@ for case in $cases; do
     [ -f "$clean/events.toml" ] || "$synth" "$clean" "$events" "$articles" 0 >/dev/null
     measure "render svg: $events events (check included)" "$bin" render "$clean/events.toml" -o "$work/out-$events.svg"
     if [ "$events" -le 1000 ]; then
-        measure "render png: $events events (check included)" "$bin" render "$clean/events.toml" -o "$work/out-$events.png"
+        measure "render png: $events events, scale 2 (default)" "$bin" render "$clean/events.toml" -o "$work/out-$events.png"
+        measure "render png: $events events, scale 1" "$bin" render "$clean/events.toml" -o "$work/out-$events.png" --scale 1
     fi
 done
