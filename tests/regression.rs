@@ -81,3 +81,36 @@ fn committed_charts_are_current() {
         );
     }
 }
+
+/// The README shows a real diagnostic: breaking the Bishkek event as it says must print
+/// exactly what it shows.
+#[test]
+fn the_readme_example_is_what_check_prints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("articles")).unwrap();
+    for entry in std::fs::read_dir(root.join("articles")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            dir.path().join("articles").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    let events = std::fs::read_to_string(root.join("events.toml"))
+        .unwrap()
+        .replace(
+            "foreign ministers from the six nations pledged",
+            "foreign ministers from six nations pledged",
+        )
+        .replacen("date = \"2003-11-19\"", "date = \"2003-11-18\"", 1);
+    std::fs::write(dir.path().join("events.toml"), events).unwrap();
+    let out = crate::util::citeline(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let printed = crate::util::stderr(&out);
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(
+        readme.contains(printed.trim_end()),
+        "README.md shows something else than:\n{printed}"
+    );
+}
