@@ -254,3 +254,13 @@ fn hostile_labels_are_escaped_in_the_chart() {
     assert!(!svg.contains("<script"), "{svg}");
     assert!(svg.contains("&lt;/text&gt;&lt;script&gt;"), "{svg}");
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let dir = copy_of("quote-not-found", "bad");
+    // The test harness's pipe is not a terminal, and util::citeline sets NO_COLOR.
+    let plain = citeline(dir.path(), &["check"]);
+    assert!(!stderr(&plain).contains('\u{1b}'));
+    let coloured = citeline(dir.path(), &["check", "--color", "always"]);
+    assert!(stderr(&coloured).contains("\u{1b}["), "{}", stderr(&coloured));
+}
