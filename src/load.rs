@@ -889,6 +889,26 @@ quote = "on 19 November"
         assert_eq!(codes(&text), ["invalid-value"]);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(256))]
+        /// Any text, and any splice of valid lines, loads without panicking, and every
+        /// finding's span lies inside the text on character boundaries.
+        #[test]
+        fn any_input_loads_without_panicking(
+            lines in proptest::collection::vec(proptest::sample::select(GOOD.lines().collect::<Vec<_>>()), 0..40),
+            noise in "\\PC{0,40}",
+        ) {
+            let text = format!("{}\n{noise}", lines.join("\n"));
+            let loaded = load_text(&text);
+            for d in &loaded.diagnostics {
+                if let Some(span) = &d.span {
+                    proptest::prop_assert!(span.start <= span.end && span.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                }
+            }
+        }
+    }
+
     #[test]
     fn did_you_mean_is_only_for_near_words() {
         assert_eq!(

@@ -262,5 +262,9 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let plain = citeline(dir.path(), &["check"]);
     assert!(!stderr(&plain).contains('\u{1b}'));
     let coloured = citeline(dir.path(), &["check", "--color", "always"]);
-    assert!(stderr(&coloured).contains("\u{1b}["), "{}", stderr(&coloured));
+    assert!(
+        stderr(&coloured).contains("\u{1b}["),
+        "{}",
+        stderr(&coloured)
+    );
 }
