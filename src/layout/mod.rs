@@ -21,9 +21,11 @@
 //! band on the axis with a bar across it at each end, its own finer ticks (labelled before
 //! any other tick), and a legend entry.
 
+mod arrange;
 mod axis;
 pub mod labels;
 mod legend;
+mod marks;
 pub mod scale;
 mod sources;
 pub mod theme;
@@ -33,7 +35,7 @@ pub use self::theme::{Palette, Theme};
 use crate::date::Edtf;
 use crate::font;
 use crate::model::{DatedBy, Event, Source, Status, Timeline};
-use crate::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Scene, Stroke};
+use crate::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Scene};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
@@ -502,442 +504,58 @@ impl Builder<'_> {
         self.groups.push(group(Role::Title, Vec::new(), items));
     }
 
+    /// The events over the date axis: measures every label, fits the axis to the page,
+    /// arranges the blocks and draws them; advances `y` past the axis.
     fn chart(&mut self, prepared: &Prepared) {
-        let p = self.palette;
-        let label_max = (self.text_width() * 0.4).min(300.0);
-        let (la, ld) = font::vertical_metrics(LABEL_SIZE, false);
-        let (da, dd) = font::vertical_metrics(DATE_SIZE, false);
-        let label_line = la + ld + LEADING;
-        let date_line = da + dd + LEADING;
-
-        struct Texts {
-            title: Vec<(String, f64)>,
-            date: Vec<(String, f64)>,
-            width: f64,
-            height: f64,
-        }
-        let label_text = |ev: &Ev| {
-            let mut title = labels::clean(&ev.event.title.value);
-            if title.is_empty() {
-                title = labels::clean(&ev.event.id.value);
-            }
-            if !ev.citations.is_empty() {
-                let marks: Vec<String> = ev.citations.iter().map(usize::to_string).collect();
-                title = format!("{title} [{}]", marks.join(","));
-            }
-            let mut date = human_date(&ev.event.date.value);
-            if ev.event.status == Status::Planned {
-                date.push_str(" · planned");
-            }
-            if ev.event.dated_by.value == DatedBy::Inference {
-                date.push_str(" · inferred*");
-            }
-            (title, date)
-        };
-        let mut title_advances = labels::Advances::new(LABEL_SIZE, false);
-        let mut date_advances = labels::Advances::new(DATE_SIZE, false);
-        let mut wrapped = |title: &str, date: &str, room: f64| {
-            let title = labels::wrap_measured(title, &mut title_advances, room);
-            let date = labels::wrap_measured(date, &mut date_advances, room);
-            let width = title.iter().chain(&date).map(|l| l.1).fold(0.0, f64::max);
-            let height = title.len() as f64 * label_line + date.len() as f64 * date_line;
-            Texts {
-                title,
-                date,
-                width,
-                height,
-            }
-        };
-        let mut texts: Vec<Texts> = prepared
+        let room = arrange::room(self.width, self.text_width());
+        let mut wrapper = arrange::Wrapper::new();
+        let mut texts: Vec<arrange::Texts> = prepared
             .events
             .iter()
-            .map(|ev| {
-                let (title, date) = label_text(ev);
-                wrapped(&title, &date, label_max)
-            })
+            .map(|ev| wrapper.wrap(ev, room.label_max))
             .collect();
-
-        // The axis spans the page, less what the rightmost labels need: shrink it until
-        // every label ends inside the page, but never by more than a narrow label's width;
-        // labels still too long there are wrapped narrower.
-        let domain = &prepared.domain;
-        let left = axis_left();
-        let limit = self.width - MARGIN;
-        let reserve = label_max.min(MIN_LABEL);
-        let min_right = limit - STEM_PAD - reserve;
-        let mut right = axis_right(self.width);
-        let mut sc = domain.place(left, right);
-        let stem_of = |sc: &scale::Scale, ev: &Ev| {
-            if ev.dot {
-                sc.x((ev.start + ev.end) / 2.0)
-            } else {
-                sc.x(ev.start)
-            }
-        };
-        for _ in 0..12 {
-            let overflow = prepared
-                .events
-                .iter()
-                .zip(&texts)
-                .map(|(ev, t)| stem_of(&sc, ev) + STEM_PAD + t.width - limit)
-                .fold(0.0, f64::max);
-            if overflow <= 0.0 || right <= min_right {
-                break;
-            }
-            right = (right - overflow.max(1.0)).max(min_right);
-            sc = domain.place(left, right);
-        }
-        for (ev, t) in prepared.events.iter().zip(&mut texts) {
-            let room = limit - stem_of(&sc, ev) - STEM_PAD;
-            if t.width > room {
-                let (title, date) = label_text(ev);
-                // A little under the room: the estimate leaves kerning out.
-                *t = wrapped(&title, &date, (room - 2.0).max(reserve));
-            }
-        }
-
-        // Geometry of each block along x.
-        struct Along {
-            stem: f64,
-            bar: Option<(f64, f64)>,
-            right: f64,
-        }
-        let along: Vec<Along> = prepared
-            .events
-            .iter()
-            .zip(&texts)
-            .map(|(ev, t)| {
-                let stem = stem_of(&sc, ev);
-                let bar = (!ev.dot).then(|| {
-                    let arrows = f64::from(u8::from(ev.open_start) + u8::from(ev.open_end));
-                    let x0 = sc.x(ev.start);
-                    let x1 = sc.x(ev.end).max(x0 + MIN_BAR + arrows * ARROW);
-                    (x0, x1)
-                });
-                let right = (stem + STEM_PAD + t.width).max(bar.map_or(0.0, |b| b.1));
-                Along { stem, bar, right }
-            })
-            .collect();
-        // Two arrangements, both free of overlaps. Stems from the axis (the classic look)
-        // need one level per event along any run of events closer than a label's width, so
-        // dense data towers; lanes put each mark in its label's row (its stem rising from
-        // the mark) and need only as many rows as labels pile up over one x. Stems from the
-        // axis are kept while they cost little more height.
-        let stair_blocks: Vec<labels::Block> = along
-            .iter()
-            .zip(&texts)
-            .zip(&prepared.events)
-            .map(|((a, t), ev)| labels::Block {
-                stem_x: a.stem,
-                right: a.right,
-                height: t.height + if ev.dot { 0.0 } else { BAR_GAP + BAR_HEIGHT },
-            })
-            .collect();
-        // Dots on the axis closer than a diameter and a pixel (the same day, or days a few
-        // pixels apart) pile up: each sits on the lowest level free at its x, one
-        // `DOT_STEP` above the last, so none hides another. Among dots of one day the later
-        // event is lower, as its label is (see `labels::stack`). Piling is first fit, as
-        // lanes are. Each block then stands clear of the highest dot under its box.
-        let dot_events: Vec<usize> = (0..along.len())
-            .rev()
-            .filter(|&i| prepared.events[i].dot)
-            .collect();
-        let dot_boxes: Vec<(f64, f64)> = dot_events
-            .iter()
-            .map(|&i| (along[i].stem - DOT_RADIUS, along[i].stem + DOT_RADIUS))
-            .collect();
-        let mut dot_level = vec![0usize; along.len()];
-        for (&i, level) in dot_events.iter().zip(labels::lanes(&dot_boxes, 1.0)) {
-            dot_level[i] = level;
-        }
-        let mut piled: Vec<(f64, u32)> = dot_events
-            .iter()
-            .map(|&i| (along[i].stem, dot_level[i] as u32))
-            .collect();
-        piled.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let pile_max = labels::RangeMax::new(&piled.iter().map(|d| d.1).collect::<Vec<_>>());
-        let floors: Vec<f64> = along
-            .iter()
-            .map(|a| {
-                // Dots whose box comes within a pixel of the block's box.
-                let lo = a.stem - BLOCK_MARGIN - DOT_RADIUS - 1.0;
-                let hi = a.right + DOT_RADIUS + 1.0;
-                let from = piled.partition_point(|d| d.0 < lo);
-                let to = piled.partition_point(|d| d.0 <= hi);
-                let level = pile_max.get(from..to).unwrap_or(0);
-                FLOOR + f64::from(level) * DOT_STEP
-            })
-            .collect();
-        let stair = labels::stack_above(&stair_blocks, &floors, BLOCK_MARGIN, BLOCK_GAP);
-        let stair_top = stair_blocks
-            .iter()
-            .zip(&stair)
-            .map(|(b, y)| y + b.height)
-            .fold(FLOOR, f64::max);
-        let lane_boxes: Vec<(f64, f64)> = along
-            .iter()
-            .zip(&prepared.events)
-            .map(|(a, ev)| {
-                let reach = if ev.dot { DOT_RADIUS } else { 0.0 };
-                (a.stem - reach - BLOCK_MARGIN, a.right)
-            })
-            .collect();
-        let rows = labels::lanes(&lane_boxes, BLOCK_GAP);
-        let lane_height = |t: &Texts| t.height + BAR_GAP + MARK_ROW;
-        let mut row_heights = vec![0.0f64; rows.iter().max().map_or(0, |r| r + 1)];
-        for (r, t) in rows.iter().zip(&texts) {
-            row_heights[*r] = row_heights[*r].max(lane_height(t));
-        }
-        let mut row_bottoms = Vec::with_capacity(row_heights.len());
-        let mut level = LANE_FLOOR;
-        for h in &row_heights {
-            row_bottoms.push(level);
-            level += h + BLOCK_GAP;
-        }
-        let lane_top = level - BLOCK_GAP;
-        let use_lanes = stair_top > (lane_top * 1.5).max(lane_top + 160.0);
-        let (bottoms, top): (Vec<f64>, f64) = if use_lanes {
-            (rows.iter().map(|&r| row_bottoms[r]).collect(), lane_top)
-        } else {
-            (stair, stair_top)
-        };
+        let sc = arrange::fit_axis(prepared, &mut texts, &mut wrapper, self.width, &room);
+        let along = arrange::along(prepared, &texts, &sc);
+        let arrangement = arrange::arrange(&prepared.events, &texts, &along);
         let max_right = along.iter().map(|a| a.right).fold(0.0, f64::max);
         self.right_edge = self.right_edge.max(max_right + MARGIN);
+        let axis_y = self.axes(&sc, arrangement.top);
+
+        let metrics = arrange::Metrics::new();
+        for (i, ev) in prepared.events.iter().enumerate() {
+            let placed = marks::Placed {
+                ev,
+                texts: &texts[i],
+                along: &along[i],
+                bottom: arrangement.bottoms[i],
+                dot_level: arrangement.dot_level[i],
+                lanes: arrangement.lanes,
+                axis_y,
+            };
+            let group = marks::event_group(&placed, prepared, self.palette, &metrics);
+            self.groups.push(group);
+        }
+        self.y = axis_y + 8.0 + font::vertical_metrics(scale::TICK_FONT, false).0 + 24.0;
+    }
+
+    /// The axis under blocks reaching `top` above it (and, for a tall chart, its copy
+    /// above them); returns the axis's y. Drawn before the events, so that the marks sit
+    /// on it; after the right edge is known, so that tick labels can use all of it.
+    fn axes(&mut self, sc: &scale::Scale, top: f64) -> f64 {
         // A tall chart repeats the axis above the events, so the top rows are not read
         // against an axis a screen away.
         if top > TALL {
             let (ascent, descent) = font::vertical_metrics(scale::TICK_FONT, false);
             let top_axis_y = self.y + 8.0 + ascent + descent + 2.0;
-            let mut axis = self.axis(&sc, top_axis_y, false);
+            let mut axis = self.axis(sc, top_axis_y, false);
             axis.classes.push("top".into());
             self.groups.push(axis);
             self.y = top_axis_y + 8.0;
         }
         let axis_y = self.y + top + 2.0;
-
-        // The axis first, so that the marks sit on it.
-        let axis = self.axis(&sc, axis_y, true);
+        let axis = self.axis(sc, axis_y, true);
         self.groups.push(axis);
-
-        let dashed = |c: Color| Stroke {
-            color: c,
-            width: 1.5,
-            dash: Some((4.0, 2.5)),
-        };
-        for (i, (((ev, t), a), bottom)) in prepared
-            .events
-            .iter()
-            .zip(&texts)
-            .zip(&along)
-            .zip(&bottoms)
-            .enumerate()
-        {
-            let date = &ev.event.date.value;
-            let approximate = date.is_approximate();
-            let uncertain = date.is_uncertain();
-            let inferred = ev.event.dated_by.value == DatedBy::Inference;
-            let planned = ev.event.status == Status::Planned;
-            let mut items = Vec::new();
-            let block_bottom = axis_y - bottom;
-            let mark_height = if use_lanes {
-                BAR_GAP + MARK_ROW
-            } else if ev.dot {
-                0.0
-            } else {
-                BAR_GAP + BAR_HEIGHT
-            };
-            let block_top = block_bottom - t.height - mark_height;
-
-            // Mark: a dot for an exact day (on the axis or up its pile, or in lanes under the
-            // label), a bar under the label otherwise.
-            // Full colour: attested; pale: approximate (solid edge) or uncertain (dotted edge);
-            // hollow: not attested, either inferred (solid edge) or planned (dashed edge).
-            let fill = if inferred || planned {
-                p.background
-            } else if approximate || uncertain {
-                p.tint(ev.color)
-            } else {
-                ev.color
-            };
-            let stroke = if planned {
-                Some(dashed(ev.color))
-            } else if inferred {
-                Some(Stroke {
-                    color: ev.color,
-                    width: 1.5,
-                    dash: None,
-                })
-            } else if uncertain {
-                Some(Stroke {
-                    color: ev.color,
-                    width: 1.2,
-                    dash: Some((1.5, 1.5)),
-                })
-            } else if approximate {
-                Some(Stroke {
-                    color: ev.color,
-                    width: 1.0,
-                    dash: None,
-                })
-            } else {
-                None
-            };
-            // Where the mark sits: in lanes in the strip under the label, its stem rising
-            // from it; otherwise a dot on the axis (or up its pile) with its stem rising from
-            // its top, and a bar under the label with its stem rising from the axis.
-            let (mark_y, stem_from, stem_to) = if use_lanes {
-                let mid = block_bottom - MARK_ROW / 2.0;
-                let reach = if ev.dot { DOT_RADIUS } else { BAR_HEIGHT / 2.0 };
-                (mid, mid - reach, block_top)
-            } else if ev.dot {
-                let y = axis_y - dot_level[i] as f64 * DOT_STEP;
-                (y, y - DOT_RADIUS, block_top)
-            } else {
-                (block_bottom - BAR_HEIGHT / 2.0, axis_y, block_bottom)
-            };
-            items.push(Item::Line {
-                from: Point {
-                    x: a.stem,
-                    y: stem_from,
-                },
-                to: Point {
-                    x: a.stem,
-                    y: stem_to,
-                },
-                stroke: Stroke {
-                    color: p.stem,
-                    width: STEM_WIDTH,
-                    dash: None,
-                },
-            });
-            if let Some((x0, x1)) = a.bar {
-                let mid = mark_y;
-                let y0 = mid - BAR_HEIGHT / 2.0;
-                let y1 = mid + BAR_HEIGHT / 2.0;
-                let body_x0 = if ev.open_start { x0 + ARROW } else { x0 };
-                let body_x1 = if ev.open_end { x1 - ARROW } else { x1 };
-                // The stroke is drawn half outside the rectangle: keep it inside the block.
-                let inset = stroke.as_ref().map_or(0.0, |s| s.width / 2.0);
-                items.push(Item::Rect {
-                    rect: Rect {
-                        x: body_x0 + inset,
-                        y: y0 + inset,
-                        width: (body_x1 - body_x0 - 2.0 * inset).max(0.5),
-                        height: BAR_HEIGHT - 2.0 * inset,
-                    },
-                    fill: Some(fill),
-                    stroke: stroke.clone(),
-                    radius: 1.5,
-                });
-                // Open ends: an arrow pointing on, in the tag colour.
-                if ev.open_start {
-                    items.push(Item::Polygon {
-                        points: vec![
-                            Point {
-                                x: x0 + ARROW - 1.0,
-                                y: y0,
-                            },
-                            Point { x: x0, y: mid },
-                            Point {
-                                x: x0 + ARROW - 1.0,
-                                y: y1,
-                            },
-                        ],
-                        fill: ev.color,
-                        stroke: None,
-                    });
-                }
-                if ev.open_end {
-                    items.push(Item::Polygon {
-                        points: vec![
-                            Point {
-                                x: x1 - ARROW + 1.0,
-                                y: y0,
-                            },
-                            Point { x: x1, y: mid },
-                            Point {
-                                x: x1 - ARROW + 1.0,
-                                y: y1,
-                            },
-                        ],
-                        fill: ev.color,
-                        stroke: None,
-                    });
-                }
-            } else {
-                let ring = stroke.clone().unwrap_or(Stroke {
-                    color: p.background,
-                    width: 1.0,
-                    dash: None,
-                });
-                items.push(Item::Circle {
-                    center: Point {
-                        x: a.stem,
-                        y: mark_y,
-                    },
-                    radius: DOT_RADIUS - ring.width / 2.0,
-                    fill: Some(fill),
-                    stroke: Some(ring),
-                });
-            }
-
-            // Label: title lines, then the date as the data states it.
-            let x = a.stem + STEM_PAD;
-            let mut y = block_top;
-            for (line, w) in &t.title {
-                items.push(text_item_measured(
-                    *w,
-                    line.clone(),
-                    x,
-                    y + la,
-                    LABEL_SIZE,
-                    false,
-                    inferred,
-                    p.text,
-                ));
-                y += label_line;
-            }
-            for (line, w) in &t.date {
-                items.push(text_item_measured(
-                    *w,
-                    line.clone(),
-                    x,
-                    y + da,
-                    DATE_SIZE,
-                    false,
-                    inferred,
-                    p.muted,
-                ));
-                y += date_line;
-            }
-
-            let mut classes = vec![
-                "event".to_string(),
-                if ev.dot { "day" } else { "interval" }.to_string(),
-            ];
-            for (on, name) in [
-                (approximate, "approximate"),
-                (uncertain, "uncertain"),
-                (inferred, "inferred"),
-                (planned, "planned"),
-                (ev.open_start || ev.open_end, "open"),
-            ] {
-                if on {
-                    classes.push(name.to_string());
-                }
-            }
-            if let Some(tag) = ev.event.tags.first() {
-                classes.push(format!("tag-{}", class_name(&tag.value)));
-            }
-            self.groups.push(Group {
-                role: Role::Event(ev.event.id.value.clone()),
-                classes,
-                tooltip: Some(tooltip(ev, prepared)),
-                link: None,
-                items,
-            });
-        }
-        self.y = axis_y + 8.0 + font::vertical_metrics(scale::TICK_FONT, false).0 + 24.0;
+        axis_y
     }
 }
 
@@ -1130,6 +748,7 @@ mod tests {
     use super::*;
     use crate::date::parse;
     use crate::model::{Evidence, Spanned};
+    use crate::scene::Stroke;
 
     fn sp<T>(v: T) -> Spanned<T> {
         Spanned::new(v, 0..0)
