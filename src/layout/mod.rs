@@ -16,10 +16,17 @@
 //! dot's width (one day, or days a few pixels apart) pile up, each a diameter and a pixel
 //! above the last, the higher dot for the higher label; each label stands clear of the
 //! pile under it. In both arrangements every stem reaches its own mark, no mark hides
-//! another, and no label touches another label, a mark, a stem or the axis. A chart taller than [`TALL`] repeats the axis above the events. A crowded burst
-//! of days inside one axis segment is drawn zoomed ([`scale::Domain::zoom_crowds`]): a pale
-//! band on the axis with a bar across it at each end, its own finer ticks (labelled before
-//! any other tick), and a legend entry.
+//! another, and no label touches another label, a mark, a stem or the axis. A chart taller
+//! than [`TALL`] repeats the axis above the events. A crowded burst of days inside one axis
+//! segment is drawn zoomed ([`scale::Domain::zoom_crowds`]): a pale band on the axis with a
+//! bar across it at each end, its own finer ticks (labelled before any other tick), and a
+//! legend entry.
+//!
+//! The steps, in order: `Prepared::new` (here) orders the events, numbers the citations,
+//! colours the tags and chooses the axis's stretches; `Builder` then draws the header, the
+//! legend (`legend.rs`), the chart and the Sources block (`sources.rs`). For the chart,
+//! `arrange.rs` wraps the labels, fits the axis to the page and decides how high each block
+//! sits (stems or lanes); `axis.rs` draws the axis; `marks.rs` draws each event.
 
 mod arrange;
 mod axis;
@@ -358,8 +365,8 @@ fn axis_domain(events: &[Ev], breaks: bool, width: f64) -> scale::Domain {
         .collect();
     let mut domain = scale::Domain::new(&intervals, breaks);
     // Zooms are chosen here, before any label is measured, so the legend (drawn above the
-    // chart) knows whether to explain them; the axis width is the one `chart` starts
-    // from, before it makes room for long labels at the right.
+    // chart) knows whether to explain them; the axis width is the one `arrange::fit_axis`
+    // starts from, before it makes room for long labels at the right.
     let stem_days: Vec<i64> = events.iter().map(|e| e.start.floor() as i64).collect();
     domain.zoom_crowds(&stem_days, axis_right(width) - axis_left());
     domain
