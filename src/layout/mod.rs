@@ -16,13 +16,23 @@
 //! dot's width (one day, or days a few pixels apart) pile up, each a diameter and a pixel
 //! above the last, the higher dot for the higher label; each label stands clear of the
 //! pile under it. In both arrangements every stem reaches its own mark, no mark hides
-//! another, and no label touches another label, a mark, a stem or the axis. A chart taller than [`TALL`] repeats the axis above the events. A crowded burst
-//! of days inside one axis segment is drawn zoomed ([`scale::Domain::zoom_crowds`]): a pale
-//! band on the axis with a bar across it at each end, its own finer ticks (labelled before
-//! any other tick), and a legend entry.
+//! another, and no label touches another label, a mark, a stem or the axis. A chart taller
+//! than [`TALL`] repeats the axis above the events. A crowded burst of days inside one axis
+//! segment is drawn zoomed ([`scale::Domain::zoom_crowds`]): a pale band on the axis with a
+//! bar across it at each end, its own finer ticks (labelled before any other tick), and a
+//! legend entry.
+//!
+//! The steps, in order: `Prepared::new` (here) orders the events, numbers the citations,
+//! colours the tags and chooses the axis's stretches; `Builder` then draws the header, the
+//! legend (`legend.rs`), the chart and the Sources block (`sources.rs`). For the chart,
+//! `arrange.rs` wraps the labels, fits the axis to the page and decides how high each block
+//! sits (stems or lanes); `axis.rs` draws the axis; `marks.rs` draws each event.
 
+mod arrange;
+mod axis;
 pub mod labels;
 mod legend;
+mod marks;
 pub mod scale;
 mod sources;
 pub mod theme;
@@ -32,7 +42,7 @@ pub use self::theme::{Palette, Theme};
 use crate::date::Edtf;
 use crate::font;
 use crate::model::{DatedBy, Event, Source, Status, Timeline};
-use crate::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Scene, Stroke};
+use crate::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Scene};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
@@ -189,98 +199,16 @@ struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     fn new(timeline: &'a Timeline, palette: &Palette, breaks: bool, width: f64) -> Self {
-        let title = timeline
-            .title
-            .as_ref()
-            .map(|t| labels::clean(&t.value))
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| "Timeline".to_string());
-
-        // The data's finite range: open interval ends are drawn up to a little beyond it.
-        let mut lo: Option<NaiveDate> = None;
-        let mut hi: Option<NaiveDate> = None;
-        for e in &timeline.events {
-            let (a, z) = finite_ends(&e.date.value);
-            for d in [a, z].into_iter().flatten() {
-                lo = Some(lo.map_or(d, |l| l.min(d)));
-                hi = Some(hi.map_or(d, |h| h.max(d)));
-            }
-        }
-        let range = lo.zip(hi);
-        let (lo_day, hi_day) = range.map_or((0, 0), |(l, h)| (day_number(l), day_number(h)));
-        let extension = ((hi_day - lo_day + 1) as f64 / 20.0).max(30.0);
-
-        let mut events: Vec<Ev> = Vec::with_capacity(timeline.events.len());
-        for e in &timeline.events {
-            let date = &e.date.value;
-            let (open_start, open_end) = match date {
-                Edtf::Interval { start, end } => (start.is_none(), end.is_none()),
-                Edtf::Date(_) => (false, false),
-            };
-            let (a, z) = finite_ends(date);
-            let start = match a {
-                Some(d) => day_number(d) as f64,
-                None => lo_day as f64 - extension,
-            };
-            let end = match z {
-                Some(d) => day_number(d) as f64 + 1.0,
-                None => hi_day as f64 + 1.0 + extension,
-            };
-            events.push(Ev {
-                event: e,
-                start,
-                end: end.max(start + 1.0),
-                open_start,
-                open_end,
-                dot: date.is_exact_day(),
-                color: palette.untagged,
-                citations: Vec::new(),
-            });
-        }
-        events.sort_by(|x, y| x.start.total_cmp(&y.start).then(x.end.total_cmp(&y.end)));
-
-        // Citation numbers and tag colours, both in drawing order.
-        let mut cited: Vec<&str> = Vec::new();
-        let mut number: HashMap<&str, usize> = HashMap::new();
-        let mut tags: Vec<(String, Color)> = Vec::new();
-        let mut tag_index: HashMap<&str, usize> = HashMap::new();
-        let mut untagged = false;
-        for ev in &mut events {
-            for evidence in &ev.event.evidence {
-                let id = evidence.source.value.as_str();
-                let n = *number.entry(id).or_insert_with(|| {
-                    cited.push(id);
-                    cited.len()
-                });
-                if !ev.citations.contains(&n) {
-                    ev.citations.push(n);
-                }
-            }
-            ev.citations.sort_unstable();
-            match ev.event.tags.first() {
-                Some(tag) => {
-                    let i = *tag_index.entry(tag.value.as_str()).or_insert_with(|| {
-                        tags.push((tag.value.clone(), palette.tag(tags.len())));
-                        tags.len() - 1
-                    });
-                    ev.color = tags[i].1;
-                }
-                None => untagged = true,
-            }
-        }
-
-        let intervals: Vec<(i64, i64)> = events
-            .iter()
-            .map(|e| (e.start as i64, e.end as i64 - 1))
-            .collect();
-        let mut domain = scale::Domain::new(&intervals, breaks);
-        // Zooms are chosen here, before any label is measured, so the legend (drawn above the
-        // chart) knows whether to explain them; the axis width is the one `chart` starts
-        // from, before it makes room for long labels at the right.
-        let stem_days: Vec<i64> = events.iter().map(|e| e.start.floor() as i64).collect();
-        domain.zoom_crowds(&stem_days, axis_right(width) - axis_left());
+        let range = data_range(timeline);
+        let mut events = timed_events(timeline, range, palette);
+        let Numbering {
+            cited,
+            tags,
+            untagged,
+        } = number_and_colour(&mut events, palette);
+        let domain = axis_domain(&events, breaks, width);
         Prepared {
-            title,
+            title: chart_title(timeline),
             events,
             cited,
             tags,
@@ -317,6 +245,131 @@ impl<'a> Prepared<'a> {
             plural(self.cited.len()),
         )
     }
+}
+
+/// The chart's title: the file's, or "Timeline" when it has none.
+fn chart_title(timeline: &Timeline) -> String {
+    timeline
+        .title
+        .as_ref()
+        .map(|t| labels::clean(&t.value))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "Timeline".to_string())
+}
+
+/// The data's finite earliest and latest day; open interval ends are drawn up to a little
+/// beyond it.
+fn data_range(timeline: &Timeline) -> Option<(NaiveDate, NaiveDate)> {
+    let mut lo: Option<NaiveDate> = None;
+    let mut hi: Option<NaiveDate> = None;
+    for e in &timeline.events {
+        let (a, z) = finite_ends(&e.date.value);
+        for d in [a, z].into_iter().flatten() {
+            lo = Some(lo.map_or(d, |l| l.min(d)));
+            hi = Some(hi.map_or(d, |h| h.max(d)));
+        }
+    }
+    lo.zip(hi)
+}
+
+/// Each event's stretch of continuous days, in drawing order (by date, then as in the
+/// file); an open end reaches a twentieth of the data's span (at least 30 days) past it.
+fn timed_events<'a>(
+    timeline: &'a Timeline,
+    range: Option<(NaiveDate, NaiveDate)>,
+    palette: &Palette,
+) -> Vec<Ev<'a>> {
+    let (lo_day, hi_day) = range.map_or((0, 0), |(l, h)| (day_number(l), day_number(h)));
+    let extension = ((hi_day - lo_day + 1) as f64 / 20.0).max(30.0);
+    let mut events: Vec<Ev> = Vec::with_capacity(timeline.events.len());
+    for e in &timeline.events {
+        let date = &e.date.value;
+        let (open_start, open_end) = match date {
+            Edtf::Interval { start, end } => (start.is_none(), end.is_none()),
+            Edtf::Date(_) => (false, false),
+        };
+        let (a, z) = finite_ends(date);
+        let start = match a {
+            Some(d) => day_number(d) as f64,
+            None => lo_day as f64 - extension,
+        };
+        let end = match z {
+            Some(d) => day_number(d) as f64 + 1.0,
+            None => hi_day as f64 + 1.0 + extension,
+        };
+        events.push(Ev {
+            event: e,
+            start,
+            end: end.max(start + 1.0),
+            open_start,
+            open_end,
+            dot: date.is_exact_day(),
+            color: palette.untagged,
+            citations: Vec::new(),
+        });
+    }
+    events.sort_by(|x, y| x.start.total_cmp(&y.start).then(x.end.total_cmp(&y.end)));
+    events
+}
+
+/// What numbering the citations and colouring the tags found.
+struct Numbering<'a> {
+    cited: Vec<&'a str>,
+    tags: Vec<(String, Color)>,
+    untagged: bool,
+}
+
+/// Citation numbers and tag colours, both given in drawing order so that `[1]` is the
+/// first source a reader meets; sets each event's `citations` and `color`.
+fn number_and_colour<'a>(events: &mut [Ev<'a>], palette: &Palette) -> Numbering<'a> {
+    let mut cited: Vec<&str> = Vec::new();
+    let mut number: HashMap<&str, usize> = HashMap::new();
+    let mut tags: Vec<(String, Color)> = Vec::new();
+    let mut tag_index: HashMap<&str, usize> = HashMap::new();
+    let mut untagged = false;
+    for ev in events {
+        for evidence in &ev.event.evidence {
+            let id = evidence.source.value.as_str();
+            let n = *number.entry(id).or_insert_with(|| {
+                cited.push(id);
+                cited.len()
+            });
+            if !ev.citations.contains(&n) {
+                ev.citations.push(n);
+            }
+        }
+        ev.citations.sort_unstable();
+        match ev.event.tags.first() {
+            Some(tag) => {
+                let i = *tag_index.entry(tag.value.as_str()).or_insert_with(|| {
+                    tags.push((tag.value.clone(), palette.tag(tags.len())));
+                    tags.len() - 1
+                });
+                ev.color = tags[i].1;
+            }
+            None => untagged = true,
+        }
+    }
+    Numbering {
+        cited,
+        tags,
+        untagged,
+    }
+}
+
+/// The stretches of time the axis shows: segments between breaks, and zoomed crowds.
+fn axis_domain(events: &[Ev], breaks: bool, width: f64) -> scale::Domain {
+    let intervals: Vec<(i64, i64)> = events
+        .iter()
+        .map(|e| (e.start as i64, e.end as i64 - 1))
+        .collect();
+    let mut domain = scale::Domain::new(&intervals, breaks);
+    // Zooms are chosen here, before any label is measured, so the legend (drawn above the
+    // chart) knows whether to explain them; the axis width is the one `arrange::fit_axis`
+    // starts from, before it makes room for long labels at the right.
+    let stem_days: Vec<i64> = events.iter().map(|e| e.start.floor() as i64).collect();
+    domain.zoom_crowds(&stem_days, axis_right(width) - axis_left());
+    domain
 }
 
 fn plural(n: usize) -> &'static str {
@@ -458,601 +511,58 @@ impl Builder<'_> {
         self.groups.push(group(Role::Title, Vec::new(), items));
     }
 
+    /// The events over the date axis: measures every label, fits the axis to the page,
+    /// arranges the blocks and draws them; advances `y` past the axis.
     fn chart(&mut self, prepared: &Prepared) {
-        let p = self.palette;
-        let label_max = (self.text_width() * 0.4).min(300.0);
-        let (la, ld) = font::vertical_metrics(LABEL_SIZE, false);
-        let (da, dd) = font::vertical_metrics(DATE_SIZE, false);
-        let label_line = la + ld + LEADING;
-        let date_line = da + dd + LEADING;
-
-        struct Texts {
-            title: Vec<(String, f64)>,
-            date: Vec<(String, f64)>,
-            width: f64,
-            height: f64,
-        }
-        let label_text = |ev: &Ev| {
-            let mut title = labels::clean(&ev.event.title.value);
-            if title.is_empty() {
-                title = labels::clean(&ev.event.id.value);
-            }
-            if !ev.citations.is_empty() {
-                let marks: Vec<String> = ev.citations.iter().map(usize::to_string).collect();
-                title = format!("{title} [{}]", marks.join(","));
-            }
-            let mut date = human_date(&ev.event.date.value);
-            if ev.event.status == Status::Planned {
-                date.push_str(" · planned");
-            }
-            if ev.event.dated_by.value == DatedBy::Inference {
-                date.push_str(" · inferred*");
-            }
-            (title, date)
-        };
-        let mut title_advances = labels::Advances::new(LABEL_SIZE, false);
-        let mut date_advances = labels::Advances::new(DATE_SIZE, false);
-        let mut wrapped = |title: &str, date: &str, room: f64| {
-            let title = labels::wrap_measured(title, &mut title_advances, room);
-            let date = labels::wrap_measured(date, &mut date_advances, room);
-            let width = title.iter().chain(&date).map(|l| l.1).fold(0.0, f64::max);
-            let height = title.len() as f64 * label_line + date.len() as f64 * date_line;
-            Texts {
-                title,
-                date,
-                width,
-                height,
-            }
-        };
-        let mut texts: Vec<Texts> = prepared
+        let room = arrange::room(self.width, self.text_width());
+        let mut wrapper = arrange::Wrapper::new();
+        let mut texts: Vec<arrange::Texts> = prepared
             .events
             .iter()
-            .map(|ev| {
-                let (title, date) = label_text(ev);
-                wrapped(&title, &date, label_max)
-            })
+            .map(|ev| wrapper.wrap(ev, room.label_max))
             .collect();
-
-        // The axis spans the page, less what the rightmost labels need: shrink it until
-        // every label ends inside the page, but never by more than a narrow label's width;
-        // labels still too long there are wrapped narrower.
-        let domain = &prepared.domain;
-        let left = axis_left();
-        let limit = self.width - MARGIN;
-        let reserve = label_max.min(MIN_LABEL);
-        let min_right = limit - STEM_PAD - reserve;
-        let mut right = axis_right(self.width);
-        let mut sc = domain.place(left, right);
-        let stem_of = |sc: &scale::Scale, ev: &Ev| {
-            if ev.dot {
-                sc.x((ev.start + ev.end) / 2.0)
-            } else {
-                sc.x(ev.start)
-            }
-        };
-        for _ in 0..12 {
-            let overflow = prepared
-                .events
-                .iter()
-                .zip(&texts)
-                .map(|(ev, t)| stem_of(&sc, ev) + STEM_PAD + t.width - limit)
-                .fold(0.0, f64::max);
-            if overflow <= 0.0 || right <= min_right {
-                break;
-            }
-            right = (right - overflow.max(1.0)).max(min_right);
-            sc = domain.place(left, right);
-        }
-        for (ev, t) in prepared.events.iter().zip(&mut texts) {
-            let room = limit - stem_of(&sc, ev) - STEM_PAD;
-            if t.width > room {
-                let (title, date) = label_text(ev);
-                // A little under the room: the estimate leaves kerning out.
-                *t = wrapped(&title, &date, (room - 2.0).max(reserve));
-            }
-        }
-
-        // Geometry of each block along x.
-        struct Along {
-            stem: f64,
-            bar: Option<(f64, f64)>,
-            right: f64,
-        }
-        let along: Vec<Along> = prepared
-            .events
-            .iter()
-            .zip(&texts)
-            .map(|(ev, t)| {
-                let stem = stem_of(&sc, ev);
-                let bar = (!ev.dot).then(|| {
-                    let arrows = f64::from(u8::from(ev.open_start) + u8::from(ev.open_end));
-                    let x0 = sc.x(ev.start);
-                    let x1 = sc.x(ev.end).max(x0 + MIN_BAR + arrows * ARROW);
-                    (x0, x1)
-                });
-                let right = (stem + STEM_PAD + t.width).max(bar.map_or(0.0, |b| b.1));
-                Along { stem, bar, right }
-            })
-            .collect();
-        // Two arrangements, both free of overlaps. Stems from the axis (the classic look)
-        // need one level per event along any run of events closer than a label's width, so
-        // dense data towers; lanes put each mark in its label's row (its stem rising from
-        // the mark) and need only as many rows as labels pile up over one x. Stems from the
-        // axis are kept while they cost little more height.
-        let stair_blocks: Vec<labels::Block> = along
-            .iter()
-            .zip(&texts)
-            .zip(&prepared.events)
-            .map(|((a, t), ev)| labels::Block {
-                stem_x: a.stem,
-                right: a.right,
-                height: t.height + if ev.dot { 0.0 } else { BAR_GAP + BAR_HEIGHT },
-            })
-            .collect();
-        // Dots on the axis closer than a diameter and a pixel (the same day, or days a few
-        // pixels apart) pile up: each sits on the lowest level free at its x, one
-        // `DOT_STEP` above the last, so none hides another. Among dots of one day the later
-        // event is lower, as its label is (see `labels::stack`). Piling is first fit, as
-        // lanes are. Each block then stands clear of the highest dot under its box.
-        let dot_events: Vec<usize> = (0..along.len())
-            .rev()
-            .filter(|&i| prepared.events[i].dot)
-            .collect();
-        let dot_boxes: Vec<(f64, f64)> = dot_events
-            .iter()
-            .map(|&i| (along[i].stem - DOT_RADIUS, along[i].stem + DOT_RADIUS))
-            .collect();
-        let mut dot_level = vec![0usize; along.len()];
-        for (&i, level) in dot_events.iter().zip(labels::lanes(&dot_boxes, 1.0)) {
-            dot_level[i] = level;
-        }
-        let mut piled: Vec<(f64, u32)> = dot_events
-            .iter()
-            .map(|&i| (along[i].stem, dot_level[i] as u32))
-            .collect();
-        piled.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let pile_max = labels::RangeMax::new(&piled.iter().map(|d| d.1).collect::<Vec<_>>());
-        let floors: Vec<f64> = along
-            .iter()
-            .map(|a| {
-                // Dots whose box comes within a pixel of the block's box.
-                let lo = a.stem - BLOCK_MARGIN - DOT_RADIUS - 1.0;
-                let hi = a.right + DOT_RADIUS + 1.0;
-                let from = piled.partition_point(|d| d.0 < lo);
-                let to = piled.partition_point(|d| d.0 <= hi);
-                let level = pile_max.get(from..to).unwrap_or(0);
-                FLOOR + f64::from(level) * DOT_STEP
-            })
-            .collect();
-        let stair = labels::stack_above(&stair_blocks, &floors, BLOCK_MARGIN, BLOCK_GAP);
-        let stair_top = stair_blocks
-            .iter()
-            .zip(&stair)
-            .map(|(b, y)| y + b.height)
-            .fold(FLOOR, f64::max);
-        let lane_boxes: Vec<(f64, f64)> = along
-            .iter()
-            .zip(&prepared.events)
-            .map(|(a, ev)| {
-                let reach = if ev.dot { DOT_RADIUS } else { 0.0 };
-                (a.stem - reach - BLOCK_MARGIN, a.right)
-            })
-            .collect();
-        let rows = labels::lanes(&lane_boxes, BLOCK_GAP);
-        let lane_height = |t: &Texts| t.height + BAR_GAP + MARK_ROW;
-        let mut row_heights = vec![0.0f64; rows.iter().max().map_or(0, |r| r + 1)];
-        for (r, t) in rows.iter().zip(&texts) {
-            row_heights[*r] = row_heights[*r].max(lane_height(t));
-        }
-        let mut row_bottoms = Vec::with_capacity(row_heights.len());
-        let mut level = LANE_FLOOR;
-        for h in &row_heights {
-            row_bottoms.push(level);
-            level += h + BLOCK_GAP;
-        }
-        let lane_top = level - BLOCK_GAP;
-        let use_lanes = stair_top > (lane_top * 1.5).max(lane_top + 160.0);
-        let (bottoms, top): (Vec<f64>, f64) = if use_lanes {
-            (rows.iter().map(|&r| row_bottoms[r]).collect(), lane_top)
-        } else {
-            (stair, stair_top)
-        };
+        let sc = arrange::fit_axis(prepared, &mut texts, &mut wrapper, self.width, &room);
+        let along = arrange::along(prepared, &texts, &sc);
+        let arrangement = arrange::arrange(&prepared.events, &texts, &along);
         let max_right = along.iter().map(|a| a.right).fold(0.0, f64::max);
         self.right_edge = self.right_edge.max(max_right + MARGIN);
+        let axis_y = self.axes(&sc, arrangement.top);
+
+        let metrics = arrange::Metrics::new();
+        for (i, ev) in prepared.events.iter().enumerate() {
+            let placed = marks::Placed {
+                ev,
+                texts: &texts[i],
+                along: &along[i],
+                bottom: arrangement.bottoms[i],
+                dot_level: arrangement.dot_level[i],
+                lanes: arrangement.lanes,
+                axis_y,
+            };
+            let group = marks::event_group(&placed, prepared, self.palette, &metrics);
+            self.groups.push(group);
+        }
+        self.y = axis_y + 8.0 + font::vertical_metrics(scale::TICK_FONT, false).0 + 24.0;
+    }
+
+    /// The axis under blocks reaching `top` above it (and, for a tall chart, its copy
+    /// above them); returns the axis's y. Drawn before the events, so that the marks sit
+    /// on it; after the right edge is known, so that tick labels can use all of it.
+    fn axes(&mut self, sc: &scale::Scale, top: f64) -> f64 {
         // A tall chart repeats the axis above the events, so the top rows are not read
         // against an axis a screen away.
         if top > TALL {
             let (ascent, descent) = font::vertical_metrics(scale::TICK_FONT, false);
             let top_axis_y = self.y + 8.0 + ascent + descent + 2.0;
-            let mut axis = self.axis(&sc, top_axis_y, false);
+            let mut axis = self.axis(sc, top_axis_y, false);
             axis.classes.push("top".into());
             self.groups.push(axis);
             self.y = top_axis_y + 8.0;
         }
         let axis_y = self.y + top + 2.0;
-
-        // The axis first, so that the marks sit on it.
-        let axis = self.axis(&sc, axis_y, true);
+        let axis = self.axis(sc, axis_y, true);
         self.groups.push(axis);
-
-        let dashed = |c: Color| Stroke {
-            color: c,
-            width: 1.5,
-            dash: Some((4.0, 2.5)),
-        };
-        for (i, (((ev, t), a), bottom)) in prepared
-            .events
-            .iter()
-            .zip(&texts)
-            .zip(&along)
-            .zip(&bottoms)
-            .enumerate()
-        {
-            let date = &ev.event.date.value;
-            let approximate = date.is_approximate();
-            let uncertain = date.is_uncertain();
-            let inferred = ev.event.dated_by.value == DatedBy::Inference;
-            let planned = ev.event.status == Status::Planned;
-            let mut items = Vec::new();
-            let block_bottom = axis_y - bottom;
-            let mark_height = if use_lanes {
-                BAR_GAP + MARK_ROW
-            } else if ev.dot {
-                0.0
-            } else {
-                BAR_GAP + BAR_HEIGHT
-            };
-            let block_top = block_bottom - t.height - mark_height;
-
-            // Mark: a dot for an exact day (on the axis or up its pile, or in lanes under the
-            // label), a bar under the label otherwise.
-            // Full colour: attested; pale: approximate (solid edge) or uncertain (dotted edge);
-            // hollow: not attested, either inferred (solid edge) or planned (dashed edge).
-            let fill = if inferred || planned {
-                p.background
-            } else if approximate || uncertain {
-                p.tint(ev.color)
-            } else {
-                ev.color
-            };
-            let stroke = if planned {
-                Some(dashed(ev.color))
-            } else if inferred {
-                Some(Stroke {
-                    color: ev.color,
-                    width: 1.5,
-                    dash: None,
-                })
-            } else if uncertain {
-                Some(Stroke {
-                    color: ev.color,
-                    width: 1.2,
-                    dash: Some((1.5, 1.5)),
-                })
-            } else if approximate {
-                Some(Stroke {
-                    color: ev.color,
-                    width: 1.0,
-                    dash: None,
-                })
-            } else {
-                None
-            };
-            // Where the mark sits: in lanes in the strip under the label, its stem rising
-            // from it; otherwise a dot on the axis (or up its pile) with its stem rising from
-            // its top, and a bar under the label with its stem rising from the axis.
-            let (mark_y, stem_from, stem_to) = if use_lanes {
-                let mid = block_bottom - MARK_ROW / 2.0;
-                let reach = if ev.dot { DOT_RADIUS } else { BAR_HEIGHT / 2.0 };
-                (mid, mid - reach, block_top)
-            } else if ev.dot {
-                let y = axis_y - dot_level[i] as f64 * DOT_STEP;
-                (y, y - DOT_RADIUS, block_top)
-            } else {
-                (block_bottom - BAR_HEIGHT / 2.0, axis_y, block_bottom)
-            };
-            items.push(Item::Line {
-                from: Point {
-                    x: a.stem,
-                    y: stem_from,
-                },
-                to: Point {
-                    x: a.stem,
-                    y: stem_to,
-                },
-                stroke: Stroke {
-                    color: p.stem,
-                    width: STEM_WIDTH,
-                    dash: None,
-                },
-            });
-            if let Some((x0, x1)) = a.bar {
-                let mid = mark_y;
-                let y0 = mid - BAR_HEIGHT / 2.0;
-                let y1 = mid + BAR_HEIGHT / 2.0;
-                let body_x0 = if ev.open_start { x0 + ARROW } else { x0 };
-                let body_x1 = if ev.open_end { x1 - ARROW } else { x1 };
-                // The stroke is drawn half outside the rectangle: keep it inside the block.
-                let inset = stroke.as_ref().map_or(0.0, |s| s.width / 2.0);
-                items.push(Item::Rect {
-                    rect: Rect {
-                        x: body_x0 + inset,
-                        y: y0 + inset,
-                        width: (body_x1 - body_x0 - 2.0 * inset).max(0.5),
-                        height: BAR_HEIGHT - 2.0 * inset,
-                    },
-                    fill: Some(fill),
-                    stroke: stroke.clone(),
-                    radius: 1.5,
-                });
-                // Open ends: an arrow pointing on, in the tag colour.
-                if ev.open_start {
-                    items.push(Item::Polygon {
-                        points: vec![
-                            Point {
-                                x: x0 + ARROW - 1.0,
-                                y: y0,
-                            },
-                            Point { x: x0, y: mid },
-                            Point {
-                                x: x0 + ARROW - 1.0,
-                                y: y1,
-                            },
-                        ],
-                        fill: ev.color,
-                        stroke: None,
-                    });
-                }
-                if ev.open_end {
-                    items.push(Item::Polygon {
-                        points: vec![
-                            Point {
-                                x: x1 - ARROW + 1.0,
-                                y: y0,
-                            },
-                            Point { x: x1, y: mid },
-                            Point {
-                                x: x1 - ARROW + 1.0,
-                                y: y1,
-                            },
-                        ],
-                        fill: ev.color,
-                        stroke: None,
-                    });
-                }
-            } else {
-                let ring = stroke.clone().unwrap_or(Stroke {
-                    color: p.background,
-                    width: 1.0,
-                    dash: None,
-                });
-                items.push(Item::Circle {
-                    center: Point {
-                        x: a.stem,
-                        y: mark_y,
-                    },
-                    radius: DOT_RADIUS - ring.width / 2.0,
-                    fill: Some(fill),
-                    stroke: Some(ring),
-                });
-            }
-
-            // Label: title lines, then the date as the data states it.
-            let x = a.stem + STEM_PAD;
-            let mut y = block_top;
-            for (line, w) in &t.title {
-                items.push(text_item_measured(
-                    *w,
-                    line.clone(),
-                    x,
-                    y + la,
-                    LABEL_SIZE,
-                    false,
-                    inferred,
-                    p.text,
-                ));
-                y += label_line;
-            }
-            for (line, w) in &t.date {
-                items.push(text_item_measured(
-                    *w,
-                    line.clone(),
-                    x,
-                    y + da,
-                    DATE_SIZE,
-                    false,
-                    inferred,
-                    p.muted,
-                ));
-                y += date_line;
-            }
-
-            let mut classes = vec![
-                "event".to_string(),
-                if ev.dot { "day" } else { "interval" }.to_string(),
-            ];
-            for (on, name) in [
-                (approximate, "approximate"),
-                (uncertain, "uncertain"),
-                (inferred, "inferred"),
-                (planned, "planned"),
-                (ev.open_start || ev.open_end, "open"),
-            ] {
-                if on {
-                    classes.push(name.to_string());
-                }
-            }
-            if let Some(tag) = ev.event.tags.first() {
-                classes.push(format!("tag-{}", class_name(&tag.value)));
-            }
-            self.groups.push(Group {
-                role: Role::Event(ev.event.id.value.clone()),
-                classes,
-                tooltip: Some(tooltip(ev, prepared)),
-                link: None,
-                items,
-            });
-        }
-        self.y = axis_y + 8.0 + font::vertical_metrics(scale::TICK_FONT, false).0 + 24.0;
-    }
-
-    /// The axis line per segment, a zigzag in each break, ticks and their labels, these
-    /// `below` the line or above it.
-    fn axis(&self, sc: &scale::Scale, axis_y: f64, below: bool) -> Group {
-        let side = if below { 1.0 } else { -1.0 };
-        let p = self.palette;
-        let line = Stroke {
-            color: p.axis,
-            width: 1.2,
-            dash: None,
-        };
-        let mut items = Vec::new();
-        // A zoomed stretch: a pale band along the axis, closed at each end by a bar across
-        // the axis taller than any tick, where the scale changes. The band stays within 6 px
-        // of the axis line, clear of tick labels (8 px off) and of the lowest labels.
-        for z in &sc.zooms {
-            items.push(Item::Rect {
-                rect: Rect {
-                    x: z.x0,
-                    y: axis_y - ZOOM_BAND / 2.0,
-                    width: (z.x1 - z.x0).max(0.5),
-                    height: ZOOM_BAND,
-                },
-                fill: Some(p.tint(p.axis)),
-                stroke: None,
-                radius: 0.0,
-            });
-        }
-        for s in &sc.placed {
-            items.push(Item::Line {
-                from: Point { x: s.x0, y: axis_y },
-                to: Point { x: s.x1, y: axis_y },
-                stroke: line.clone(),
-            });
-        }
-        // The bars at the zoom's ends go over the axis line.
-        for z in &sc.zooms {
-            for x in [z.x0, z.x1] {
-                items.push(Item::Line {
-                    from: Point {
-                        x,
-                        y: axis_y - ZOOM_MARK,
-                    },
-                    to: Point {
-                        x,
-                        y: axis_y + ZOOM_MARK,
-                    },
-                    stroke: line.clone(),
-                });
-            }
-        }
-        for (x0, x1) in sc.breaks() {
-            // A zigzag across the gap, as wide as the break and as tall as a dot: it reads as
-            // "time skipped here" without hiding what lies either side.
-            let inset = ((x1 - x0) / 2.0 - 2.0).clamp(0.0, 3.0);
-            let (a, z) = (x0 + inset, x1 - inset);
-            let n = 4;
-            let points = (0..=n)
-                .map(|i| Point {
-                    x: a + (z - a) * f64::from(i) / f64::from(n),
-                    y: axis_y + if i % 2 == 0 { 4.0 } else { -4.0 },
-                })
-                .collect();
-            items.push(Item::Polyline {
-                points,
-                stroke: Stroke {
-                    color: p.axis,
-                    width: 1.2,
-                    dash: None,
-                },
-            });
-        }
-        let (ascent, descent) = font::vertical_metrics(scale::TICK_FONT, false);
-        let baseline = if below {
-            axis_y + 8.0 + ascent
-        } else {
-            axis_y - 8.0 - descent
-        };
-        // Ticks per piece of one scale; a day on the edge of two pieces is ticked once. Each
-        // tick gets a rank for labelling: 0 in a zoomed stretch, 1 for the first tick of a
-        // segment (after a break it tells the reader which year they are in), 2 otherwise.
-        let mut ticks: Vec<(f64, scale::Tick, u8)> = Vec::new();
-        let mut last_day = i64::MIN;
-        let mut segment_start = f64::NAN;
-        for (span, x0, x1, zoomed) in sc.pieces() {
-            let first_piece = sc.placed.iter().any(|p| p.span.start == span.start);
-            if first_piece {
-                segment_start = span.start;
-            }
-            let (_, piece_ticks) = scale::choose_ticks(span, x0, x1);
-            for t in piece_ticks {
-                if t.day > last_day {
-                    let first_of_segment = (last_day as f64) < segment_start;
-                    last_day = t.day;
-                    let rank = if zoomed {
-                        0
-                    } else if first_of_segment {
-                        1
-                    } else {
-                        2
-                    };
-                    ticks.push((sc.x(t.day as f64), t, rank));
-                }
-            }
-        }
-        // Labels centred on their ticks; one that would touch a neighbour or leave the page is
-        // left out (its tick stays). Labelled by rank: zoomed stretches first, as their labels
-        // are the only way to read the crowded days; then each segment's first tick.
-        let fits = |x: f64, w: f64| x - w / 2.0 >= 2.0 && x + w / 2.0 <= self.right_edge - 2.0;
-        let mut taken: Vec<(f64, f64)> = Vec::new();
-        let mut labelled = vec![false; ticks.len()];
-        for pass in 0..3 {
-            for (i, (x, t, rank)) in ticks.iter().enumerate() {
-                if *rank != pass {
-                    continue;
-                }
-                let w = font::text_width(&t.label, scale::TICK_FONT, false);
-                let (a, b) = (x - w / 2.0, x + w / 2.0);
-                // `taken` is sorted by left edge: check the neighbours where this one goes.
-                let at = taken.partition_point(|r| r.0 < a);
-                let clear_left = at == 0 || taken[at - 1].1 + 6.0 <= a;
-                let clear_right = at == taken.len() || b + 6.0 <= taken[at].0;
-                if !(fits(*x, w) && clear_left && clear_right) {
-                    continue;
-                }
-                taken.insert(at, (a, b));
-                labelled[i] = true;
-            }
-        }
-        for ((x, t, _), labelled) in ticks.into_iter().zip(labelled) {
-            items.push(Item::Line {
-                from: Point { x, y: axis_y },
-                to: Point {
-                    x,
-                    y: axis_y + side * 5.0,
-                },
-                stroke: line.clone(),
-            });
-            if !labelled {
-                continue;
-            }
-            let w = font::text_width(&t.label, scale::TICK_FONT, false);
-            let mut item = text_item(
-                t.label,
-                x - w / 2.0,
-                baseline,
-                scale::TICK_FONT,
-                false,
-                false,
-                p.muted,
-            );
-            if let Item::Text { anchor, at, .. } = &mut item {
-                *anchor = Anchor::Middle;
-                at.x = x;
-            }
-            items.push(item);
-        }
-        group(Role::Axis, Vec::new(), items)
+        axis_y
     }
 }
 
@@ -1245,6 +755,7 @@ mod tests {
     use super::*;
     use crate::date::parse;
     use crate::model::{Evidence, Spanned};
+    use crate::scene::Stroke;
 
     fn sp<T>(v: T) -> Spanned<T> {
         Spanned::new(v, 0..0)

@@ -1,0 +1,281 @@
+//! Drawing one event: its mark (a dot or a bar with arrows at open ends), its stem, and its
+//! label, with the classes a stylesheet can select on.
+
+use super::arrange::{Along, Metrics, Texts};
+use super::{
+    class_name, text_item_measured, tooltip, Ev, Palette, Prepared, ARROW, BAR_GAP, BAR_HEIGHT,
+    DATE_SIZE, DOT_RADIUS, DOT_STEP, LABEL_SIZE, MARK_ROW, STEM_PAD, STEM_WIDTH,
+};
+use crate::model::{DatedBy, Status};
+use crate::scene::{Color, Group, Item, Point, Rect, Role, Stroke};
+
+/// Everything decided about one event before it is drawn.
+pub(super) struct Placed<'e> {
+    pub ev: &'e Ev<'e>,
+    pub texts: &'e Texts,
+    pub along: &'e Along,
+    /// Height of the block's bottom above the axis.
+    pub bottom: f64,
+    /// The dot's level in its pile on the axis.
+    pub dot_level: usize,
+    /// Lanes rather than stems from the axis.
+    pub lanes: bool,
+    pub axis_y: f64,
+}
+
+/// What the data says about how sure the date is, which the mark's style shows.
+struct Look {
+    approximate: bool,
+    uncertain: bool,
+    inferred: bool,
+    planned: bool,
+}
+
+impl Look {
+    fn of(ev: &Ev) -> Self {
+        let date = &ev.event.date.value;
+        Look {
+            approximate: date.is_approximate(),
+            uncertain: date.is_uncertain(),
+            inferred: ev.event.dated_by.value == DatedBy::Inference,
+            planned: ev.event.status == Status::Planned,
+        }
+    }
+}
+
+/// Where a mark and its stem go, in y.
+struct Vertical {
+    /// The mark's middle.
+    mark_y: f64,
+    stem_from: f64,
+    stem_to: f64,
+    /// The top of the label.
+    block_top: f64,
+}
+
+/// The group that draws one event.
+pub(super) fn event_group(
+    placed: &Placed,
+    prepared: &Prepared,
+    palette: &Palette,
+    metrics: &Metrics,
+) -> Group {
+    let ev = placed.ev;
+    let look = Look::of(ev);
+    let (fill, stroke) = paint(ev, &look, palette);
+    let v = vertical(placed);
+    let mut items = vec![stem(placed.along.stem, &v, palette)];
+    match placed.along.bar {
+        Some(ends) => items.extend(bar(ev, ends, v.mark_y, fill, stroke)),
+        None => items.push(dot(placed.along.stem, v.mark_y, fill, stroke, palette)),
+    }
+    let x = placed.along.stem + STEM_PAD;
+    items.extend(label(
+        placed.texts,
+        x,
+        v.block_top,
+        look.inferred,
+        palette,
+        metrics,
+    ));
+    Group {
+        role: Role::Event(ev.event.id.value.clone()),
+        classes: classes(ev, &look),
+        tooltip: Some(tooltip(ev, prepared)),
+        link: None,
+        items,
+    }
+}
+
+/// The mark's fill and edge.
+///
+/// Full colour: attested; pale: approximate (solid edge) or uncertain (dotted edge);
+/// hollow: not attested, either inferred (solid edge) or planned (dashed edge).
+fn paint(ev: &Ev, look: &Look, p: &Palette) -> (Color, Option<Stroke>) {
+    let fill = if look.inferred || look.planned {
+        p.background
+    } else if look.approximate || look.uncertain {
+        p.tint(ev.color)
+    } else {
+        ev.color
+    };
+    let edge = |width: f64, dash: Option<(f64, f64)>| {
+        Some(Stroke {
+            color: ev.color,
+            width,
+            dash,
+        })
+    };
+    let stroke = if look.planned {
+        edge(1.5, Some((4.0, 2.5)))
+    } else if look.inferred {
+        edge(1.5, None)
+    } else if look.uncertain {
+        edge(1.2, Some((1.5, 1.5)))
+    } else if look.approximate {
+        edge(1.0, None)
+    } else {
+        None
+    };
+    (fill, stroke)
+}
+
+/// Where the mark and its stem sit: in lanes in the strip under the label, its stem rising
+/// from it; otherwise a dot on the axis (or up its pile) with its stem rising from its top,
+/// and a bar under the label with its stem rising from the axis.
+fn vertical(placed: &Placed) -> Vertical {
+    let ev = placed.ev;
+    let axis_y = placed.axis_y;
+    let block_bottom = axis_y - placed.bottom;
+    let mark_height = if placed.lanes {
+        BAR_GAP + MARK_ROW
+    } else if ev.dot {
+        0.0
+    } else {
+        BAR_GAP + BAR_HEIGHT
+    };
+    let block_top = block_bottom - placed.texts.height - mark_height;
+    let (mark_y, stem_from, stem_to) = if placed.lanes {
+        let mid = block_bottom - MARK_ROW / 2.0;
+        let reach = if ev.dot { DOT_RADIUS } else { BAR_HEIGHT / 2.0 };
+        (mid, mid - reach, block_top)
+    } else if ev.dot {
+        let y = axis_y - placed.dot_level as f64 * DOT_STEP;
+        (y, y - DOT_RADIUS, block_top)
+    } else {
+        (block_bottom - BAR_HEIGHT / 2.0, axis_y, block_bottom)
+    };
+    Vertical {
+        mark_y,
+        stem_from,
+        stem_to,
+        block_top,
+    }
+}
+
+/// The stem, a thin line at `x`.
+fn stem(x: f64, v: &Vertical, p: &Palette) -> Item {
+    Item::Line {
+        from: Point { x, y: v.stem_from },
+        to: Point { x, y: v.stem_to },
+        stroke: Stroke {
+            color: p.stem,
+            width: STEM_WIDTH,
+            dash: None,
+        },
+    }
+}
+
+/// A bar from `x0` to `x1` centred on `mid`, with an arrow at each open end.
+fn bar(ev: &Ev, (x0, x1): (f64, f64), mid: f64, fill: Color, stroke: Option<Stroke>) -> Vec<Item> {
+    let y0 = mid - BAR_HEIGHT / 2.0;
+    let y1 = mid + BAR_HEIGHT / 2.0;
+    let body_x0 = if ev.open_start { x0 + ARROW } else { x0 };
+    let body_x1 = if ev.open_end { x1 - ARROW } else { x1 };
+    // The stroke is drawn half outside the rectangle: keep it inside the block.
+    let inset = stroke.as_ref().map_or(0.0, |s| s.width / 2.0);
+    let mut items = vec![Item::Rect {
+        rect: Rect {
+            x: body_x0 + inset,
+            y: y0 + inset,
+            width: (body_x1 - body_x0 - 2.0 * inset).max(0.5),
+            height: BAR_HEIGHT - 2.0 * inset,
+        },
+        fill: Some(fill),
+        stroke,
+        radius: 1.5,
+    }];
+    // Open ends: an arrow pointing on, in the tag colour.
+    if ev.open_start {
+        items.push(arrow(x0, x0 + ARROW - 1.0, (y0, mid, y1), ev.color));
+    }
+    if ev.open_end {
+        items.push(arrow(x1, x1 - ARROW + 1.0, (y0, mid, y1), ev.color));
+    }
+    items
+}
+
+/// A triangle with its tip at `tip` on the bar's middle and its base at `base`.
+fn arrow(tip: f64, base: f64, (y0, mid, y1): (f64, f64, f64), color: Color) -> Item {
+    Item::Polygon {
+        points: vec![
+            Point { x: base, y: y0 },
+            Point { x: tip, y: mid },
+            Point { x: base, y: y1 },
+        ],
+        fill: color,
+        stroke: None,
+    }
+}
+
+/// A dot at `(x, y)`; one without an edge of its own gets a ring of the background colour.
+fn dot(x: f64, y: f64, fill: Color, stroke: Option<Stroke>, p: &Palette) -> Item {
+    let ring = stroke.unwrap_or(Stroke {
+        color: p.background,
+        width: 1.0,
+        dash: None,
+    });
+    Item::Circle {
+        center: Point { x, y },
+        radius: DOT_RADIUS - ring.width / 2.0,
+        fill: Some(fill),
+        stroke: Some(ring),
+    }
+}
+
+/// The label from `top` down: title lines, then the date as the data states it; italic
+/// when the date is inferred.
+fn label(t: &Texts, x: f64, top: f64, italic: bool, p: &Palette, m: &Metrics) -> Vec<Item> {
+    let mut items = Vec::with_capacity(t.title.len() + t.date.len());
+    let mut y = top;
+    for (line, w) in &t.title {
+        items.push(text_item_measured(
+            *w,
+            line.clone(),
+            x,
+            y + m.label_ascent,
+            LABEL_SIZE,
+            false,
+            italic,
+            p.text,
+        ));
+        y += m.label_line;
+    }
+    for (line, w) in &t.date {
+        items.push(text_item_measured(
+            *w,
+            line.clone(),
+            x,
+            y + m.date_ascent,
+            DATE_SIZE,
+            false,
+            italic,
+            p.muted,
+        ));
+        y += m.date_line;
+    }
+    items
+}
+
+/// The event's CSS classes: its kind of mark, what qualifies its date, its tag.
+fn classes(ev: &Ev, look: &Look) -> Vec<String> {
+    let mut classes = vec![
+        "event".to_string(),
+        if ev.dot { "day" } else { "interval" }.to_string(),
+    ];
+    for (on, name) in [
+        (look.approximate, "approximate"),
+        (look.uncertain, "uncertain"),
+        (look.inferred, "inferred"),
+        (look.planned, "planned"),
+        (ev.open_start || ev.open_end, "open"),
+    ] {
+        if on {
+            classes.push(name.to_string());
+        }
+    }
+    if let Some(tag) = ev.event.tags.first() {
+        classes.push(format!("tag-{}", class_name(&tag.value)));
+    }
+    classes
+}
