@@ -125,15 +125,18 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
         path: path.to_path_buf(),
         ..Timeline::default()
     };
-    match DeTable::parse(&text) {
-        Ok(root) => walk_root(&mut timeline, root.get_ref(), &text, &mut out),
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            out.push(
-                Diagnostic::new(&TOML_SYNTAX, span, e.message().trim().to_string())
-                    .with_label("TOML syntax error here"),
-            );
-        }
+    // Recovering parse: every syntax error at once, rather than one per run. What it
+    // recovered is not walked, since a guess at a broken document would only add noise.
+    let (root, errors) = DeTable::parse_recoverable(&text);
+    if errors.is_empty() {
+        walk_root(&mut timeline, root.get_ref(), &text, &mut out);
+    }
+    for e in errors {
+        let span = e.span().unwrap_or(0..0);
+        out.push(
+            Diagnostic::new(&TOML_SYNTAX, span, e.message().trim().to_string())
+                .with_label("TOML syntax error here"),
+        );
     }
     timeline.text = text;
     Loaded {
@@ -870,6 +873,8 @@ quote = "on 19 November"
     #[test]
     fn syntax_errors_and_empty_files() {
         assert_eq!(codes("[[events]\nid = 1"), ["toml-syntax"]);
+        let two = "[[events]]\nid = \"a\nx = 1\n[[events]]\nid = \"b\"\ntitle = \"c\n";
+        assert_eq!(codes(two), ["toml-syntax", "toml-syntax"]);
         assert_eq!(codes(""), ["missing-key"]);
     }
 
