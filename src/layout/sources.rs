@@ -22,24 +22,19 @@ pub(super) fn citation(prepared: &Prepared, n: usize) -> String {
 }
 
 impl Builder<'_> {
+    /// A bold heading of the block under the chart, as its own group.
+    fn heading(&mut self, text: &str, class: &str) {
+        let fill = self.palette.text;
+        let items = self.paragraph(text, MARGIN, 0.0, SOURCE_SIZE + 1.5, true, false, fill);
+        self.groups
+            .push(group(Role::Sources, vec![class.into()], items));
+        self.y += 2.0;
+    }
+
     pub(super) fn sources(&mut self, prepared: &Prepared) {
         let p = self.palette;
         if !prepared.cited.is_empty() {
-            let heading = self.paragraph(
-                "Sources",
-                MARGIN,
-                0.0,
-                SOURCE_SIZE + 1.5,
-                true,
-                false,
-                p.text,
-            );
-            self.groups.push(group(
-                Role::Sources,
-                vec!["sources-heading".into()],
-                heading,
-            ));
-            self.y += 2.0;
+            self.heading("Sources", "sources-heading");
         }
         for (i, id) in prepared.cited.iter().enumerate() {
             let n = i + 1;
@@ -80,21 +75,7 @@ impl Builder<'_> {
             return;
         }
         self.y += 8.0;
-        let heading = self.paragraph(
-            "* Inferred dates",
-            MARGIN,
-            0.0,
-            SOURCE_SIZE + 1.5,
-            true,
-            false,
-            p.text,
-        );
-        self.groups.push(group(
-            Role::Sources,
-            vec!["inferred-heading".into()],
-            heading,
-        ));
-        self.y += 2.0;
+        self.heading("* Inferred dates", "inferred-heading");
         let indent = font::text_width("* ", SOURCE_SIZE, false);
         for ev in inferred {
             let e = ev.event;
