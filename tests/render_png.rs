@@ -273,3 +273,22 @@ fn text_is_drawn_with_no_fonts_installed() {
     assert_eq!(header_size(&bytes), (400, 120));
     assert_word_drawn(&bytes, 1.0);
 }
+
+/// A canvas that does not fill its last pixel row and column (here 100.3 × 50.5 px) still
+/// gives an opaque image in the background colour, edges included.
+#[test]
+fn every_pixel_is_opaque_background_when_the_canvas_is_fractional() {
+    let scene = Scene {
+        width: 100.3,
+        height: 50.5,
+        background: Color::rgb(30, 60, 90),
+        groups: Vec::new(),
+        ..word_scene(false, None)
+    };
+    let bytes = png(&scene, 1.0);
+    assert_eq!(header_size(&bytes), (101, 51));
+    let pixmap = Pixmap::decode_png(&bytes).expect("the PNG decodes");
+    for p in pixmap.pixels() {
+        assert_eq!((p.red(), p.green(), p.blue(), p.alpha()), (30, 60, 90, 255));
+    }
+}
