@@ -4,6 +4,10 @@
 # Prints wall time (best of 3) and peak memory (max RSS) per case.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ ! -x /usr/bin/time ]; then
+    echo "benches/run.sh needs GNU time for peak memory: apt-get install time" >&2
+    exit 2
+fi
 cargo build --release --quiet --bins
 bin=target/release/citeline
 synth=target/release/citeline-synth
