@@ -416,6 +416,16 @@ impl SemanticSvg {
     }
 
     /// Writes an outline: no fill, stroke colour, width and dashes.
+    /// The paint of a shape plotters asks for filled or outlined, and the tag's end.
+    fn fill_or_stroke<S: BackendStyle>(&mut self, style: &S, fill: bool) {
+        if fill {
+            self.attr_paint("fill", style.color());
+        } else {
+            self.attr_stroke(style);
+        }
+        self.out.push_str("/>\n");
+    }
+
     fn attr_stroke<S: BackendStyle>(&mut self, style: &S) {
         self.out.push_str(" fill=\"none\"");
         self.attr_paint("stroke", style.color());
@@ -509,12 +519,7 @@ impl DrawingBackend for SemanticSvg {
         if self.extra.radius > 0 {
             self.attr_units("rx", i64::from(self.extra.radius));
         }
-        if fill {
-            self.attr_paint("fill", style.color());
-        } else {
-            self.attr_stroke(style);
-        }
-        self.out.push_str("/>\n");
+        self.fill_or_stroke(style, fill);
         Ok(())
     }
 
@@ -552,12 +557,7 @@ impl DrawingBackend for SemanticSvg {
         self.attr_units("cx", i64::from(center.0));
         self.attr_units("cy", i64::from(center.1));
         self.attr_units("r", i64::from(radius));
-        if fill {
-            self.attr_paint("fill", style.color());
-        } else {
-            self.attr_stroke(style);
-        }
-        self.out.push_str("/>\n");
+        self.fill_or_stroke(style, fill);
         Ok(())
     }
 
