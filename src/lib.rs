@@ -1,18 +1,21 @@
 //! citeline checks hand-curated timeline events against the articles they cite, then draws
 //! them as a chart.
 //!
-//! The flow is a chain of plain functions over plain data:
+//! The flow is a chain of plain functions over plain data, each stage in its own module and
+//! none calling back into an earlier one:
 //!
 //! ```text
-//! events.toml --load--> Timeline --check--> Report (diagnostics)
-//! articles/*.txt -----------^   \--layout--> Scene --render--> SVG (plotters) --> PNG (resvg)
+//! events.toml --load--> Timeline --\
+//! articles/*  --read_articles-------+--check--> Report (diagnostics)
+//!                         Timeline --layout--> Scene --render--> SVG --> PNG
 //! ```
 //!
-//! [`check_file`] does loading and checking in one call, which is what a project's own tests
-//! usually want:
+//! [`check_file`] does loading, reading and checking in one call, which is what a project's
+//! own tests usually want:
 //!
 //! ```
-//! let checked = citeline::check_file("events.toml".as_ref()).expect("events.toml is readable");
+//! # let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
+//! let checked = citeline::check_file(&path).expect("events.toml is readable");
 //! assert_eq!(checked.report.errors(), 0, "{:?}", checked.report.diagnostics);
 //! assert!(checked.timeline.events.iter().any(|e| e.id.value == "bishkek-ministers-meeting"));
 //! ```
@@ -20,22 +23,42 @@
 //! Every finding is a [`Diagnostic`] with a stable code from [`rules::all`]; nothing about the
 //! data is an `Err`. Only what stops a run altogether (an unreadable events file) is a
 //! [`LoadError`].
+//!
+//! # The public surface
+//!
+//! - checking: [`check_file`], [`check_str`], [`Checked`]; loading alone: [`load`],
+//!   [`load_str`], [`Loaded`], [`LoadError`];
+//! - findings as data: [`Diagnostic`], [`Related`], [`Report`], [`Severity`], [`Rule`], the
+//!   catalogue [`rules`], and their renderings [`write_human`] and [`write_json`];
+//! - the data: [`model`] and [`date`]; the articles a check read: [`Article`], [`Articles`];
+//! - drawing: [`draw`] to bytes in each [`ChartFormat`], or step by step with [`layout`],
+//!   [`scene`] and [`render`]; [`output`] writes files all or nothing;
+//! - a source's date expressions as `citeline dates` lists them: [`write_dates`].
+//!
+//! Everything else is private and may change; `tests/api.rs` pins this surface, so a change
+//! to it fails the build.
 
-pub mod check;
+mod articles;
+mod bounded;
+mod check;
 pub mod date;
 pub mod diagnostic;
 pub mod font;
 pub mod layout;
-pub mod lines;
-pub mod load;
+mod lines;
+mod load;
 pub mod model;
 pub mod output;
+mod parallel;
+mod pipeline;
 pub mod render;
 pub mod rules;
 pub mod scene;
-pub mod text;
+mod text;
 
-pub use check::{check_file, check_loaded, Checked};
-pub use diagnostic::{Diagnostic, Report, Severity};
-pub use load::{load, load_str, LoadError, Loaded};
+pub use articles::{Article, Articles, MAX_SOURCE_BYTES};
+pub use diagnostic::{write_human, write_json, Diagnostic, Related, Report, Rule, Severity};
+pub use load::{load, load_str, LoadError, Loaded, MAX_EVENTS_FILE_BYTES, MAX_TITLE_CHARS};
 pub use model::Timeline;
+pub use pipeline::{check_file, check_str, draw, write_dates, ChartFormat, Checked, DatesError};
+pub use text::dates::Direction;

@@ -1,35 +1,36 @@
 //! The `citeline` command line: arguments in, exit code out. Every decision about the data
-//! lives in the library; this file parses flags, picks output streams and colour, and maps
-//! outcomes to exit codes 0 (no errors), 1 (the data has errors) and 2 (usage or
-//! environment).
+//! and every output format lives in the library; this file parses flags, picks streams and
+//! colour, and maps outcomes to exit codes 0 (no errors), 1 (the data has errors) and 2
+//! (usage or environment).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use anyhow::{bail, Context, Result};
-use citeline::check::{check_file, Checked};
-use citeline::diagnostic::{self, Report};
-use citeline::layout::{layout, LayoutOptions, Theme};
-use citeline::render::{self, PngOptions};
-use citeline::text::dates::{self, Direction};
+use anyhow::{anyhow, bail, Context, Result};
+use citeline::layout::{LayoutOptions, Theme};
+use citeline::render::PngOptions;
+use citeline::{ChartFormat, Checked, DatesError, Direction};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const DEFAULT_EVENTS: &str = "events.toml";
-const DEFAULT_WIDTH: f64 = 1200.0;
-/// Twice the SVG's size: sharp on high-density screens and in print.
-const DEFAULT_SCALE: f64 = 2.0;
+const DEFAULT_OUTPUTS: [&str; 2] = ["output/timeline.svg", "output/timeline.png"];
 
 /// Check timeline events against the articles they cite, then draw them.
-///
-/// With no subcommand, checks events.toml and writes output/timeline.svg and
-/// output/timeline.png.
 #[derive(Parser)]
-#[command(name = "citeline", version, about, long_about = None)]
+#[command(
+    name = "citeline",
+    version,
+    about,
+    after_help = "With no command, citeline checks events.toml in the current folder and, if it \
+has no errors, draws output/timeline.svg and output/timeline.png (the folder is created).\n\n\
+Findings are written to standard error, like a compiler's; `check --format json` writes them \
+to standard output. Exit codes: 0 no errors, 1 the data has errors, 2 a usage or file problem."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// When to colour diagnostics.
+    /// When to colour findings.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
 }
@@ -41,7 +42,7 @@ enum Command {
         /// The events file.
         #[arg(default_value = DEFAULT_EVENTS)]
         events: PathBuf,
-        /// Output format.
+        /// Output format: human (to stderr) or json (to stdout).
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Fail (exit 1) on warnings too.
@@ -53,7 +54,7 @@ enum Command {
         /// The events file.
         #[arg(default_value = DEFAULT_EVENTS)]
         events: PathBuf,
-        /// Output file (.svg or .png); repeat for several.
+        /// Output file (.svg or .png); repeat for several. All are written, or none.
         #[arg(short, long = "output", required = true)]
         outputs: Vec<PathBuf>,
         #[command(flatten)]
@@ -80,17 +81,28 @@ enum Command {
 #[derive(clap::Args)]
 struct ChartArgs {
     /// Chart width in pixels (the chart grows taller to fit every label).
-    #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = parse_width)]
+    #[arg(long, default_value_t = 1200.0, value_parser = parse_width)]
     width: f64,
-    /// Colour theme.
-    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
-    theme: ThemeArg,
-    /// PNG resolution multiplier.
-    #[arg(long, default_value_t = DEFAULT_SCALE, value_parser = parse_scale)]
+    /// Colour theme: light or dark.
+    #[arg(long, default_value = "light", value_parser = str::parse::<Theme>)]
+    theme: Theme,
+    /// PNG resolution multiplier; 2 is sharp on high-density screens and in print.
+    #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
     scale: f64,
     /// Draw the date axis without compressing long empty stretches.
     #[arg(long)]
     no_breaks: bool,
+}
+
+impl Default for ChartArgs {
+    fn default() -> Self {
+        Self {
+            width: 1200.0,
+            theme: Theme::Light,
+            scale: 2.0,
+            no_breaks: false,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -100,38 +112,27 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum ThemeArg {
-    Light,
-    Dark,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
     Always,
     Never,
 }
 
-fn parse_width(text: &str) -> Result<f64, String> {
-    let w: f64 = text
-        .parse()
-        .map_err(|_| format!("`{text}` is not a number"))?;
-    if (400.0..=20000.0).contains(&w) {
-        Ok(w)
+fn parse_number(text: &str, range: std::ops::RangeInclusive<f64>, what: &str) -> Result<f64, String> {
+    let n: f64 = text.parse().map_err(|_| format!("`{text}` is not a number"))?;
+    if range.contains(&n) {
+        Ok(n)
     } else {
-        Err("the width must be between 400 and 20000 pixels".into())
+        Err(format!("the {what} must be between {} and {}", range.start(), range.end()))
     }
 }
 
+fn parse_width(text: &str) -> Result<f64, String> {
+    parse_number(text, 400.0..=20000.0, "width in pixels")
+}
+
 fn parse_scale(text: &str) -> Result<f64, String> {
-    let s: f64 = text
-        .parse()
-        .map_err(|_| format!("`{text}` is not a number"))?;
-    if (0.25..=8.0).contains(&s) {
-        Ok(s)
-    } else {
-        Err("the scale must be between 0.25 and 8".into())
-    }
+    parse_number(text, 0.25..=8.0, "scale")
 }
 
 /// How a run ended, before it becomes an exit code.
@@ -142,7 +143,14 @@ enum Outcome {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let color = wants_color(cli.color);
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    };
     match run(cli.command, color) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::DataErrors) => ExitCode::from(1),
@@ -162,134 +170,85 @@ fn main() -> ExitCode {
 fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
     match command {
         None => {
-            let outputs = vec![
-                PathBuf::from("output/timeline.svg"),
-                PathBuf::from("output/timeline.png"),
-            ];
-            let chart = ChartArgs {
-                width: DEFAULT_WIDTH,
-                theme: ThemeArg::Light,
-                scale: DEFAULT_SCALE,
-                no_breaks: false,
-            };
-            render_command(Path::new(DEFAULT_EVENTS), &outputs, &chart, color, true)
+            let outputs: Vec<PathBuf> = DEFAULT_OUTPUTS.iter().map(PathBuf::from).collect();
+            render(Path::new(DEFAULT_EVENTS), &outputs, &ChartArgs::default(), color, true)
         }
         Some(Command::Check {
             events,
             format,
             deny_warnings,
-        }) => check_command(&events, format, deny_warnings, color),
+        }) => check(&events, format, deny_warnings, color),
         Some(Command::Render {
             events,
             outputs,
             chart,
-        }) => render_command(&events, &outputs, &chart, color, false),
-        Some(Command::Explain { code }) => explain_command(code.as_deref()),
+        }) => render(&events, &outputs, &chart, color, false),
+        Some(Command::Explain { code }) => {
+            let text = match code {
+                None => citeline::rules::listing(),
+                Some(code) => citeline::rules::explanation(citeline::rules::lookup(&code).map_err(|e| anyhow!(e))?),
+            };
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+            Ok(Outcome::Clean)
+        }
         Some(Command::Dates {
             source,
             events,
             planned,
-        }) => dates_command(&source, &events, planned),
-    }
-}
-
-fn wants_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stderr().is_terminal()
-        }
+        }) => dates(&source, &events, planned, color),
     }
 }
 
 fn load_and_check(events: &Path) -> Result<Checked> {
-    check_file(events).map_err(|e| {
-        let missing = matches!(&e, citeline::LoadError::Io { error, .. } if error.kind() == std::io::ErrorKind::NotFound);
-        let hint = if missing {
+    citeline::check_file(events).map_err(|e| {
+        let hint = if e.is_not_found() {
             "\nhelp: run citeline in the folder that holds events.toml, or name the file: citeline check path/to/events.toml"
         } else {
             ""
         };
-        anyhow::anyhow!("{e}{hint}")
+        anyhow!("{e}{hint}")
     })
 }
 
 fn print_human(checked: &Checked, color: bool) -> Result<()> {
     let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     let t = &checked.timeline;
-    diagnostic::write_human(&mut err, &checked.report, &t.path, &t.text, color)?;
+    citeline::write_human(&mut err, &checked.report, &t.path, &t.text, color)?;
     err.flush()?;
     Ok(())
 }
 
-fn check_command(
-    events: &Path,
-    format: Format,
-    deny_warnings: bool,
-    color: bool,
-) -> Result<Outcome> {
+fn check(events: &Path, format: Format, deny_warnings: bool, color: bool) -> Result<Outcome> {
     let checked = load_and_check(events)?;
     match format {
         Format::Human => print_human(&checked, color)?,
         Format::Json => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            diagnostic::write_json(
-                &mut out,
-                &checked.report,
-                &checked.timeline.path,
-                &checked.timeline.text,
-            )?;
+            let t = &checked.timeline;
+            citeline::write_json(&mut out, &checked.report, &t.path, &t.text)?;
             out.flush()?;
         }
     }
-    Ok(outcome(&checked.report, deny_warnings))
+    if checked.report.errors() == 0 && checked.fails(deny_warnings) {
+        eprintln!("failing: --deny-warnings turns the warnings above into a failure");
+    }
+    Ok(outcome(checked.fails(deny_warnings)))
 }
 
-fn outcome(report: &Report, deny_warnings: bool) -> Outcome {
-    if report.errors() > 0 || (deny_warnings && report.warnings() > 0) {
+fn outcome(fails: bool) -> Outcome {
+    if fails {
         Outcome::DataErrors
     } else {
         Outcome::Clean
     }
 }
 
-/// The kinds of file `render` writes, from the output's extension.
-#[derive(Clone, Copy, PartialEq)]
-enum OutputKind {
-    Svg,
-    Png,
-}
-
-fn output_kind(path: &Path) -> Result<OutputKind> {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("svg") => Ok(OutputKind::Svg),
-        Some("png") => Ok(OutputKind::Png),
-        _ => bail!(
-            "cannot tell the format of {}: name it .svg or .png",
-            path.display()
-        ),
-    }
-}
-
 /// `make_folders`: create the outputs' folders (for the default `output/`); an explicit `-o`
 /// into a missing folder is a mistake worth reporting instead.
-fn render_command(
-    events: &Path,
-    outputs: &[PathBuf],
-    chart: &ChartArgs,
-    color: bool,
-    make_folders: bool,
-) -> Result<Outcome> {
-    let kinds = outputs
+fn render(events: &Path, outputs: &[PathBuf], chart: &ChartArgs, color: bool, make_folders: bool) -> Result<Outcome> {
+    let formats = outputs
         .iter()
-        .map(|p| output_kind(p))
+        .map(|p| ChartFormat::of(p).with_context(|| format!("cannot tell the format of {}: name it .svg or .png", p.display())))
         .collect::<Result<Vec<_>>>()?;
     let checked = load_and_check(events)?;
     print_human(&checked, color)?;
@@ -299,122 +258,38 @@ fn render_command(
     }
     let options = LayoutOptions {
         width: chart.width,
-        theme: match chart.theme {
-            ThemeArg::Light => Theme::Light,
-            ThemeArg::Dark => Theme::Dark,
-        },
+        theme: chart.theme,
         breaks: !chart.no_breaks,
     };
-    let scene = layout(&checked.timeline, &options);
-    let svg = render::svg(&scene);
-    // Render everything before writing anything, so a failure leaves all outputs as they were.
-    let mut files = Vec::new();
-    for (path, kind) in outputs.iter().zip(kinds) {
-        let bytes = match kind {
-            OutputKind::Svg => svg.clone().into_bytes(),
-            OutputKind::Png => render::png(&scene, &PngOptions { scale: chart.scale })
-                .with_context(|| format!("cannot draw {}", path.display()))?,
-        };
-        files.push((path, bytes));
-    }
-    for (path, bytes) in files {
+    let png = PngOptions { scale: chart.scale };
+    let files = citeline::draw(&checked.timeline, &options, &png, &formats).context("cannot draw the chart")?;
+    for (path, bytes) in outputs.iter().zip(files) {
         if make_folders {
             if let Some(folder) = path.parent() {
-                std::fs::create_dir_all(folder)
-                    .with_context(|| format!("cannot create {}", folder.display()))?;
+                std::fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))?;
             }
         }
-        citeline::output::write_atomic(path, &bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        citeline::output::write_atomic(path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("wrote {}", path.display());
     }
     Ok(Outcome::Clean)
 }
 
-fn explain_command(code: Option<&str>) -> Result<Outcome> {
-    let mut out = std::io::stdout().lock();
-    let Some(code) = code else {
-        for rule in citeline::rules::all() {
-            writeln!(
-                out,
-                "{:<28} {:<8} {}",
-                rule.code,
-                rule.severity.as_str(),
-                rule.summary
-            )?;
-        }
-        return Ok(Outcome::Clean);
-    };
-    let Some(rule) = citeline::rules::find(code) else {
-        let codes: Vec<&str> = citeline::rules::all().iter().map(|r| r.code).collect();
-        let near = citeline::rules::all()
-            .iter()
-            .map(|r| (strsim::levenshtein(code, r.code), r.code))
-            .min()
-            .filter(|(d, _)| *d <= 4)
-            .map(|(_, c)| format!(" (did you mean `{c}`?)"))
-            .unwrap_or_default();
-        bail!(
-            "no rule has the code `{code}`{near}; codes: {}",
-            codes.join(", ")
-        );
-    };
-    writeln!(
-        out,
-        "{} ({})\n\n{}\n\n{}",
-        rule.code,
-        rule.severity.as_str(),
-        rule.summary,
-        rule.explanation.trim()
-    )?;
-    Ok(Outcome::Clean)
-}
-
-fn dates_command(source_id: &str, events: &Path, planned: bool) -> Result<Outcome> {
+fn dates(source: &str, events: &Path, planned: bool, color: bool) -> Result<Outcome> {
     let checked = load_and_check(events)?;
-    let timeline = &checked.timeline;
-    let Some(source) = timeline.source(source_id) else {
-        let ids: Vec<&str> = timeline
-            .sources
-            .iter()
-            .map(|s| s.id.value.as_str())
-            .collect();
-        bail!(
-            "{} declares no source `{source_id}`; it declares: {}",
-            events.display(),
-            ids.join(", ")
-        );
-    };
-    let Some(article) = checked.articles.get(source_id) else {
-        print_human(&checked, false)?;
-        bail!("the text of source `{source_id}` could not be read (see above)");
-    };
-    let direction = if planned {
-        Direction::Future
-    } else {
-        Direction::Past
-    };
-    let published = source.published.value.days();
-    let text = &article.text;
-    let index = citeline::lines::LineIndex::new(text);
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{}: published {}, resolving as for a {} event",
-        source.file.value,
-        source.published.value,
-        if planned { "planned" } else { "past" }
-    )?;
-    for e in dates::find(text, published, direction) {
-        let (line, col) = index.line_col(text, e.range.start);
-        writeln!(
-            out,
-            "{}:{line}:{col}\t{}\t\"{}\"\t-> {}",
-            source.file.value,
-            e.kind,
-            &text[e.range.clone()],
-            e.days
-        )?;
+    let direction = if planned { Direction::Future } else { Direction::Past };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match citeline::write_dates(&mut out, &checked, source, direction) {
+        Ok(()) => {
+            out.flush()?;
+            Ok(Outcome::Clean)
+        }
+        Err(DatesError::Io(e)) => Err(e.into()),
+        Err(e @ DatesError::UnknownSource(_)) => bail!("{e}"),
+        Err(e @ (DatesError::Syntax | DatesError::Unreadable(_))) => {
+            print_human(&checked, color)?;
+            eprintln!("error: {e}");
+            Ok(Outcome::DataErrors)
+        }
     }
-    Ok(Outcome::Clean)
 }

@@ -59,6 +59,15 @@ impl Timeline {
         indexed.or_else(|| self.sources.iter().find(|s| s.id.value == id))
     }
 
+    /// A source `file` as the user can open it from where they stand: joined to the events
+    /// file's folder as given (`data/articles/a.txt` for `--events data/events.toml`).
+    pub fn user_path(&self, file: &str) -> PathBuf {
+        match self.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.join(file),
+            _ => PathBuf::from(file),
+        }
+    }
+
     /// The folder that `file` paths are relative to and must stay inside.
     pub fn folder(&self) -> PathBuf {
         match self.path.parent() {

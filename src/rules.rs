@@ -1,21 +1,14 @@
 //! The rule catalogue: every code a finding can carry, its severity and its explanation.
 //!
-//! Each rule is defined beside the code that reports it (`check/*.rs`); this module only
-//! gathers them, so `citeline explain`, the rules page and the test that every code is
-//! documented all read one list.
+//! Each rule is defined beside the code that reports it (`load/rules.rs`, `articles/`,
+//! `check/*.rs`); this module only gathers them, so `citeline explain`, the rules page and
+//! the test that every code is documented all read one list. Nothing but the command line
+//! and the docs depend on this list, so it may depend on every stage.
 
-use crate::check::{dates, mentions, quotes, shape, sources};
-use crate::diagnostic::Severity;
-
-/// One rule: a stable code, its severity, a one-line summary and an explanation (what it
-/// checks, why, and an example of a fix).
-#[derive(Debug)]
-pub struct Rule {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub summary: &'static str,
-    pub explanation: &'static str,
-}
+use crate::articles;
+use crate::check::{dates, mentions, quotes, sources};
+pub use crate::diagnostic::Rule;
+use crate::load::rules as shape;
 
 /// Every rule, grouped by family in the order the checks run.
 pub fn all() -> &'static [&'static Rule] {
@@ -31,11 +24,11 @@ pub fn all() -> &'static [&'static Rule] {
         &shape::INVALID_TITLE,
         &shape::UNDECLARED_SOURCE,
         &shape::MISSING_DATE_NOTE,
-        &sources::SOURCE_UNREADABLE,
-        &sources::SOURCE_OUTSIDE_FOLDER,
-        &sources::SOURCE_TOO_LARGE,
-        &sources::SOURCE_NOT_UTF8,
-        &sources::SOURCE_BINARY,
+        &articles::SOURCE_UNREADABLE,
+        &articles::SOURCE_OUTSIDE_FOLDER,
+        &articles::SOURCE_TOO_LARGE,
+        &articles::SOURCE_NOT_UTF8,
+        &articles::SOURCE_BINARY,
         &sources::SHA256_MISMATCH,
         &sources::PUBLISHED_UNATTESTED,
         &sources::SOURCE_TITLE_NOT_FOUND,
@@ -55,6 +48,39 @@ pub fn all() -> &'static [&'static Rule] {
 /// The rule with this code, if any.
 pub fn find(code: &str) -> Option<&'static Rule> {
     all().iter().copied().find(|r| r.code == code)
+}
+
+/// The rule with this code, or a message naming the nearest code and listing them all.
+pub fn lookup(code: &str) -> Result<&'static Rule, String> {
+    find(code).ok_or_else(|| {
+        let codes: Vec<&str> = all().iter().map(|r| r.code).collect();
+        let near = crate::text::suggest::closest(code, codes.iter().copied())
+            .map(|c| format!(" (did you mean `{c}`?)"))
+            .unwrap_or_default();
+        format!(
+            "no rule has the code `{}`{near}; run `citeline explain` for the list",
+            crate::text::shorten::ellipsis(code, 40)
+        )
+    })
+}
+
+/// What `citeline explain CODE` prints: the code, severity, summary and explanation.
+pub fn explanation(rule: &Rule) -> String {
+    format!(
+        "{} ({})\n\n{}\n\n{}\n",
+        rule.code,
+        rule.severity.as_str(),
+        rule.summary,
+        rule.explanation.trim()
+    )
+}
+
+/// What `citeline explain` prints: one line a rule, code, severity and summary.
+pub fn listing() -> String {
+    all()
+        .iter()
+        .map(|r| format!("{:<28} {:<8} {}\n", r.code, r.severity.as_str(), r.summary))
+        .collect()
 }
 
 /// The rules page: every rule with its explanation, as Markdown.
@@ -79,6 +105,14 @@ pub fn markdown_page() -> String {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn unknown_codes_get_the_near_one() {
+        assert_eq!(lookup("quote-not-found").unwrap().code, "quote-not-found");
+        let e = lookup("quote-not-fund").unwrap_err();
+        assert!(e.contains("did you mean `quote-not-found`?"), "{e}");
+        assert!(lookup("zzz").unwrap_err().contains("citeline explain"));
+    }
 
     #[test]
     fn codes_are_unique_kebab_case_and_documented() {

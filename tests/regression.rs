@@ -1,6 +1,6 @@
 //! The shipped data is our own regression test: it must check clean, and say what it says.
 
-use citeline::check::check_file;
+use citeline::check_file;
 use citeline::model::DatedBy;
 use std::path::Path;
 

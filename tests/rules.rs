@@ -1,7 +1,7 @@
 //! One fixture per rule: `bad/` must report the rule, `good/` must not, and must check clean.
 
 use crate::util::assert_golden;
-use citeline::check::check_file;
+use citeline::check_file;
 use citeline::diagnostic::write_human;
 use std::path::{Path, PathBuf};
 
@@ -63,7 +63,7 @@ fn source_too_large() {
         std::fs::read_to_string(fixtures().join("date-contradicted/good/events.toml")).unwrap();
     std::fs::write(dir.path().join("events.toml"), &events).unwrap();
     let file = std::fs::File::create(dir.path().join("article.txt")).unwrap();
-    file.set_len(citeline::check::sources::MAX_SOURCE_BYTES + 1)
+    file.set_len(citeline::MAX_SOURCE_BYTES + 1)
         .unwrap();
     let checked = check_file(&dir.path().join("events.toml")).unwrap();
     let d = checked

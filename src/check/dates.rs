@@ -2,10 +2,9 @@
 //! not start after the source that reports it.
 
 use crate::date::DayInterval;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::diagnostic::Severity::{Error, Note};
 use crate::model::{DatedBy, Event, Status, Timeline};
-use crate::rules::Rule;
 use crate::text::dates::{self, Direction};
 
 pub const DATE_NOT_IN_QUOTE: Rule = Rule {
@@ -84,6 +83,15 @@ pub fn date_supported(timeline: &Timeline, event: &Event, out: &mut Vec<Diagnost
         DatedBy::Quote => from_quotes(timeline, event),
     };
     if attested.iter().any(|a| claim.contains(&a.days)) {
+        return;
+    }
+    // Evidence from a source left out for its own errors cannot be read: cannot tell, and
+    // the source's findings already say what to fix.
+    if event
+        .evidence
+        .iter()
+        .any(|e| timeline.source(&e.source.value).is_none())
+    {
         return;
     }
     out.push(unsupported(event, claim, &attested).with_event(event.id.value.clone()));

@@ -1,10 +1,9 @@
 //! Mention rules (SPEC §4.6): each actor and the place is named in a cited source.
 
-use crate::check::sources::{Article, Articles};
-use crate::diagnostic::Diagnostic;
+use crate::articles::{Article, Articles};
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::diagnostic::Severity::Error;
 use crate::model::{Event, Timeline};
-use crate::rules::Rule;
 
 pub const MENTION_NOT_FOUND: Rule = Rule {
     code: "mention-not-found",

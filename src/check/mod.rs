@@ -1,70 +1,26 @@
-//! The checks of SPEC §4, one family a file. Each rule is a function that appends findings
-//! and never stops early, so one bad event never hides the findings about the others.
+//! The checks on loaded data: one family of rules a file (docs/rules.md), each a pure
+//! function of the timeline and the articles that appends findings and never stops early,
+//! so one bad event never hides the findings about the others.
 //!
-//! [`check`] is the whole pipeline after loading: read every source file once
-//! ([`sources::read_articles`]), then run each family over every event.
+//! Checking knows nothing of TOML or files: `crate::pipeline` loads the events file, reads
+//! the articles, and hands both here.
 
 pub mod dates;
 pub mod mentions;
-mod parallel;
 pub mod quotes;
-pub mod shape;
 pub mod sources;
 
-use crate::diagnostic::{Diagnostic, Report};
-use crate::load::{self, LoadError, Loaded};
-use crate::model::Timeline;
-use sources::Articles;
-use std::path::Path;
-
-/// A checked events file: the timeline, the articles it cites, and every finding.
-#[derive(Debug)]
-pub struct Checked {
-    pub timeline: Timeline,
-    pub articles: Articles,
-    pub report: Report,
-}
-
-/// Load and check the events file at `path`.
-///
-/// ```no_run
-/// let checked = citeline::check::check_file("events.toml".as_ref()).unwrap();
-/// assert_eq!(checked.report.errors(), 0);
-/// ```
-pub fn check_file(path: &Path) -> Result<Checked, LoadError> {
-    load::load(path).map(check_loaded)
-}
-
-/// Check what the loader produced: its findings come first, then the checks' own.
-///
-/// ```
-/// // Sources are read relative to the events file's folder: here, the crate's own.
-/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
-/// let text = std::fs::read_to_string(&path).unwrap().replace("on 19 November, foreign", "on 18 November, foreign");
-/// let checked = citeline::check_loaded(citeline::load_str(&path, text));
-/// let miss = checked.report.with_code("quote-not-found").next().unwrap();
-/// assert_eq!(miss.event.as_deref(), Some("bishkek-ministers-meeting"));
-/// assert!(miss.notes[1].contains("`18` where the source has `19`"), "{:?}", miss.notes);
-/// ```
-pub fn check_loaded(loaded: Loaded) -> Checked {
-    let Loaded {
-        timeline,
-        mut diagnostics,
-    } = loaded;
-    let articles = sources::read_articles(&timeline, &mut diagnostics);
-    check(&timeline, &articles, &mut diagnostics);
-    let mut report = Report { diagnostics };
-    report.sort();
-    Checked {
-        timeline,
-        articles,
-        report,
-    }
-}
+use crate::articles::Articles;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Event, Evidence, Timeline};
+use crate::parallel;
+use std::collections::HashMap;
 
 /// Run every rule over a loaded timeline and its articles.
-pub fn check(timeline: &Timeline, articles: &Articles, out: &mut Vec<Diagnostic>) {
-    sources::check_sources(timeline, articles, out);
+pub fn check(timeline: &Timeline, articles: &Articles) -> Vec<Diagnostic> {
+    let citations = Citations::new(timeline);
+    let mut out = Vec::new();
+    sources::check_sources(timeline, articles, &citations, &mut out);
     let found = parallel::map_chunks(&timeline.events, |events| {
         let mut out = Vec::new();
         for event in events {
@@ -76,4 +32,30 @@ pub fn check(timeline: &Timeline, articles: &Articles, out: &mut Vec<Diagnostic>
         out
     });
     out.extend(found.into_iter().flatten());
+    out
+}
+
+/// Each source's citations, built once: a rule about one source must not scan every event.
+pub struct Citations<'t> {
+    by_source: HashMap<&'t str, Vec<(&'t Event, &'t Evidence)>>,
+}
+
+impl<'t> Citations<'t> {
+    pub fn new(timeline: &'t Timeline) -> Self {
+        let mut by_source: HashMap<&str, Vec<_>> = HashMap::new();
+        for event in &timeline.events {
+            for evidence in &event.evidence {
+                by_source
+                    .entry(evidence.source.value.as_str())
+                    .or_default()
+                    .push((event, evidence));
+            }
+        }
+        Self { by_source }
+    }
+
+    /// The evidence that cites `source_id`, with its event, in file order.
+    pub fn of(&self, source_id: &str) -> impl Iterator<Item = (&'t Event, &'t Evidence)> + '_ {
+        self.by_source.get(source_id).into_iter().flatten().copied()
+    }
 }

@@ -1,12 +1,11 @@
-//! Quote rules (SPEC §4.3): each quote stands in its source, after folding.
+//! Quote rules (docs/rules.md): each quote stands in its source, after folding.
 
-use crate::check::sources::{Article, Articles};
-use crate::diagnostic::Diagnostic;
+use crate::articles::{Article, Articles};
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::diagnostic::Severity::Error;
-use crate::lines::LineIndex;
 use crate::model::{Event, Span, Timeline};
-use crate::rules::Rule;
 use crate::text::quote::{self, Closest, QuoteMatch};
+use crate::text::shorten::excerpt;
 use std::ops::Range;
 
 pub const QUOTE_NOT_FOUND: Rule = Rule {
@@ -71,7 +70,7 @@ fn case_mismatch(
     .with_label("case differs from the source")
     .with_note(format!(
         "{file}:{} has: \"{}\"",
-        position(article, first.start),
+        article.position(first.start),
         excerpt(&article.text[first])
     ))
     .with_help("copy the letters' case exactly as the source has it")
@@ -98,7 +97,7 @@ fn not_found(
     let mut d = d.with_note(format!(
         "closest passage, {}% similar, at {file}:{}: \"{}\"",
         (c.similarity * 100.0).floor(),
-        position(article, c.range.start),
+        article.position(c.range.start),
         excerpt(&article.text[c.range.clone()])
     ));
     let (quoted, source) = (words(&c.quote_words), words(&c.passage_words));
@@ -120,20 +119,9 @@ fn not_found(
     d.with_help("copy the passage exactly; write `...` where you leave words out")
 }
 
-fn position(article: &Article, offset: usize) -> String {
-    let (line, col) = LineIndex::new(&article.text).line_col(&article.text, offset);
-    format!("{line}:{col}")
-}
-
 fn words(list: &[String]) -> String {
     list.iter()
         .map(|w| format!("`{w}`"))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// A passage squeezed onto one line and cut to a readable length.
-pub(crate) fn excerpt(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    crate::load::ellipsis(&one_line, 160)
 }

@@ -141,11 +141,6 @@ impl ExpressionKind {
     }
 }
 
-/// A short human name of `kind`: the same as [`ExpressionKind::describe`].
-pub fn describe(kind: ExpressionKind) -> &'static str {
-    kind.describe()
-}
-
 impl fmt::Display for ExpressionKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.describe())
@@ -165,19 +160,8 @@ pub struct DateExpression {
 /// Every date expression in `text`, in order, resolved against `published` (the hull of the
 /// resolutions at its first and last day when the publication date is itself uncertain).
 ///
-/// ```
-/// use citeline::date::DayInterval;
-/// use citeline::text::dates::{find, Direction, ExpressionKind};
-/// use chrono::NaiveDate;
-///
-/// let text = "At a meeting in Bishkek on 19 November, ministers met.";
-/// let published = DayInterval::day(NaiveDate::from_ymd_opt(2003, 12, 3).unwrap());
-/// let found = find(text, published, Direction::Past);
-/// assert_eq!(found.len(), 1);
-/// assert_eq!(&text[found[0].range.clone()], "19 November");
-/// assert_eq!(found[0].kind, ExpressionKind::DayMonth);
-/// assert_eq!(found[0].days.to_string(), "2003-11-19");
-/// ```
+/// In "At a meeting in Bishkek on 19 November, ministers met." published 2003-12-03, it
+/// finds "19 November", a day and month, which resolves to 2003-11-19.
 pub fn find(text: &str, published: DayInterval, direction: Direction) -> Vec<DateExpression> {
     let tokens = tokens::tokenize(text);
     grammar::scan(text, &tokens)

@@ -722,7 +722,7 @@ fn kinds_have_names() {
     assert_eq!(ExpressionKind::Relative.to_string(), "relative");
     assert_eq!(ExpressionKind::DayMonth.describe(), "day and month");
     assert_eq!(ExpressionKind::FullDate.to_string(), "full date");
-    assert_eq!(describe(ExpressionKind::MonthYear), "month and year");
+    assert_eq!(ExpressionKind::MonthYear.describe(), "month and year");
 }
 
 #[test]

@@ -1,16 +1,24 @@
-//! Findings as plain data, and their two renderings: rustc-style text for people and JSON
-//! for machines.
+//! Findings as plain data: a [`Rule`] names a kind of finding, a [`Diagnostic`] is one
+//! finding, a [`Report`] is all of them. Renderings live beside: [`human`] (rustc-style
+//! text) and [`json`].
 //!
 //! A [`Diagnostic`] knows its rule, a byte span in the events file, the event or source it
-//! concerns, and free-form notes. It knows nothing about terminals; the renderers write into
-//! any `impl Write`, so tests render into a `Vec<u8>`.
+//! concerns, other places that explain it ("first declared here"), and free-form notes. It
+//! knows nothing about terminals or line numbers: the renderers turn spans into lines and
+//! columns once per report and write into any `impl Write`, so tests render into a
+//! `Vec<u8>`.
+//!
+//! This module depends on nothing but the span type: every stage (loading, reading
+//! sources, checking) reports into it, so it must not reach back into any of them.
 
-use crate::lines::LineIndex;
+pub mod human;
+pub mod json;
+
+pub use human::{summary_line, write_human};
+pub use json::write_json;
+
 use crate::model::Span;
-use crate::rules::Rule;
 use serde::Serialize;
-use std::io::{self, Write};
-use std::path::Path;
 
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -31,6 +39,26 @@ impl Severity {
     }
 }
 
+/// One kind of finding: a stable code, its severity, a one-line summary and an explanation
+/// (what it checks, why, and an example of a fix). Each rule is defined beside the code that
+/// reports it; `crate::rules` gathers them into the catalogue.
+#[derive(Debug)]
+pub struct Rule {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub explanation: &'static str,
+}
+
+/// Another place in the events file that explains a finding, such as where a duplicated id
+/// was first declared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Related {
+    pub span: Span,
+    /// What the place is, shown under it: "first used here".
+    pub label: String,
+}
+
 /// One finding about the events file or a source it names.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
@@ -42,6 +70,8 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// The label under the caret.
     pub label: Option<String>,
+    /// Other places that explain the finding.
+    pub related: Vec<Related>,
     pub event: Option<String>,
     pub source: Option<String>,
     /// Extra lines shown as `= note: …`.
@@ -59,6 +89,7 @@ impl Diagnostic {
             message: message.into(),
             span: Some(span),
             label: None,
+            related: Vec::new(),
             event: None,
             source: None,
             notes: Vec::new(),
@@ -76,6 +107,15 @@ impl Diagnostic {
 
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
+        self
+    }
+
+    /// Point also at `span`, labelled `label`.
+    pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.related.push(Related {
+            span,
+            label: label.into(),
+        });
         self
     }
 
@@ -134,164 +174,17 @@ impl Report {
     }
 }
 
-/// Write the report as a compiler would: `error[code]: message`, `--> file:line:col`, the
-/// line with a caret under the span, then notes and help; a summary line at the end.
-pub fn write_human(
-    out: &mut impl Write,
-    report: &Report,
-    path: &Path,
-    text: &str,
-    color: bool,
-) -> io::Result<()> {
-    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    let path_text = path.display().to_string();
-    let index = LineIndex::new(text);
-    for d in &report.diagnostics {
-        let level = match d.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
-            Severity::Note => Level::NOTE,
-        };
-        let mut group = Group::with_title(level.primary_title(d.message.as_str()).id(d.code));
-        match &d.span {
-            Some(span) => {
-                // Hand the renderer only the lines the span covers: giving it the whole file
-                // makes every diagnostic cost the file's size.
-                let span = clamp_span(text, span.clone());
-                let (first, _) = index.line_col(text, span.start);
-                let (last, _) = index.line_col(text, span.end);
-                let lines = index.line_range(text, first).start..index.line_range(text, last).end;
-                let local = span.start - lines.start..span.end.min(lines.end) - lines.start;
-                let mut annotation = AnnotationKind::Primary.span(local);
-                if let Some(label) = &d.label {
-                    annotation = annotation.label(label.as_str());
-                }
-                group = group.element(
-                    Snippet::source(&text[lines])
-                        .line_start(first)
-                        .path(path_text.as_str())
-                        .annotation(annotation),
-                );
-            }
-            None => {
-                group = group.element(
-                    annotate_snippets::Origin::path(path_text.as_str())
-                        .line(1)
-                        .char_column(1),
-                );
-            }
-        }
-        for note in &d.notes {
-            group = group.element(Level::NOTE.message(note.as_str()));
-        }
-        if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
-        }
-        writeln!(out, "{}\n", renderer.render(&[group]))?;
-    }
-    writeln!(out, "{}", summary_line(report, &path_text))
-}
-
-/// `check: 2 errors, 1 warning in events.toml` or `check: events.toml is clean`.
-pub fn summary_line(report: &Report, path: &str) -> String {
-    let (errors, warnings) = (report.errors(), report.warnings());
-    if errors == 0 && warnings == 0 {
-        return format!("{path}: no errors, no warnings");
-    }
-    format!(
-        "{path}: {errors} error{}, {warnings} warning{}",
-        plural(errors),
-        plural(warnings)
-    )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-/// A span that starts and ends on character boundaries inside `text`.
-fn clamp_span(text: &str, span: Span) -> Span {
-    let mut start = span.start.min(text.len());
-    let mut end = span.end.clamp(start, text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
-}
-
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    severity: Severity,
-    code: &'a str,
-    message: &'a str,
-    file: String,
-    line: Option<usize>,
-    column: Option<usize>,
-    event: Option<&'a str>,
-    source: Option<&'a str>,
-    notes: &'a [String],
-    help: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-    errors: usize,
-    warnings: usize,
-}
-
-/// Write the report as one JSON object (SPEC §5), followed by a newline.
-pub fn write_json(
-    out: &mut impl Write,
-    report: &Report,
-    path: &Path,
-    text: &str,
-) -> io::Result<()> {
-    let index = LineIndex::new(text);
-    let diagnostics = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let position = d.span.as_ref().map(|s| index.line_col(text, s.start));
-            JsonDiagnostic {
-                severity: d.severity,
-                code: d.code,
-                message: &d.message,
-                file: path.display().to_string(),
-                line: position.map(|p| p.0),
-                column: position.map(|p| p.1),
-                event: d.event.as_deref(),
-                source: d.source.as_deref(),
-                notes: &d.notes,
-                help: d.help.as_deref(),
-            }
-        })
-        .collect();
-    let json = JsonReport {
-        diagnostics,
-        errors: report.errors(),
-        warnings: report.warnings(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &json)?;
-    writeln!(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::quotes::QUOTE_NOT_FOUND;
+    use std::path::Path;
+
+    const QUOTE_NOT_FOUND: Rule = Rule {
+        code: "quote-not-found",
+        severity: Severity::Error,
+        summary: "",
+        explanation: "",
+    };
 
     fn render(text: &str, span: Span) -> String {
         let report = Report {

@@ -1,11 +1,11 @@
-//! Shape rules: what the loader reports while turning TOML into a [`Timeline`]. The loader
-//! (`load.rs`) emits them; they are defined here beside the other families so the catalogue
-//! reads as one list.
+//! Shape rules: what the loader reports while turning TOML into a [`Timeline`]. They are
+//! defined here, beside the code that reports them; `crate::rules` lists them with the
+//! others.
 //!
 //! [`Timeline`]: crate::model::Timeline
 
+use crate::diagnostic::Rule;
 use crate::diagnostic::Severity::Error;
-use crate::rules::Rule;
 
 pub const TOML_SYNTAX: Rule = Rule {
     code: "toml-syntax",

@@ -1,0 +1,266 @@
+//! Reading the articles that sources cite: each file is resolved inside the events file's
+//! folder, read through a size cap, decoded, pinned by its sha256, and prepared once for all
+//! the quotes that cite it. A file that cannot serve as evidence is a finding here; what the
+//! text says is `check`'s business.
+//!
+//! Sources that name the same file share one [`Article`]: sixty-four sources citing one
+//! 15 MB report read, hash and fold it once.
+
+use crate::diagnostic::Severity::Error;
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::lines::LineIndex;
+use crate::model::{Source, Timeline};
+use crate::parallel;
+use crate::text::names::NameIndex;
+use crate::text::quote::Haystack;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+pub const SOURCE_UNREADABLE: Rule = Rule {
+    code: "source-unreadable",
+    severity: Error,
+    summary: "A source's `file` cannot be read.",
+    explanation: "The path is relative to the events file's folder. The message gives the \
+operating system's reason (not found, permission denied, is a directory).\n\n\
+Example: `file = \"articles/rferl.txt\"` when the file is `articles/rferl-2003-12-03.txt`.",
+};
+
+pub const SOURCE_OUTSIDE_FOLDER: Rule = Rule {
+    code: "source-outside-folder",
+    severity: Error,
+    summary: "A source's `file` resolves, after following links, outside the events file's folder.",
+    explanation: "A project's evidence must travel with it: an article outside the folder (via \
+`..`, an absolute path or a symbolic link) would make the check pass on one machine and fail on \
+the next.\n\nExample: copy the article into `articles/` and write `file = \"articles/x.txt\"`.",
+};
+
+pub const SOURCE_TOO_LARGE: Rule = Rule {
+    code: "source-too-large",
+    severity: Error,
+    summary: "A source file is larger than the size cap (16 MiB).",
+    explanation: "Articles are news texts of kilobytes; a file of many megabytes is almost \
+always the wrong file (an archive, a dump, a video). The cap keeps `check` fast and bounded.\n\n\
+Example: point `file` at the article's text, not at the whole site export.",
+};
+
+pub const SOURCE_NOT_UTF8: Rule = Rule {
+    code: "source-not-utf8",
+    severity: Error,
+    summary: "A source file is not valid UTF-8.",
+    explanation: "Quotes are compared as Unicode text, so the article must be UTF-8. The \
+message gives the byte offset of the first invalid sequence.\n\n\
+Example: convert a Windows-1251 file with `iconv -f cp1251 -t utf-8`, keeping the original \
+beside it.",
+};
+
+pub const SOURCE_BINARY: Rule = Rule {
+    code: "source-binary",
+    severity: Error,
+    summary: "A source file holds NUL or other control bytes: it is not plain text.",
+    explanation: "A PDF, an image or a word-processor file may happen to be valid UTF-8 but is \
+not a text a quote can stand in.\n\nExample: extract the article's text to a `.txt` file and \
+cite that.",
+};
+
+/// The size cap on a source file: news articles are kilobytes; 16 MiB leaves room for a
+/// book-length report while refusing a video or a database dump.
+pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// One source's text, read and prepared once for all the quotes that cite it.
+#[derive(Debug)]
+pub struct Article {
+    /// The resolved path.
+    pub path: PathBuf,
+    /// The file's sha256, lowercase hex.
+    pub sha256: String,
+    pub text: String,
+    pub haystack: Haystack,
+    /// Built on first use: most events name no actor or place.
+    names: OnceLock<NameIndex>,
+    /// Built on first use: only findings show positions in the article.
+    lines: OnceLock<LineIndex>,
+}
+
+impl Article {
+    /// Prepare `text`, read from `path`, for quotes and names.
+    pub fn new(path: PathBuf, text: String, sha256: String) -> Self {
+        Self {
+            path,
+            sha256,
+            haystack: Haystack::new(&text),
+            names: OnceLock::new(),
+            lines: OnceLock::new(),
+            text,
+        }
+    }
+
+    /// The text prepared for name look-ups.
+    pub fn names(&self) -> &NameIndex {
+        self.names.get_or_init(|| NameIndex::new(&self.text))
+    }
+
+    /// `line:column` of byte `offset` in the text, 1-based.
+    pub fn position(&self, offset: usize) -> String {
+        let lines = self.lines.get_or_init(|| LineIndex::new(&self.text));
+        let (line, column) = lines.line_col(&self.text, offset);
+        format!("{line}:{column}")
+    }
+}
+
+/// The readable articles, by source id. A source whose file failed a check is absent.
+#[derive(Debug, Default)]
+pub struct Articles {
+    by_id: HashMap<String, Arc<Article>>,
+}
+
+impl Articles {
+    pub fn get(&self, source_id: &str) -> Option<&Article> {
+        self.by_id.get(source_id).map(Arc::as_ref)
+    }
+}
+
+/// Read every source's file once, reporting what stops it from being evidence.
+pub fn read_articles(timeline: &Timeline, out: &mut Vec<Diagnostic>) -> Articles {
+    let folder = timeline.folder();
+    let root = std::fs::canonicalize(&folder).ok();
+    // One read per distinct file, in the order of first citation.
+    let mut files: Vec<(&str, Vec<&Source>)> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for source in &timeline.sources {
+        let written = source.file.value.as_str();
+        match seen.get(written) {
+            Some(&i) => files[i].1.push(source),
+            None => {
+                seen.insert(written, files.len());
+                files.push((written, vec![source]));
+            }
+        }
+    }
+    let chunks = parallel::map_chunks(&files, |files| {
+        let mut found = Vec::new();
+        let mut read = Vec::new();
+        for (written, sources) in files {
+            match try_read_article(root.as_deref(), &folder, written) {
+                Ok(article) => read.push((Arc::new(article), sources.clone())),
+                Err(why) => {
+                    for source in sources {
+                        found.push(why.finding(source));
+                    }
+                }
+            }
+        }
+        (read, found)
+    });
+    let mut articles = Articles::default();
+    // The same file under two spellings (`a.txt`, `./a.txt`) is read twice but kept once.
+    let mut by_path: HashMap<PathBuf, Arc<Article>> = HashMap::new();
+    for (read, found) in chunks {
+        for (article, sources) in read {
+            let article = by_path
+                .entry(article.path.clone())
+                .or_insert(article)
+                .clone();
+            for source in sources {
+                articles.by_id.insert(source.id.value.clone(), article.clone());
+            }
+        }
+        out.extend(found);
+    }
+    articles
+}
+
+/// Why a source file cannot serve as evidence: the rule, the message and what to do.
+struct Unreadable {
+    rule: &'static Rule,
+    message: String,
+    help: &'static str,
+}
+
+impl Unreadable {
+    fn finding(&self, source: &Source) -> Diagnostic {
+        Diagnostic::new(self.rule, source.file.span.clone(), self.message.clone())
+            .with_source(source.id.value.clone())
+            .with_help(self.help)
+    }
+}
+
+fn unreadable(rule: &'static Rule, message: String, help: &'static str) -> Unreadable {
+    Unreadable {
+        rule,
+        message,
+        help,
+    }
+}
+
+fn try_read_article(
+    root: Option<&Path>,
+    folder: &Path,
+    written: &str,
+) -> Result<Article, Unreadable> {
+    let io_error = |e: std::io::Error| {
+        unreadable(
+            &SOURCE_UNREADABLE,
+            format!("cannot read `{written}`: {e}"),
+            "check the path (it is relative to the events file's folder) and the file's permissions",
+        )
+    };
+    let resolved = std::fs::canonicalize(folder.join(written)).map_err(io_error)?;
+    if !root.is_some_and(|r| resolved.starts_with(r)) {
+        return Err(unreadable(
+            &SOURCE_OUTSIDE_FOLDER,
+            format!("`{written}` resolves outside the events file's folder"),
+            "copy the article into the project (e.g. articles/) and cite that copy",
+        ));
+    }
+    let meta = std::fs::metadata(&resolved).map_err(io_error)?;
+    if !meta.is_file() {
+        return Err(unreadable(
+            &SOURCE_UNREADABLE,
+            format!("`{written}` is not a regular file"),
+            "point `file` at the article's text file",
+        ));
+    }
+    // The cap is checked on the bytes read: a file may grow between the two looks.
+    let bytes = crate::bounded::read_capped(&resolved, MAX_SOURCE_BYTES).map_err(|e| match e {
+        crate::bounded::ReadError::TooLarge { cap } => unreadable(
+            &SOURCE_TOO_LARGE,
+            format!(
+                "`{written}` holds more than the {} a source may have",
+                crate::bounded::size(cap)
+            ),
+            "cite the article's text, not a larger file that contains it",
+        ),
+        other => io_error(std::io::Error::other(other.to_string())),
+    })?;
+    let sha256 = hex(&Sha256::digest(&bytes));
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        unreadable(
+            &SOURCE_NOT_UTF8,
+            format!(
+                "`{written}` is not UTF-8: invalid byte 0x{:02X} at offset {at}",
+                e.as_bytes()[at]
+            ),
+            "convert it to UTF-8 (e.g. with iconv), keeping the original beside it",
+        )
+    })?;
+    let control = text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+    if let Some(at) = control {
+        return Err(unreadable(
+            &SOURCE_BINARY,
+            format!(
+                "`{written}` holds the control byte 0x{:02X} at offset {at}: it is not plain text",
+                text.as_bytes()[at]
+            ),
+            "extract the article's text into a .txt file and cite that",
+        ));
+    }
+    Ok(Article::new(resolved, text, sha256))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+

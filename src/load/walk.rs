@@ -1,0 +1,336 @@
+//! The schema walk: the events file's tables and keys, in terms of the typed accessors of
+//! `access.rs`. It walks either one whole document or, for large files, the part without
+//! events and then each `[[events]]` entry on its own (`split.rs` decides); [`Walk`] holds
+//! what must be known across entries (declared sources, ids seen, sources cited).
+
+use super::access::{
+    choice, opt_list, opt_text, req_date, req_text, table, text_list, unknown_keys, Value,
+};
+use super::rules::{DUPLICATE_ID, INVALID_DATE, INVALID_TYPE, INVALID_VALUE};
+use super::rules::{MISSING_DATE_NOTE, MISSING_KEY, UNDECLARED_SOURCE};
+use super::sink::Sink;
+use super::values::{check_id, check_title};
+use crate::date::Edtf;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Alias, DatedBy, Event, Evidence, Source, Span, Spanned, Status, Timeline};
+use crate::text::suggest::closest;
+use std::collections::{HashMap, HashSet};
+use toml::de::DeTable;
+
+pub(super) const ROOT_KEYS: &[&str] = &["timeline", "aliases", "sources", "events"];
+const TIMELINE_KEYS: &[&str] = &["title", "subtitle"];
+pub(super) const SOURCE_KEYS: &[&str] = &[
+    "file",
+    "publisher",
+    "title",
+    "published",
+    "published_note",
+    "url",
+    "sha256",
+];
+const EVENT_KEYS: &[&str] = &[
+    "id",
+    "date",
+    "title",
+    "summary",
+    "place",
+    "actors",
+    "tags",
+    "status",
+    "dated_by",
+    "date_note",
+    "evidence",
+];
+const EVIDENCE_KEYS: &[&str] = &["source", "quote"];
+
+/// What the walk must remember from one entry to the next.
+#[derive(Default)]
+pub(super) struct Walk {
+    /// Every `[sources.ID]` key, valid or not: evidence naming a broken source is not
+    /// "undeclared".
+    declared: HashSet<String>,
+    /// Each event id with the span of its first use.
+    seen: HashMap<String, Span>,
+}
+
+impl Walk {
+    /// Everything but the events: `[timeline]`, `[aliases]`, `[sources.*]`, and unknown
+    /// top-level keys.
+    pub(super) fn root(&mut self, sink: &mut Sink<'_>, root: &DeTable<'_>, timeline: &mut Timeline) {
+        unknown_keys(sink, root, ROOT_KEYS, "at the top level");
+        if let Some(v) = root.get("timeline") {
+            if let Some(t) = table(sink, v, "timeline") {
+                unknown_keys(sink, t, TIMELINE_KEYS, "in [timeline]");
+                timeline.title = opt_text(sink, t, "title");
+                timeline.subtitle = opt_text(sink, t, "subtitle");
+            }
+        }
+        if let Some(v) = root.get("aliases") {
+            timeline.aliases = aliases(sink, v);
+        }
+        if let Some(v) = root.get("sources") {
+            if let Some(t) = table(sink, v, "sources") {
+                for (key, value) in t.iter() {
+                    self.declared.insert(key.get_ref().to_string());
+                    if let Some(source) = source(sink, key, value) {
+                        let at = timeline.sources.len();
+                        timeline.source_index.insert(source.id.value.clone(), at);
+                        timeline.sources.push(source);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The value of `events` (an array of tables), appending the valid events.
+    pub(super) fn events(&mut self, sink: &mut Sink<'_>, value: &Value<'_>, timeline: &mut Timeline) {
+        let Some(items) = value.get_ref().as_array() else {
+            sink.error(
+                &INVALID_TYPE,
+                sink.at(value.span()),
+                format!(
+                    "`events` must be an array of tables ([[events]]), found {}",
+                    value.get_ref().type_str()
+                ),
+            );
+            return;
+        };
+        if items.is_empty() {
+            sink.error(&MISSING_KEY, sink.at(value.span()), "`events` is empty");
+        }
+        for item in items.iter() {
+            if let Some(event) = self.event(sink, item, timeline) {
+                timeline.events.push(event);
+            }
+        }
+    }
+
+    fn event(&mut self, sink: &mut Sink<'_>, item: &Value<'_>, timeline: &mut Timeline) -> Option<Event> {
+        let t = table(sink, item, "events")?;
+        let span = sink.at(item.span());
+        let mark = sink.mark();
+        let id = req_text(sink, t, "id", &span);
+        let mut sink = sink.within_event(id.as_ref().map(|id| id.value.as_str()));
+        let sink = &mut sink;
+        if let Some(id) = &id {
+            check_id(sink, id, "event");
+            self.first_use(sink, id);
+        }
+        unknown_keys(sink, t, EVENT_KEYS, "in [[events]]");
+        let date = req_date(sink, t, "date", &span);
+        let title = req_text(sink, t, "title", &span);
+        if let Some(title) = &title {
+            check_title(sink, title);
+        }
+        let summary = opt_text(sink, t, "summary");
+        let place = opt_text(sink, t, "place");
+        let actors = opt_list(sink, t, "actors");
+        let tags = opt_list(sink, t, "tags");
+        let status = choice(
+            sink,
+            t,
+            "status",
+            &[("happened", Status::Happened), ("planned", Status::Planned)],
+        );
+        let dated_by = choice(
+            sink,
+            t,
+            "dated_by",
+            &[
+                ("quote", DatedBy::Quote),
+                ("publication", DatedBy::Publication),
+                ("inference", DatedBy::Inference),
+            ],
+        );
+        let date_note = opt_text(sink, t, "date_note");
+        let dated_by = dated_by.unwrap_or_else(|| Spanned::new(DatedBy::Quote, span.clone()));
+        if dated_by.value == DatedBy::Inference && date_note.is_none() {
+            sink.report(
+                Diagnostic::new(
+                    &MISSING_DATE_NOTE,
+                    dated_by.span.clone(),
+                    "an inferred date needs a `date_note`",
+                )
+                .with_help("add `date_note = \"…\"` saying how the date was inferred"),
+            );
+        }
+        let evidence = self.evidence(sink, t, &span, timeline);
+        let ok = sink.clean_since(mark);
+        let event = Event {
+            id: id?,
+            date: date?,
+            title: title?,
+            summary,
+            place,
+            actors,
+            tags,
+            status: status.map(|s| s.value).unwrap_or_default(),
+            dated_by,
+            date_note,
+            evidence,
+            span,
+        };
+        ok.then_some(event)
+    }
+
+    /// Remember the first use of each event id; report every later one, pointing back.
+    fn first_use(&mut self, sink: &mut Sink<'_>, id: &Spanned<String>) {
+        match self.seen.get(&id.value) {
+            Some(first) => sink.report(
+                Diagnostic::new(
+                    &DUPLICATE_ID,
+                    id.span.clone(),
+                    format!(
+                        "event id `{}` is used twice",
+                        crate::text::shorten::ellipsis(&id.value, 40)
+                    ),
+                )
+                .with_label("second use")
+                .with_related(first.clone(), "first used here"),
+            ),
+            None => {
+                self.seen.insert(id.value.clone(), id.span.clone());
+            }
+        }
+    }
+
+    fn evidence(
+        &self,
+        sink: &mut Sink<'_>,
+        t: &DeTable<'_>,
+        event_span: &Span,
+        timeline: &mut Timeline,
+    ) -> Vec<Evidence> {
+        let Some(value) = t.get("evidence") else {
+            sink.report(
+                Diagnostic::new(&MISSING_KEY, event_span.clone(), "the event has no evidence")
+                    .with_help("add an [[events.evidence]] table with `source` and `quote`"),
+            );
+            return Vec::new();
+        };
+        let Some(items) = value.get_ref().as_array() else {
+            sink.error(
+                &INVALID_TYPE,
+                sink.at(value.span()),
+                "`evidence` must be an array of tables ([[events.evidence]])",
+            );
+            return Vec::new();
+        };
+        if items.is_empty() {
+            sink.error(&MISSING_KEY, sink.at(value.span()), "`evidence` is empty");
+        }
+        let mut list = Vec::new();
+        for item in items.iter() {
+            let Some(e) = table(sink, item, "events.evidence") else {
+                continue;
+            };
+            let item_span = sink.at(item.span());
+            unknown_keys(sink, e, EVIDENCE_KEYS, "in [[events.evidence]]");
+            let source = req_text(sink, e, "source", &item_span);
+            let quote = req_text(sink, e, "quote", &item_span);
+            if let Some(source) = &source {
+                if !timeline.cited_sources.contains(&source.value) {
+                    timeline.cited_sources.insert(source.value.clone());
+                }
+                if !self.declared.contains(&source.value) {
+                    self.undeclared(sink, source);
+                }
+            }
+            if let (Some(source), Some(quote)) = (source, quote) {
+                list.push(Evidence { source, quote });
+            }
+        }
+        list
+    }
+
+    fn undeclared(&self, sink: &mut Sink<'_>, source: &Spanned<String>) {
+        let d = Diagnostic::new(
+            &UNDECLARED_SOURCE,
+            source.span.clone(),
+            format!(
+                "no source `{}` is declared",
+                crate::text::shorten::ellipsis(&source.value, 40)
+            ),
+        );
+        let d = match closest(&source.value, self.declared.iter().map(String::as_str)) {
+            Some(near) => d.with_help(format!("did you mean `{near}`?")),
+            None if self.declared.is_empty() => {
+                d.with_help("declare it as a [sources.ID] table with file, publisher, title and published")
+            }
+            None => d.with_help("declare it as a [sources.ID] table, or name one of the declared sources"),
+        };
+        sink.report(d.with_source(source.value.clone()));
+    }
+}
+
+fn aliases(sink: &mut Sink<'_>, value: &Value<'_>) -> Vec<Alias> {
+    let Some(t) = table(sink, value, "aliases") else {
+        return Vec::new();
+    };
+    let mut aliases = Vec::new();
+    for (key, value) in t.iter() {
+        let name = Spanned::new(key.get_ref().to_string(), sink.at(key.span()));
+        if let Some(spellings) = text_list(sink, value, &format!("aliases.\"{}\"", name.value)) {
+            aliases.push(Alias { name, spellings });
+        }
+    }
+    aliases
+}
+
+fn source(
+    sink: &mut Sink<'_>,
+    key: &toml::Spanned<std::borrow::Cow<'_, str>>,
+    value: &Value<'_>,
+) -> Option<Source> {
+    let id = Spanned::new(key.get_ref().to_string(), sink.at(key.span()));
+    let mut sink = sink.within_source(&id.value);
+    let sink = &mut sink;
+    let mark = sink.mark();
+    check_id(sink, &id, "source");
+    let t = table(sink, value, &format!("sources.{}", id.value))?;
+    unknown_keys(sink, t, SOURCE_KEYS, &format!("in [sources.{}]", id.value));
+    let header = id.span.clone();
+    let file = req_text(sink, t, "file", &header);
+    let publisher = req_text(sink, t, "publisher", &header);
+    let title = req_text(sink, t, "title", &header);
+    let published = req_date(sink, t, "published", &header);
+    if let Some(p) = &published {
+        if matches!(
+            p.value,
+            Edtf::Interval { start: None, .. } | Edtf::Interval { end: None, .. }
+        ) {
+            sink.report(
+                Diagnostic::new(
+                    &INVALID_DATE,
+                    p.span.clone(),
+                    "`published` may not be open-ended",
+                )
+                .with_help("give both ends, e.g. \"2012-07?/2013-11?\""),
+            );
+        }
+    }
+    let published_note = opt_text(sink, t, "published_note");
+    let url = opt_text(sink, t, "url");
+    let sha256 = opt_text(sink, t, "sha256");
+    if let Some(pin) = &sha256 {
+        if pin.value.len() != 64 || !pin.value.bytes().all(|b| b.is_ascii_hexdigit()) {
+            sink.error(
+                &INVALID_VALUE,
+                pin.span.clone(),
+                "`sha256` must be 64 hexadecimal digits",
+            );
+        }
+    }
+    let ok = sink.clean_since(mark);
+    Some(Source {
+        id,
+        file: file?,
+        publisher: publisher?,
+        title: title?,
+        published: published?,
+        published_note,
+        url,
+        sha256,
+    })
+    .filter(|_| ok)
+}

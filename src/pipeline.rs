@@ -1,0 +1,204 @@
+//! The whole run, as the command line does it and as a project's own tests want it: load
+//! the events file, read the articles it cites, check; list a source's date expressions;
+//! draw the checked timeline in each requested format.
+//!
+//! The stages never call each other: loading knows nothing of articles, reading articles
+//! nothing of rules about them, checking nothing of TOML. This module is where they meet.
+
+use crate::articles::{self, Articles};
+use crate::check;
+use crate::diagnostic::Report;
+use crate::layout::{layout, LayoutOptions};
+use crate::load::{self, LoadError, Loaded};
+use crate::model::Timeline;
+use crate::render::{self, PngOptions, RenderError};
+use crate::text::dates::{self, Direction};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// A checked events file: the timeline, the articles it cites, and every finding.
+#[derive(Debug)]
+pub struct Checked {
+    pub timeline: Timeline,
+    pub articles: Articles,
+    pub report: Report,
+}
+
+impl Checked {
+    /// Whether the run should fail: errors, or with `deny_warnings` warnings too.
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.report.errors() > 0 || (deny_warnings && self.report.warnings() > 0)
+    }
+}
+
+/// Load and check the events file at `path`; sources are read relative to its folder.
+///
+/// ```
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
+/// let checked = citeline::check_file(&path).expect("events.toml is readable");
+/// assert_eq!(checked.report.errors(), 0, "{:?}", checked.report.diagnostics);
+/// ```
+pub fn check_file(path: &Path) -> Result<Checked, LoadError> {
+    load::load(path).map(check_loaded)
+}
+
+/// Check `text` as if it were the events file at `path` (which places the sources).
+///
+/// ```
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
+/// let text = std::fs::read_to_string(&path).unwrap()
+///     .replace("on 19 November, foreign", "on 18 November, foreign");
+/// let checked = citeline::check_str(&path, text);
+/// let miss = checked.report.with_code("quote-not-found").next().unwrap();
+/// assert_eq!(miss.event.as_deref(), Some("bishkek-ministers-meeting"));
+/// assert!(miss.notes[1].contains("`18` where the source has `19`"), "{:?}", miss.notes);
+/// ```
+pub fn check_str(path: &Path, text: String) -> Checked {
+    check_loaded(load::load_str(path, text))
+}
+
+/// Read the articles a loaded timeline cites and check it: the loader's findings, then
+/// the articles', then the checks'.
+fn check_loaded(loaded: Loaded) -> Checked {
+    let Loaded {
+        timeline,
+        mut diagnostics,
+    } = loaded;
+    let articles = articles::read_articles(&timeline, &mut diagnostics);
+    diagnostics.extend(check::check(&timeline, &articles));
+    let mut report = Report { diagnostics };
+    report.sort();
+    Checked {
+        timeline,
+        articles,
+        report,
+    }
+}
+
+/// Why `citeline dates` cannot list a source.
+#[derive(Debug)]
+pub enum DatesError {
+    /// The events file has syntax errors, so no source can be trusted to be declared.
+    Syntax,
+    /// No source has this id; the message lists those declared.
+    UnknownSource(String),
+    /// The source's file could not be read; the report says why.
+    Unreadable(String),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for DatesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DatesError::Syntax => f.write_str("the events file does not parse (see above); fix it first"),
+            DatesError::UnknownSource(m) | DatesError::Unreadable(m) => f.write_str(m),
+            DatesError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<io::Error> for DatesError {
+    fn from(e: io::Error) -> Self {
+        DatesError::Io(e)
+    }
+}
+
+/// Write every date expression in the text of source `source_id`, as `check` resolves it:
+/// a heading line, then `path:line:col<TAB>kind<TAB>"text"<TAB>-> days` a line. Paths are
+/// as the user can open them from where they stand.
+pub fn write_dates(
+    out: &mut impl Write,
+    checked: &Checked,
+    source_id: &str,
+    direction: Direction,
+) -> Result<(), DatesError> {
+    let timeline = &checked.timeline;
+    if checked.report.with_code(load::rules::TOML_SYNTAX.code).next().is_some() {
+        return Err(DatesError::Syntax);
+    }
+    let Some(source) = timeline.source(source_id) else {
+        let ids: Vec<&str> = timeline.sources.iter().map(|s| s.id.value.as_str()).collect();
+        let known = if ids.is_empty() {
+            "it declares no valid source".to_string()
+        } else {
+            format!("it declares: {}", ids.join(", "))
+        };
+        let near = crate::text::suggest::closest(source_id, ids.iter().copied())
+            .map(|c| format!(" (did you mean `{c}`?)"))
+            .unwrap_or_default();
+        return Err(DatesError::UnknownSource(format!(
+            "{} has no valid source `{}`{near}; {known}",
+            timeline.path.display(),
+            crate::text::shorten::ellipsis(source_id, 40)
+        )));
+    };
+    let Some(article) = checked.articles.get(source_id) else {
+        return Err(DatesError::Unreadable(format!(
+            "the text of source `{source_id}` could not be read (see above)"
+        )));
+    };
+    let shown = timeline.user_path(&source.file.value);
+    let shown = shown.display();
+    let planned = direction == Direction::Future;
+    writeln!(
+        out,
+        "{shown}: published {}, resolving as for a {} event",
+        source.published.value,
+        if planned { "planned" } else { "past" }
+    )?;
+    let text = &article.text;
+    let mut positions = crate::lines::Positions::new(text);
+    for e in dates::find(text, source.published.value.days(), direction) {
+        let (line, col) = positions.line_col(e.range.start);
+        writeln!(
+            out,
+            "{shown}:{line}:{col}\t{}\t\"{}\"\t-> {}",
+            e.kind,
+            &text[e.range.clone()],
+            e.days
+        )?;
+    }
+    Ok(())
+}
+
+/// A chart format, from an output file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartFormat {
+    Svg,
+    Png,
+}
+
+impl ChartFormat {
+    /// The format an output path asks for by its extension (`.svg`, `.png`, any case).
+    pub fn of(path: &Path) -> Option<Self> {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("svg") => Some(ChartFormat::Svg),
+            Some("png") => Some(ChartFormat::Png),
+            _ => None,
+        }
+    }
+}
+
+/// Draw a checked timeline once in each of `formats`, in that order. Lays out once; the
+/// PNG rasterises the same SVG.
+pub fn draw(
+    timeline: &Timeline,
+    options: &LayoutOptions,
+    png: &PngOptions,
+    formats: &[ChartFormat],
+) -> Result<Vec<Vec<u8>>, RenderError> {
+    let scene = layout(timeline, options);
+    let svg = render::svg(&scene);
+    formats
+        .iter()
+        .map(|format| match format {
+            ChartFormat::Svg => Ok(svg.clone().into_bytes()),
+            ChartFormat::Png => render::png(&scene, png),
+        })
+        .collect()
+}
