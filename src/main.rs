@@ -118,12 +118,22 @@ enum ColorChoice {
     Never,
 }
 
-fn parse_number(text: &str, range: std::ops::RangeInclusive<f64>, what: &str) -> Result<f64, String> {
-    let n: f64 = text.parse().map_err(|_| format!("`{text}` is not a number"))?;
+fn parse_number(
+    text: &str,
+    range: std::ops::RangeInclusive<f64>,
+    what: &str,
+) -> Result<f64, String> {
+    let n: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
     if range.contains(&n) {
         Ok(n)
     } else {
-        Err(format!("the {what} must be between {} and {}", range.start(), range.end()))
+        Err(format!(
+            "the {what} must be between {} and {}",
+            range.start(),
+            range.end()
+        ))
     }
 }
 
@@ -171,7 +181,13 @@ fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
     match command {
         None => {
             let outputs: Vec<PathBuf> = DEFAULT_OUTPUTS.iter().map(PathBuf::from).collect();
-            render(Path::new(DEFAULT_EVENTS), &outputs, &ChartArgs::default(), color, true)
+            render(
+                Path::new(DEFAULT_EVENTS),
+                &outputs,
+                &ChartArgs::default(),
+                color,
+                true,
+            )
         }
         Some(Command::Check {
             events,
@@ -186,7 +202,9 @@ fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
         Some(Command::Explain { code }) => {
             let text = match code {
                 None => citeline::rules::listing(),
-                Some(code) => citeline::rules::explanation(citeline::rules::lookup(&code).map_err(|e| anyhow!(e))?),
+                Some(code) => citeline::rules::explanation(
+                    citeline::rules::lookup(&code).map_err(|e| anyhow!(e))?,
+                ),
             };
             std::io::stdout().lock().write_all(text.as_bytes())?;
             Ok(Outcome::Clean)
@@ -245,10 +263,23 @@ fn outcome(fails: bool) -> Outcome {
 
 /// `make_folders`: create the outputs' folders (for the default `output/`); an explicit `-o`
 /// into a missing folder is a mistake worth reporting instead.
-fn render(events: &Path, outputs: &[PathBuf], chart: &ChartArgs, color: bool, make_folders: bool) -> Result<Outcome> {
+fn render(
+    events: &Path,
+    outputs: &[PathBuf],
+    chart: &ChartArgs,
+    color: bool,
+    make_folders: bool,
+) -> Result<Outcome> {
     let formats = outputs
         .iter()
-        .map(|p| ChartFormat::of(p).with_context(|| format!("cannot tell the format of {}: name it .svg or .png", p.display())))
+        .map(|p| {
+            ChartFormat::of(p).with_context(|| {
+                format!(
+                    "cannot tell the format of {}: name it .svg or .png",
+                    p.display()
+                )
+            })
+        })
         .collect::<Result<Vec<_>>>()?;
     let checked = load_and_check(events)?;
     print_human(&checked, color)?;
@@ -262,14 +293,17 @@ fn render(events: &Path, outputs: &[PathBuf], chart: &ChartArgs, color: bool, ma
         breaks: !chart.no_breaks,
     };
     let png = PngOptions { scale: chart.scale };
-    let files = citeline::draw(&checked.timeline, &options, &png, &formats).context("cannot draw the chart")?;
+    let files = citeline::draw(&checked.timeline, &options, &png, &formats)
+        .context("cannot draw the chart")?;
     for (path, bytes) in outputs.iter().zip(files) {
         if make_folders {
             if let Some(folder) = path.parent() {
-                std::fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))?;
+                std::fs::create_dir_all(folder)
+                    .with_context(|| format!("cannot create {}", folder.display()))?;
             }
         }
-        citeline::output::write_atomic(path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        citeline::output::write_atomic(path, &bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("wrote {}", path.display());
     }
     Ok(Outcome::Clean)
@@ -277,7 +311,11 @@ fn render(events: &Path, outputs: &[PathBuf], chart: &ChartArgs, color: bool, ma
 
 fn dates(source: &str, events: &Path, planned: bool, color: bool) -> Result<Outcome> {
     let checked = load_and_check(events)?;
-    let direction = if planned { Direction::Future } else { Direction::Past };
+    let direction = if planned {
+        Direction::Future
+    } else {
+        Direction::Past
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match citeline::write_dates(&mut out, &checked, source, direction) {
         Ok(()) => {

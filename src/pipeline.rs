@@ -90,7 +90,9 @@ pub enum DatesError {
 impl std::fmt::Display for DatesError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DatesError::Syntax => f.write_str("the events file does not parse (see above); fix it first"),
+            DatesError::Syntax => {
+                f.write_str("the events file does not parse (see above); fix it first")
+            }
             DatesError::UnknownSource(m) | DatesError::Unreadable(m) => f.write_str(m),
             DatesError::Io(e) => write!(f, "{e}"),
         }
@@ -113,11 +115,20 @@ pub fn write_dates(
     direction: Direction,
 ) -> Result<(), DatesError> {
     let timeline = &checked.timeline;
-    if checked.report.with_code(load::rules::TOML_SYNTAX.code).next().is_some() {
+    if checked
+        .report
+        .with_code(load::rules::TOML_SYNTAX.code)
+        .next()
+        .is_some()
+    {
         return Err(DatesError::Syntax);
     }
     let Some(source) = timeline.source(source_id) else {
-        let ids: Vec<&str> = timeline.sources.iter().map(|s| s.id.value.as_str()).collect();
+        let ids: Vec<&str> = timeline
+            .sources
+            .iter()
+            .map(|s| s.id.value.as_str())
+            .collect();
         let known = if ids.is_empty() {
             "it declares no valid source".to_string()
         } else {

@@ -63,8 +63,7 @@ fn source_too_large() {
         std::fs::read_to_string(fixtures().join("date-contradicted/good/events.toml")).unwrap();
     std::fs::write(dir.path().join("events.toml"), &events).unwrap();
     let file = std::fs::File::create(dir.path().join("article.txt")).unwrap();
-    file.set_len(citeline::MAX_SOURCE_BYTES + 1)
-        .unwrap();
+    file.set_len(citeline::MAX_SOURCE_BYTES + 1).unwrap();
     let checked = check_file(&dir.path().join("events.toml")).unwrap();
     let d = checked
         .report

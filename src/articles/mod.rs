@@ -163,7 +163,9 @@ pub fn read_articles(timeline: &Timeline, out: &mut Vec<Diagnostic>) -> Articles
                 .or_insert(article)
                 .clone();
             for source in sources {
-                articles.by_id.insert(source.id.value.clone(), article.clone());
+                articles
+                    .by_id
+                    .insert(source.id.value.clone(), article.clone());
             }
         }
         out.extend(found);
@@ -263,4 +265,3 @@ fn try_read_article(
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
-

@@ -2,8 +2,8 @@
 //! not start after the source that reports it.
 
 use crate::date::DayInterval;
-use crate::diagnostic::{Diagnostic, Rule};
 use crate::diagnostic::Severity::{Error, Note};
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{DatedBy, Event, Status, Timeline};
 use crate::text::dates::{self, Direction};
 

@@ -1,8 +1,8 @@
 //! Mention rules (SPEC §4.6): each actor and the place is named in a cited source.
 
 use crate::articles::{Article, Articles};
-use crate::diagnostic::{Diagnostic, Rule};
 use crate::diagnostic::Severity::Error;
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Event, Timeline};
 
 pub const MENTION_NOT_FOUND: Rule = Rule {

@@ -5,6 +5,7 @@
 //! Checking knows nothing of TOML or files: `crate::pipeline` loads the events file, reads
 //! the articles, and hands both here.
 
+mod citations;
 pub mod dates;
 pub mod mentions;
 pub mod quotes;
@@ -12,9 +13,9 @@ pub mod sources;
 
 use crate::articles::Articles;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Event, Evidence, Timeline};
+use crate::model::Timeline;
 use crate::parallel;
-use std::collections::HashMap;
+use citations::Citations;
 
 /// Run every rule over a loaded timeline and its articles.
 pub fn check(timeline: &Timeline, articles: &Articles) -> Vec<Diagnostic> {
@@ -33,29 +34,4 @@ pub fn check(timeline: &Timeline, articles: &Articles) -> Vec<Diagnostic> {
     });
     out.extend(found.into_iter().flatten());
     out
-}
-
-/// Each source's citations, built once: a rule about one source must not scan every event.
-pub struct Citations<'t> {
-    by_source: HashMap<&'t str, Vec<(&'t Event, &'t Evidence)>>,
-}
-
-impl<'t> Citations<'t> {
-    pub fn new(timeline: &'t Timeline) -> Self {
-        let mut by_source: HashMap<&str, Vec<_>> = HashMap::new();
-        for event in &timeline.events {
-            for evidence in &event.evidence {
-                by_source
-                    .entry(evidence.source.value.as_str())
-                    .or_default()
-                    .push((event, evidence));
-            }
-        }
-        Self { by_source }
-    }
-
-    /// The evidence that cites `source_id`, with its event, in file order.
-    pub fn of(&self, source_id: &str) -> impl Iterator<Item = (&'t Event, &'t Evidence)> + '_ {
-        self.by_source.get(source_id).into_iter().flatten().copied()
-    }
 }

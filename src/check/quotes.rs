@@ -1,8 +1,8 @@
 //! Quote rules (docs/rules.md): each quote stands in its source, after folding.
 
 use crate::articles::{Article, Articles};
-use crate::diagnostic::{Diagnostic, Rule};
 use crate::diagnostic::Severity::Error;
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Event, Span, Timeline};
 use crate::text::quote::{self, Closest, QuoteMatch};
 use crate::text::shorten::excerpt;

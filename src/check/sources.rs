@@ -2,7 +2,7 @@
 //! metadata, and every source is cited. Whether the file could be read at all is
 //! `articles`' business.
 
-use super::Citations;
+use super::citations::Citations;
 use crate::articles::{Article, Articles};
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::diagnostic::{Diagnostic, Rule};

@@ -1,7 +1,7 @@
 //! Findings for people: rustc-style text with the offending line and a caret under the
 //! span, then notes and help, and a summary line at the end.
 
-use super::{Report, Severity};
+use super::report::{Report, Severity};
 use crate::lines::Positions;
 use crate::model::Span;
 use std::io::{self, Write};
@@ -180,4 +180,3 @@ fn clamp_span(text: &str, span: Span) -> Span {
     }
     start..end
 }
-

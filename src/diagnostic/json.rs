@@ -1,7 +1,7 @@
 //! Findings for machines: one JSON object with every diagnostic, its 1-based line and
 //! column, and the counts. The fields are documented in docs/output.md.
 
-use super::{Report, Severity};
+use super::report::{Report, Severity};
 use crate::lines::Positions;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -84,4 +84,3 @@ pub fn write_json(
     serde_json::to_writer_pretty(&mut *out, &json)?;
     writeln!(out)
 }
-

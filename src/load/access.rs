@@ -14,7 +14,11 @@ use toml::de::{DeTable, DeValue};
 
 pub(super) type Value<'i> = toml::Spanned<DeValue<'i>>;
 
-pub(super) fn table<'a, 'i>(sink: &mut Sink<'_>, value: &'a Value<'i>, name: &str) -> Option<&'a DeTable<'i>> {
+pub(super) fn table<'a, 'i>(
+    sink: &mut Sink<'_>,
+    value: &'a Value<'i>,
+    name: &str,
+) -> Option<&'a DeTable<'i>> {
     let t = value.get_ref().as_table();
     if t.is_none() {
         sink.error(
@@ -85,7 +89,11 @@ pub(super) fn opt_list(sink: &mut Sink<'_>, t: &DeTable<'_>, key: &str) -> Vec<S
         .unwrap_or_default()
 }
 
-pub(super) fn text_list(sink: &mut Sink<'_>, value: &Value<'_>, key: &str) -> Option<Vec<Spanned<String>>> {
+pub(super) fn text_list(
+    sink: &mut Sink<'_>,
+    value: &Value<'_>,
+    key: &str,
+) -> Option<Vec<Spanned<String>>> {
     let Some(items) = value.get_ref().as_array() else {
         sink.error(
             &INVALID_TYPE,

@@ -177,7 +177,11 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
 
 /// Parse `piece` (starting at `offset` in the file), reporting its syntax errors; whether
 /// there were any.
-fn parse<'i>(piece: &'i str, offset: usize, out: &mut Vec<Diagnostic>) -> (toml::Spanned<DeTable<'i>>, bool) {
+fn parse<'i>(
+    piece: &'i str,
+    offset: usize,
+    out: &mut Vec<Diagnostic>,
+) -> (toml::Spanned<DeTable<'i>>, bool) {
     let (root, errors) = DeTable::parse_recoverable(piece);
     let failed = !errors.is_empty();
     for e in errors {
@@ -376,5 +380,4 @@ quote = "on 19 November"
             }
         }
     }
-
 }

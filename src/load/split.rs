@@ -55,7 +55,9 @@ fn headers(text: &str) -> Option<Vec<(usize, String, bool)>> {
         let span = token.span();
         if let Some((start, array, key, closing)) = &mut header {
             match kind {
-                TokenKind::LeftSquareBracket if previous == TokenKind::LeftSquareBracket && key.is_empty() && !*array => {
+                TokenKind::LeftSquareBracket
+                    if previous == TokenKind::LeftSquareBracket && key.is_empty() && !*array =>
+                {
                     *array = true;
                     *closing = 2;
                 }
@@ -121,11 +123,16 @@ mod tests {
         let entries = entries(text).unwrap();
         let pieces: Vec<&str> = entries.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(pieces.len(), 2, "{pieces:?}");
-        assert!(pieces[0].starts_with("[[events]]\nid = \"a\"") && pieces[0].contains("source = \"s\""));
+        assert!(
+            pieces[0].starts_with("[[events]]\nid = \"a\"") && pieces[0].contains("source = \"s\"")
+        );
         assert_eq!(pieces[1], "[[events]]\nid = \"b\"\n");
         let rest = without_entries(text, &entries);
         assert_eq!(rest.len(), text.len());
-        assert!(rest.contains("[sources.s]") && !rest.contains("id = "), "{rest}");
+        assert!(
+            rest.contains("[sources.s]") && !rest.contains("id = "),
+            "{rest}"
+        );
     }
 
     #[test]
@@ -134,6 +141,9 @@ mod tests {
         assert_eq!(entries("[events.x]\n[[events]]\n"), None);
         assert_eq!(entries("[timeline]\ntitle = \"t\"\n"), None);
         assert_eq!(entries("[[events]]\nx = [1\n"), None);
-        assert_eq!(entries("[[events]]\nid = \"\"\"\n[[events]]\n\"\"\"\n").map(|e| e.len()), Some(1));
+        assert_eq!(
+            entries("[[events]]\nid = \"\"\"\n[[events]]\n\"\"\"\n").map(|e| e.len()),
+            Some(1)
+        );
     }
 }

@@ -56,7 +56,12 @@ pub(super) struct Walk {
 impl Walk {
     /// Everything but the events: `[timeline]`, `[aliases]`, `[sources.*]`, and unknown
     /// top-level keys.
-    pub(super) fn root(&mut self, sink: &mut Sink<'_>, root: &DeTable<'_>, timeline: &mut Timeline) {
+    pub(super) fn root(
+        &mut self,
+        sink: &mut Sink<'_>,
+        root: &DeTable<'_>,
+        timeline: &mut Timeline,
+    ) {
         unknown_keys(sink, root, ROOT_KEYS, "at the top level");
         if let Some(v) = root.get("timeline") {
             if let Some(t) = table(sink, v, "timeline") {
@@ -83,7 +88,12 @@ impl Walk {
     }
 
     /// The value of `events` (an array of tables), appending the valid events.
-    pub(super) fn events(&mut self, sink: &mut Sink<'_>, value: &Value<'_>, timeline: &mut Timeline) {
+    pub(super) fn events(
+        &mut self,
+        sink: &mut Sink<'_>,
+        value: &Value<'_>,
+        timeline: &mut Timeline,
+    ) {
         let Some(items) = value.get_ref().as_array() else {
             sink.error(
                 &INVALID_TYPE,
@@ -105,7 +115,12 @@ impl Walk {
         }
     }
 
-    fn event(&mut self, sink: &mut Sink<'_>, item: &Value<'_>, timeline: &mut Timeline) -> Option<Event> {
+    fn event(
+        &mut self,
+        sink: &mut Sink<'_>,
+        item: &Value<'_>,
+        timeline: &mut Timeline,
+    ) -> Option<Event> {
         let t = table(sink, item, "events")?;
         let span = sink.at(item.span());
         let mark = sink.mark();
@@ -203,8 +218,12 @@ impl Walk {
     ) -> Vec<Evidence> {
         let Some(value) = t.get("evidence") else {
             sink.report(
-                Diagnostic::new(&MISSING_KEY, event_span.clone(), "the event has no evidence")
-                    .with_help("add an [[events.evidence]] table with `source` and `quote`"),
+                Diagnostic::new(
+                    &MISSING_KEY,
+                    event_span.clone(),
+                    "the event has no evidence",
+                )
+                .with_help("add an [[events.evidence]] table with `source` and `quote`"),
             );
             return Vec::new();
         };
@@ -254,10 +273,12 @@ impl Walk {
         );
         let d = match closest(&source.value, self.declared.iter().map(String::as_str)) {
             Some(near) => d.with_help(format!("did you mean `{near}`?")),
-            None if self.declared.is_empty() => {
-                d.with_help("declare it as a [sources.ID] table with file, publisher, title and published")
-            }
-            None => d.with_help("declare it as a [sources.ID] table, or name one of the declared sources"),
+            None if self.declared.is_empty() => d.with_help(
+                "declare it as a [sources.ID] table with file, publisher, title and published",
+            ),
+            None => d.with_help(
+                "declare it as a [sources.ID] table, or name one of the declared sources",
+            ),
         };
         sink.report(d.with_source(source.value.clone()));
     }

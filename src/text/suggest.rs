@@ -29,7 +29,10 @@ mod tests {
     fn only_near_words_are_suggested() {
         let keys = ["file", "publisher", "title", "published"];
         assert_eq!(closest("publishd", keys.iter().copied()), Some("published"));
-        assert_eq!(closest("Dated-By", ["dated_by"].into_iter()), Some("dated_by"));
+        assert_eq!(
+            closest("Dated-By", ["dated_by"].into_iter()),
+            Some("dated_by")
+        );
         assert_eq!(closest("colour", keys.iter().copied()), None);
         assert_eq!(closest(&"x".repeat(100_000), keys.iter().copied()), None);
     }

@@ -6,9 +6,9 @@
 //! 2003") or deliberately not a date ("the last week of") is *consumed* without a meaning,
 //! so that no shorter pattern inside it is reported instead.
 
+use super::expression::ExpressionKind;
 use super::resolve::{Spec, Unit, Which};
 use super::tokens::{Gap, Key, Kind, Lexeme, Token};
-use super::ExpressionKind;
 use crate::date::DayInterval;
 use chrono::NaiveDate;
 

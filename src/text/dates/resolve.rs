@@ -4,7 +4,7 @@
 //! Every step is checked calendar arithmetic: near chrono's limits an expression resolves to
 //! `None` (and is dropped by the caller), it never panics.
 
-use super::Direction;
+use super::expression::Direction;
 use crate::date::{last_day_of_month, DayInterval};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
