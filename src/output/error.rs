@@ -205,8 +205,9 @@ impl fmt::Display for OutputError {
                     f,
                     "{error}; and these outputs could not be put back as they were:"
                 )?;
-                for u in unrestored {
-                    write!(f, " {} ({}", u.path.display(), u.error)?;
+                for (i, u) in unrestored.iter().enumerate() {
+                    let separator = if i == 0 { " " } else { ", " };
+                    write!(f, "{separator}{} ({}", u.path.display(), u.error)?;
                     match &u.kept_as {
                         Some(kept) => write!(f, "; its previous version is {})", kept.display())?,
                         None => write!(f, "; it did not exist before, remove it)")?,

@@ -477,3 +477,34 @@ fn write_atomic_is_one_output_committed() {
     assert!(err.to_string().contains("does not exist"), "{err}");
     assert_eq!(names(dir.path()), set(&["chart.svg"]));
 }
+
+/// The one message that names a file of ours: the previous version of an output that a
+/// failed rollback could not put back, which is the user's only way back to it.
+#[test]
+fn a_failed_rollback_says_where_each_previous_version_is() {
+    let err = OutputError::new(
+        Path::new("out/b.png"),
+        OutputErrorKind::Rename {
+            error: io::Error::other("disk gone"),
+            unrestored: vec![
+                Unrestored {
+                    path: "out/a.svg".into(),
+                    kept_as: Some("/work/out/.citeline-7-0123456789az.tmp".into()),
+                    error: io::Error::other("disk still gone"),
+                },
+                Unrestored {
+                    path: "c.svg".into(),
+                    kept_as: None,
+                    error: io::Error::other("disk still gone"),
+                },
+            ],
+        },
+    );
+    assert_eq!(
+        err.to_string(),
+        "cannot write out/b.png: disk gone; and these outputs could not be put back as they \
+         were: out/a.svg (disk still gone; its previous version is \
+         /work/out/.citeline-7-0123456789az.tmp), c.svg (disk still gone; it did not exist \
+         before, remove it)"
+    );
+}
