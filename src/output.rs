@@ -60,10 +60,12 @@
 //!   runs are not serialized. Outside Unix the lock is a file `.citeline.lock` in the folder,
 //!   which stays.
 //! - Not covered: a SIGKILL or power loss between the first and last rename leaves the outputs
-//!   mixed, and no process is left to roll them back (the kept previous versions are cleaned
-//!   up by the next run, which replaces every output anyway). The window is a few
-//!   microseconds: rendering, writing and `fsync` all happen before the first rename. A reader
-//!   that opens the outputs during that window can likewise see one new and one old file.
+//!   mixed, and no process is left to roll them back (the next run on that folder removes the
+//!   kept previous versions with the other files of dead runs; render again to get a matching
+//!   set). The window is one rename per output, a few microseconds on a local disk:
+//!   rendering, writing, `fsync` and keeping the previous versions all happen before the
+//!   first rename. A reader that opens the outputs during that window (readers take no lock)
+//!   can likewise see one new and one old file.
 //! - Each output is replaced by a new file: it keeps its permission bits (new outputs get
 //!   0644) and, when the run may set them, its owner and group; other hard links to it keep
 //!   the old content, and extended attributes and ACLs are not carried over.
