@@ -848,8 +848,8 @@ fn dots_touch_their_stems_in_both_arrangements() {
     let spec = |i: usize, date: String| EventSpec {
         date,
         title: format!("Event number {i} with a title of ordinary length"),
-        planned: i % 11 == 0,
-        inferred: i % 13 == 0,
+        planned: i.is_multiple_of(11),
+        inferred: i.is_multiple_of(13),
         tag: Some((i % 5) as u8),
         sources: vec![(i % 6) as u8],
     };
