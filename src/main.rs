@@ -261,8 +261,10 @@ fn outcome(fails: bool) -> Outcome {
     }
 }
 
-/// `make_folders`: create the outputs' folders (for the default `output/`); an explicit `-o`
-/// into a missing folder is a mistake worth reporting instead.
+/// Outputs are checked, and their temporary files made, before any work; they replace the
+/// old files all together or not at all. `make_folders` creates missing folders (for the
+/// default `output/`, and only once the data has no errors); an explicit `-o` into a
+/// missing folder is a mistake worth reporting instead.
 fn render(
     events: &Path,
     outputs: &[PathBuf],
@@ -281,12 +283,19 @@ fn render(
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    let early = (!make_folders)
+        .then(|| citeline::output::prepare(outputs, false))
+        .transpose()?;
     let checked = load_and_check(events)?;
     print_human(&checked, color)?;
     if checked.report.errors() > 0 {
         eprintln!("nothing drawn: fix the errors above first");
         return Ok(Outcome::DataErrors);
     }
+    let staged = match early {
+        Some(staged) => staged,
+        None => citeline::output::prepare(outputs, true)?,
+    };
     let options = LayoutOptions {
         width: chart.width,
         theme: chart.theme,
@@ -295,15 +304,8 @@ fn render(
     let png = PngOptions { scale: chart.scale };
     let files = citeline::draw(&checked.timeline, &options, &png, &formats)
         .context("cannot draw the chart")?;
-    for (path, bytes) in outputs.iter().zip(files) {
-        if make_folders {
-            if let Some(folder) = path.parent() {
-                std::fs::create_dir_all(folder)
-                    .with_context(|| format!("cannot create {}", folder.display()))?;
-            }
-        }
-        citeline::output::write_atomic(path, &bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+    staged.commit(&files)?;
+    for path in outputs {
         eprintln!("wrote {}", path.display());
     }
     Ok(Outcome::Clean)

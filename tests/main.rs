@@ -10,6 +10,7 @@
 
 mod cli;
 mod layout_props;
+mod outputs;
 mod regression;
 mod render_png;
 mod render_svg;
