@@ -5,9 +5,9 @@
 //! none calling back into an earlier one:
 //!
 //! ```text
-//! events.toml --load--> Timeline --\
-//! articles/*  --read_articles-------+--check--> Report (diagnostics)
-//!                         Timeline --layout--> Scene --render--> SVG --> PNG
+//! events.toml --load--> Timeline --+--check--> Report (diagnostics)
+//! articles/*  --visit, one at a time-/
+//!                          Timeline --layout--> Scene --render--> SVG --> PNG
 //! ```
 //!
 //! [`check_file`] does loading, reading and checking in one call, which is what a project's
@@ -30,7 +30,7 @@
 //!   [`load_str`], [`Loaded`], [`LoadError`];
 //! - findings as data: [`Diagnostic`], [`Related`], [`Report`], [`Severity`], [`Rule`], the
 //!   catalogue [`rules`], and their renderings [`write_human`] and [`write_json`];
-//! - the data: [`model`] and [`date`]; the articles a check read: [`Article`], [`Articles`];
+//! - the data: [`model`] and [`date`];
 //! - drawing: [`draw`] to bytes in each [`ChartFormat`], or step by step with [`layout`],
 //!   [`scene`] and [`render`]; [`output`] writes files all or nothing;
 //! - a source's date expressions as `citeline dates` lists them: [`write_dates`].
@@ -56,7 +56,7 @@ pub mod rules;
 pub mod scene;
 mod text;
 
-pub use articles::{Article, Articles, MAX_SOURCE_BYTES};
+pub use articles::MAX_SOURCE_BYTES;
 pub use diagnostic::{write_human, write_json, Diagnostic, Related, Report, Rule, Severity};
 pub use load::{load, load_str, LoadError, Loaded, MAX_EVENTS_FILE_BYTES, MAX_TITLE_CHARS};
 pub use model::Timeline;

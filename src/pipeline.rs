@@ -5,8 +5,8 @@
 //! The stages never call each other: loading knows nothing of articles, reading articles
 //! nothing of rules about them, checking nothing of TOML. This module is where they meet.
 
-use crate::articles::{self, Articles};
-use crate::check;
+use crate::articles;
+use crate::check::{self, Citations};
 use crate::diagnostic::Report;
 use crate::layout::{layout, LayoutOptions};
 use crate::load::{self, LoadError, Loaded};
@@ -16,11 +16,11 @@ use crate::text::dates::{self, Direction};
 use std::io::{self, Write};
 use std::path::Path;
 
-/// A checked events file: the timeline, the articles it cites, and every finding.
+/// A checked events file: the timeline and every finding. The articles were read, checked
+/// and let go one at a time.
 #[derive(Debug)]
 pub struct Checked {
     pub timeline: Timeline,
-    pub articles: Articles,
     pub report: Report,
 }
 
@@ -57,22 +57,26 @@ pub fn check_str(path: &Path, text: String) -> Checked {
     check_loaded(load::load_str(path, text))
 }
 
-/// Read the articles a loaded timeline cites and check it: the loader's findings, then
-/// the articles', then the checks'.
+/// Check a loaded timeline: each article is read, checked and dropped in turn. Findings
+/// come sorted by their place in the events file.
 fn check_loaded(loaded: Loaded) -> Checked {
     let Loaded {
         timeline,
         mut diagnostics,
     } = loaded;
-    let articles = articles::read_articles(&timeline, &mut diagnostics);
-    diagnostics.extend(check::check(&timeline, &articles));
+    let citations = Citations::new(&timeline);
+    let visited = articles::visit(&timeline, |sources, article| {
+        check::article(&timeline, &citations, sources, article)
+    });
+    diagnostics.extend(visited.unreadable);
+    diagnostics.extend(check::finish(
+        &timeline,
+        visited.results,
+        &visited.unreadable_ids,
+    ));
     let mut report = Report { diagnostics };
     report.sort();
-    Checked {
-        timeline,
-        articles,
-        report,
-    }
+    Checked { timeline, report }
 }
 
 /// Why `citeline dates` cannot list a source.
@@ -143,11 +147,12 @@ pub fn write_dates(
             crate::text::shorten::ellipsis(source_id, 40)
         )));
     };
-    let Some(article) = checked.articles.get(source_id) else {
-        return Err(DatesError::Unreadable(format!(
-            "the text of source `{source_id}` could not be read (see above)"
-        )));
-    };
+    let article = articles::read(timeline, source).map_err(|d| {
+        DatesError::Unreadable(format!(
+            "the text of source `{source_id}` cannot be read: {}",
+            d.message
+        ))
+    })?;
     let shown = timeline.user_path(&source.file.value);
     let shown = shown.display();
     let planned = direction == Direction::Future;

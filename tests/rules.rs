@@ -9,11 +9,17 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// The human output for an events file, with paths relative to the crate root.
+/// The human output for an events file, checked as a user in the crate root would: by a
+/// relative path, so paths in the output are relative to the crate root too.
 fn human(events: &Path) -> (citeline::diagnostic::Report, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let shown = events.strip_prefix(root).unwrap_or(events);
-    let checked = check_file(events).unwrap();
+    assert_eq!(
+        std::env::current_dir().unwrap(),
+        root,
+        "tests run in the crate root"
+    );
+    let checked = check_file(shown).unwrap();
     let mut out = Vec::new();
     write_human(
         &mut out,

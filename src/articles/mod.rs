@@ -3,8 +3,9 @@
 //! the quotes that cite it. A file that cannot serve as evidence is a finding here; what the
 //! text says is `check`'s business.
 //!
-//! Sources that name the same file share one [`Article`]: sixty-four sources citing one
-//! 15 MB report read, hash and fold it once.
+//! Articles are visited, not kept: each file is read once (sixty-four sources citing one
+//! 15 MB report read, hash and fold it once), handed to the checks, and dropped, so a check
+//! of 10,000 articles holds a few of them at a time.
 
 use crate::diagnostic::Severity::Error;
 use crate::diagnostic::{Diagnostic, Rule};
@@ -14,9 +15,9 @@ use crate::parallel;
 use crate::text::names::NameIndex;
 use crate::text::quote::Haystack;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::OnceLock;
 
 pub const SOURCE_UNREADABLE: Rule = Rule {
     code: "source-unreadable",
@@ -71,8 +72,6 @@ pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
 /// One source's text, read and prepared once for all the quotes that cite it.
 #[derive(Debug)]
 pub struct Article {
-    /// The resolved path.
-    pub path: PathBuf,
     /// The file's sha256, lowercase hex.
     pub sha256: String,
     pub text: String,
@@ -84,10 +83,9 @@ pub struct Article {
 }
 
 impl Article {
-    /// Prepare `text`, read from `path`, for quotes and names.
-    pub fn new(path: PathBuf, text: String, sha256: String) -> Self {
+    /// Prepare `text`, whose file has the hash `sha256`, for quotes and names.
+    pub fn new(text: String, sha256: String) -> Self {
         Self {
-            path,
             sha256,
             haystack: Haystack::new(&text),
             names: OnceLock::new(),
@@ -109,23 +107,9 @@ impl Article {
     }
 }
 
-/// The readable articles, by source id. A source whose file failed a check is absent.
-#[derive(Debug, Default)]
-pub struct Articles {
-    by_id: HashMap<String, Arc<Article>>,
-}
-
-impl Articles {
-    pub fn get(&self, source_id: &str) -> Option<&Article> {
-        self.by_id.get(source_id).map(Arc::as_ref)
-    }
-}
-
-/// Read every source's file once, reporting what stops it from being evidence.
-pub fn read_articles(timeline: &Timeline, out: &mut Vec<Diagnostic>) -> Articles {
-    let folder = timeline.folder();
-    let root = std::fs::canonicalize(&folder).ok();
-    // One read per distinct file, in the order of first citation.
+/// The files the sources name, each with the sources that name it, in the order of first
+/// mention: sources that share a file share one read.
+pub fn files(timeline: &Timeline) -> Vec<(&str, Vec<&Source>)> {
     let mut files: Vec<(&str, Vec<&Source>)> = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for source in &timeline.sources {
@@ -138,39 +122,59 @@ pub fn read_articles(timeline: &Timeline, out: &mut Vec<Diagnostic>) -> Articles
             }
         }
     }
+    files
+}
+
+/// What [`visit`] gives back: each readable file's result, the findings about files that
+/// could not be read, and the ids of their sources.
+pub struct Visited<R> {
+    pub results: Vec<R>,
+    pub unreadable: Vec<Diagnostic>,
+    pub unreadable_ids: HashSet<String>,
+}
+
+/// Read each file once and hand it, with the sources that name it, to `work`; the article
+/// is dropped as soon as `work` returns, so memory holds one article per core, not all of
+/// them. Files are spread over the cores; results come back in file order.
+pub fn visit<'t, R: Send>(
+    timeline: &'t Timeline,
+    work: impl Fn(&[&'t Source], &Article) -> R + Sync,
+) -> Visited<R> {
+    let folder = timeline.folder();
+    let root = std::fs::canonicalize(&folder).ok();
+    let files = files(timeline);
     let chunks = parallel::map_chunks(&files, |files| {
-        let mut found = Vec::new();
-        let mut read = Vec::new();
+        let mut results = Vec::new();
+        let mut unreadable = Vec::new();
         for (written, sources) in files {
-            match try_read_article(root.as_deref(), &folder, written) {
-                Ok(article) => read.push((Arc::new(article), sources.clone())),
-                Err(why) => {
-                    for source in sources {
-                        found.push(why.finding(source));
-                    }
-                }
+            match read_file(root.as_deref(), &folder, written) {
+                Ok(article) => results.push(work(sources, &article)),
+                Err(why) => unreadable.extend(sources.iter().map(|s| why.finding(s))),
             }
         }
-        (read, found)
+        (results, unreadable)
     });
-    let mut articles = Articles::default();
-    // The same file under two spellings (`a.txt`, `./a.txt`) is read twice but kept once.
-    let mut by_path: HashMap<PathBuf, Arc<Article>> = HashMap::new();
-    for (read, found) in chunks {
-        for (article, sources) in read {
-            let article = by_path
-                .entry(article.path.clone())
-                .or_insert(article)
-                .clone();
-            for source in sources {
-                articles
-                    .by_id
-                    .insert(source.id.value.clone(), article.clone());
-            }
+    let mut visited = Visited {
+        results: Vec::new(),
+        unreadable: Vec::new(),
+        unreadable_ids: HashSet::new(),
+    };
+    for (results, unreadable) in chunks {
+        visited.results.extend(results);
+        for d in unreadable {
+            visited.unreadable_ids.extend(d.source.clone());
+            visited.unreadable.push(d);
         }
-        out.extend(found);
     }
-    articles
+    visited
+}
+
+/// Read the file of one source, or the finding that says why it cannot be evidence.
+pub fn read(timeline: &Timeline, source: &Source) -> Result<Article, Box<Diagnostic>> {
+    let folder = timeline.folder();
+    let root = std::fs::canonicalize(&folder).ok();
+    read_file(root.as_deref(), &folder, &source.file.value)
+        .map_err(|why| Box::new(why.finding(source)))
 }
 
 /// Why a source file cannot serve as evidence: the rule, the message and what to do.
@@ -196,11 +200,7 @@ fn unreadable(rule: &'static Rule, message: String, help: &'static str) -> Unrea
     }
 }
 
-fn try_read_article(
-    root: Option<&Path>,
-    folder: &Path,
-    written: &str,
-) -> Result<Article, Unreadable> {
+fn read_file(root: Option<&Path>, folder: &Path, written: &str) -> Result<Article, Unreadable> {
     let io_error = |e: std::io::Error| {
         unreadable(
             &SOURCE_UNREADABLE,
@@ -259,7 +259,7 @@ fn try_read_article(
             "extract the article's text into a .txt file and cite that",
         ));
     }
-    Ok(Article::new(resolved, text, sha256))
+    Ok(Article::new(text, sha256))
 }
 
 fn hex(bytes: &[u8]) -> String {

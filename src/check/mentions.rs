@@ -1,9 +1,11 @@
-//! Mention rules (SPEC §4.6): each actor and the place is named in a cited source.
+//! Mention rules (docs/rules.md): each actor and the place is named in a cited source.
 
-use crate::articles::{Article, Articles};
+use super::citations::Citation;
+use crate::articles::Article;
 use crate::diagnostic::Severity::Error;
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::model::{Event, Timeline};
+use crate::model::{Event, Spanned, Timeline};
+use std::collections::HashSet;
 
 pub const MENTION_NOT_FOUND: Rule = Rule {
     code: "mention-not-found",
@@ -15,29 +17,42 @@ Example: the article spells `Bardyuzha`; add `\"Nikolai Bordyuzha\" = [\"Bardyuz
 `[aliases]`.",
 };
 
-/// Each actor and the place is named in at least one source the event cites.
-pub fn mentions_found(
+/// The actor and place names of the citing event that `article` mentions, recorded as
+/// (event index, name index), names counted actors first, then the place.
+pub fn names_in(
     timeline: &Timeline,
+    citation: Citation<'_>,
+    article: &Article,
+    mentioned: &mut Vec<(usize, usize)>,
+) {
+    for (i, name) in names(citation.event).enumerate() {
+        let spellings = spellings(timeline, &name.value);
+        if spellings.iter().any(|s| article.names().mentions(s)) {
+            mentioned.push((citation.index, i));
+        }
+    }
+}
+
+/// Each actor and the place is named in at least one source the event cites.
+pub fn unmentioned(
+    timeline: &Timeline,
+    index: usize,
     event: &Event,
-    articles: &Articles,
+    mentioned: &HashSet<(usize, usize)>,
+    unreadable: &HashSet<String>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let cited: Vec<&Article> = event
-        .evidence
-        .iter()
-        .filter_map(|e| articles.get(&e.source.value))
-        .collect();
-    if cited.len() < event.evidence.len() {
+    let unknown = event.evidence.iter().any(|e| {
+        unreadable.contains(&e.source.value) || timeline.source(&e.source.value).is_none()
+    });
+    if unknown {
         return; // an unreadable source could hold the mention: its own finding comes first
     }
-    for name in event.actors.iter().chain(&event.place) {
-        let spellings = spellings(timeline, &name.value);
-        if cited
-            .iter()
-            .any(|a| spellings.iter().any(|s| a.names().mentions(s)))
-        {
+    for (i, name) in names(event).enumerate() {
+        if mentioned.contains(&(index, i)) {
             continue;
         }
+        let spellings = spellings(timeline, &name.value);
         let kind = if event.place.as_ref() == Some(name) {
             "place"
         } else {
@@ -66,6 +81,10 @@ pub fn mentions_found(
             )),
         );
     }
+}
+
+fn names(event: &Event) -> impl Iterator<Item = &Spanned<String>> {
+    event.actors.iter().chain(&event.place)
 }
 
 /// The name itself and its aliases (alias names compare case-insensitively).

@@ -1,9 +1,11 @@
 //! The checks on loaded data: one family of rules a file (docs/rules.md), each a pure
-//! function of the timeline and the articles that appends findings and never stops early,
-//! so one bad event never hides the findings about the others.
+//! function of the timeline and an article that appends findings and never stops early, so
+//! one bad event never hides the findings about the others.
 //!
-//! Checking knows nothing of TOML or files: `crate::pipeline` loads the events file, reads
-//! the articles, and hands both here.
+//! Checking knows nothing of TOML or files. `crate::pipeline` loads the events file, then
+//! hands each article to [`article`] as it is read (so articles need not all be in memory
+//! at once), and gives the per-article results to [`finish`], which adds the rules that
+//! need no article or all of them.
 
 mod citations;
 pub mod dates;
@@ -11,24 +13,64 @@ pub mod mentions;
 pub mod quotes;
 pub mod sources;
 
-use crate::articles::Articles;
-use crate::diagnostic::Diagnostic;
-use crate::model::Timeline;
-use crate::parallel;
-use citations::Citations;
+pub use citations::Citations;
 
-/// Run every rule over a loaded timeline and its articles.
-pub fn check(timeline: &Timeline, articles: &Articles) -> Vec<Diagnostic> {
-    let citations = Citations::new(timeline);
+use crate::articles::Article;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Source, Timeline};
+use crate::parallel;
+use std::collections::HashSet;
+
+/// What the rules found in one article.
+#[derive(Default)]
+pub struct ArticleFindings {
+    diagnostics: Vec<Diagnostic>,
+    /// Names the article mentions: (event index, name index) for `mentions`.
+    mentioned: Vec<(usize, usize)>,
+}
+
+/// The rules that read one article, for every source that names it and every quote that
+/// cites those sources.
+pub fn article(
+    timeline: &Timeline,
+    citations: &Citations<'_>,
+    sources: &[&Source],
+    article: &Article,
+) -> ArticleFindings {
+    let mut found = ArticleFindings::default();
+    for source in sources {
+        sources::article_matches(citations, source, article, &mut found.diagnostics);
+        for citation in citations.of(&source.id.value) {
+            quotes::quote_found(timeline, citation, source, article, &mut found.diagnostics);
+            mentions::names_in(timeline, citation, article, &mut found.mentioned);
+        }
+    }
+    found
+}
+
+/// The rules that need no article, and those that need all of them: combine the results of
+/// [`article`] with the ids of the sources whose file could not be read.
+pub fn finish(
+    timeline: &Timeline,
+    articles: Vec<ArticleFindings>,
+    unreadable: &HashSet<String>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    sources::check_sources(timeline, articles, &citations, &mut out);
-    let found = parallel::map_chunks(&timeline.events, |events| {
+    let mut mentioned = HashSet::new();
+    for found in articles {
+        out.extend(found.diagnostics);
+        mentioned.extend(found.mentioned);
+    }
+    for source in &timeline.sources {
+        sources::cited(timeline, source, &mut out);
+    }
+    let indexed: Vec<_> = timeline.events.iter().enumerate().collect();
+    let found = parallel::map_chunks(&indexed, |events| {
         let mut out = Vec::new();
-        for event in events {
-            quotes::quotes_found(timeline, event, articles, &mut out);
+        for &(index, event) in events {
             dates::date_supported(timeline, event, &mut out);
             dates::not_after_source(timeline, event, &mut out);
-            mentions::mentions_found(timeline, event, articles, &mut out);
+            mentions::unmentioned(timeline, index, event, &mentioned, unreadable, &mut out);
         }
         out
     });

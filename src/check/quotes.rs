@@ -1,9 +1,10 @@
 //! Quote rules (docs/rules.md): each quote stands in its source, after folding.
 
-use crate::articles::{Article, Articles};
+use super::citations::Citation;
+use crate::articles::Article;
 use crate::diagnostic::Severity::Error;
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::model::{Event, Span, Timeline};
+use crate::model::{Source, Span, Timeline};
 use crate::text::quote::{self, Closest, QuoteMatch};
 use crate::text::shorten::excerpt;
 use std::ops::Range;
@@ -29,29 +30,28 @@ almost always a copying slip, so this gets its own code and points at the passag
 Example: `nato officials say` should be `NATO officials say`.",
 };
 
-/// Every quote of `event` stands in its source.
-pub fn quotes_found(
+/// The quote of one citation stands in its source's article.
+pub fn quote_found(
     timeline: &Timeline,
-    event: &Event,
-    articles: &Articles,
+    citation: Citation<'_>,
+    source: &Source,
+    article: &Article,
     out: &mut Vec<Diagnostic>,
 ) {
-    for evidence in &event.evidence {
-        let id = &evidence.source.value;
-        let Some(article) = articles.get(id) else {
-            continue; // the source's own finding says why it could not be read
-        };
-        let file = timeline
-            .source(id)
-            .map_or(id.as_str(), |s| s.file.value.as_str());
-        let span = evidence.quote.span.clone();
-        let d = match quote::find(&article.haystack, &evidence.quote.value) {
-            QuoteMatch::Found(_) => continue,
-            QuoteMatch::CaseOnly(ranges) => case_mismatch(span, id, article, file, &ranges),
-            QuoteMatch::NotFound(closest) => not_found(span, id, article, file, closest.as_ref()),
-        };
-        out.push(d.with_event(event.id.value.clone()).with_source(id.clone()));
-    }
+    let id = &source.id.value;
+    let evidence = citation.evidence;
+    let file = timeline.user_path(&source.file.value);
+    let file = file.to_string_lossy();
+    let span = evidence.quote.span.clone();
+    let d = match quote::find(&article.haystack, &evidence.quote.value) {
+        QuoteMatch::Found(_) => return,
+        QuoteMatch::CaseOnly(ranges) => case_mismatch(span, id, article, &file, &ranges),
+        QuoteMatch::NotFound(closest) => not_found(span, id, article, &file, closest.as_ref()),
+    };
+    out.push(
+        d.with_event(citation.event.id.value.clone())
+            .with_source(id.clone()),
+    );
 }
 
 fn case_mismatch(

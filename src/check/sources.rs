@@ -3,11 +3,10 @@
 //! `articles`' business.
 
 use super::citations::Citations;
-use crate::articles::{Article, Articles};
+use crate::articles::Article;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Source, Timeline};
-use crate::parallel;
 use crate::text::dates::{self, Direction, ExpressionKind};
 use crate::text::quote::{self, QuoteMatch};
 
@@ -58,30 +57,9 @@ that an event's evidence names the wrong source.\n\nExample: delete the `[source
 or cite it.",
 };
 
-/// The metadata and use checks on every source.
-pub fn check_sources(
-    timeline: &Timeline,
-    articles: &Articles,
-    citations: &Citations<'_>,
-    out: &mut Vec<Diagnostic>,
-) {
-    let found = parallel::map_chunks(&timeline.sources, |sources| {
-        let mut out = Vec::new();
-        for source in sources {
-            check_source(timeline, articles, citations, source, &mut out);
-        }
-        out
-    });
-    out.extend(found.into_iter().flatten());
-}
-
-fn check_source(
-    timeline: &Timeline,
-    articles: &Articles,
-    citations: &Citations<'_>,
-    source: &Source,
-    out: &mut Vec<Diagnostic>,
-) {
+/// Some event cites the source (counting events left out for errors: a source cited only
+/// by a broken event is not unused).
+pub fn cited(timeline: &Timeline, source: &Source, out: &mut Vec<Diagnostic>) {
     if !timeline.cited_sources.contains(&source.id.value) {
         out.push(
             Diagnostic::new(
@@ -93,10 +71,17 @@ fn check_source(
             .with_help("cite it in an event's evidence, or remove it"),
         );
     }
-    if let Some(article) = articles.get(&source.id.value) {
-        pin_matches(citations, source, article, out);
-        metadata_attested(source, article, out);
-    }
+}
+
+/// A readable article matches its source's pin and attests its metadata.
+pub fn article_matches(
+    citations: &Citations<'_>,
+    source: &Source,
+    article: &Article,
+    out: &mut Vec<Diagnostic>,
+) {
+    pin_matches(citations, source, article, out);
+    metadata_attested(source, article, out);
 }
 
 /// The file still has the bytes it was pinned to; if not, say which quotes still stand.
@@ -111,10 +96,11 @@ fn pin_matches(
         return;
     }
     let (mut found, mut missing) = (Vec::new(), Vec::new());
-    for (event, evidence) in citations.of(&source.id.value) {
-        match quote::find(&article.haystack, &evidence.quote.value) {
-            QuoteMatch::Found(_) => found.push(event.id.value.as_str()),
-            _ => missing.push(event.id.value.as_str()),
+    for citation in citations.of(&source.id.value) {
+        let id = citation.event.id.value.as_str();
+        match quote::find(&article.haystack, &citation.evidence.quote.value) {
+            QuoteMatch::Found(_) => found.push(id),
+            _ => missing.push(id),
         }
     }
     // A pin on a file cited thousands of times must not make a note of thousands of ids.
