@@ -4,11 +4,13 @@
 
 use super::citations::Citations;
 use crate::articles::Article;
+use crate::date::DayInterval;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Source, Timeline};
 use crate::text::dates::{self, Direction, ExpressionKind};
 use crate::text::quote::{self, QuoteMatch};
+use chrono::Datelike;
 
 pub const SHA256_MISMATCH: Rule = Rule {
     code: "sha256-mismatch",
@@ -163,14 +165,13 @@ fn metadata_attested(source: &Source, article: &Article, out: &mut Vec<Diagnosti
         return;
     }
     let published = source.published.value.days();
-    let expressions = dates::find(&article.text, published, Direction::Past);
-    let attested = expressions
-        .iter()
-        .any(|e| e.kind == ExpressionKind::FullDate && published.contains(&e.days));
-    if !attested {
+    if !attests(&article.text, published) {
+        // Only now read the whole text, to list what it does say.
+        let expressions = dates::find(&article.text, published, Direction::Past);
         let full: Vec<String> = expressions
             .iter()
             .filter(|e| e.kind == ExpressionKind::FullDate)
+            .take(10)
             .map(|e| format!("\"{}\" ({})", &article.text[e.range.clone()], e.days))
             .collect();
         let mut d = Diagnostic::new(
@@ -187,5 +188,118 @@ fn metadata_attested(source: &Source, article: &Article, out: &mut Vec<Diagnosti
             d = d.with_note(format!("full dates in the text: {}", full.join(", ")));
         }
         out.push(d);
+    }
+}
+
+/// How far before a year a full date may start ("Wednesday, 3rd of December, 2003").
+const BEFORE_YEAR: usize = 120;
+/// How far after a year's first digit a full date may end ("2003-12-03").
+const AFTER_YEAR: usize = 16;
+/// A `published` interval over more years than this is read whole.
+const MAX_YEARS: i32 = 20;
+
+/// Whether a full date in `text` falls within `published`. Every full date citeline reads
+/// writes its year in four digits, so only the neighbourhood of each mention of a year of
+/// `published` is read: a 15 MB report cited by many sources is not parsed for dates once per
+/// source.
+fn attests(text: &str, published: DayInterval) -> bool {
+    let (first, last) = (published.earliest().year(), published.latest().year());
+    let attested = |window: &str| {
+        dates::find(window, published, Direction::Past)
+            .iter()
+            .any(|e| e.kind == ExpressionKind::FullDate && published.contains(&e.days))
+    };
+    if !(1000..=9999).contains(&first) || !(1000..=9999).contains(&last) || last - first > MAX_YEARS
+    {
+        return attested(text);
+    }
+    (first..=last).any(|year| {
+        let needle = year.to_string();
+        memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes())
+            .any(|at| attested(&text[window(text, at)]))
+    })
+}
+
+/// The text around byte `at`: from a word start at most [`BEFORE_YEAR`] bytes back (or the
+/// line's start) to at most [`AFTER_YEAR`] bytes on, on character boundaries.
+fn window(text: &str, at: usize) -> std::ops::Range<usize> {
+    let bytes = text.as_bytes();
+    let floor = at.saturating_sub(BEFORE_YEAR);
+    let mut start = bytes[floor..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(floor, |i| floor + i + 1);
+    if start == floor && floor > 0 {
+        // Cut at a word start, not inside a word.
+        start = bytes[floor..at]
+            .iter()
+            .position(|b| b.is_ascii_whitespace())
+            .map_or(at, |i| floor + i + 1);
+    }
+    let mut end = (at + AFTER_YEAR).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> DayInterval {
+        crate::date::parse(text).unwrap().days()
+    }
+
+    /// What reading the whole text says, which the windows must agree with.
+    fn whole(text: &str, published: DayInterval) -> bool {
+        dates::find(text, published, Direction::Past)
+            .iter()
+            .any(|e| e.kind == ExpressionKind::FullDate && published.contains(&e.days))
+    }
+
+    #[test]
+    fn a_full_date_anywhere_attests_and_near_misses_do_not() {
+        let long = "word ".repeat(5_000);
+        let attesting = [
+            "Published Wednesday, 3rd of December, 2003, in Prague.",
+            "PRAGUE, December 3, 2003 (RFE/RL)",
+            "filed 2003-12-03 by the desk",
+        ];
+        for text in attesting {
+            let text = format!("{long}\n{text}\n{long}");
+            assert!(attests(&text, day("2003-12-03")), "{text:.80}");
+        }
+        let not_attesting = [
+            "3 December 2004",
+            "in 2003, on 3 December",
+            "December 3, 2003",
+        ];
+        assert!(!attests(not_attesting[0], day("2003-12-03")));
+        assert!(!attests(not_attesting[1], day("2003-12-03")));
+        assert!(!attests(not_attesting[2], day("2003-12-04")));
+        // An uncertain publication date is attested by any full date inside it.
+        assert!(attests("seen 5 March 2013", day("2012-07/2013-11")));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(256))]
+        /// Reading around each year gives the same answer as reading the whole text.
+        #[test]
+        fn windows_agree_with_the_whole_text(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "3 December 2003", "December 3, 2003", "2003-12-03", "in 2003", "Wednesday,",
+                "the 3rd of December,", "2003", "December", "3", "\n", "ü", " word ", "Dec.",
+                "12003", "2003-12", "on 3 December", "of", ",", "-",
+            ]), 0..30),
+            published in proptest::sample::select(vec!["2003-12-03", "2003-12", "2003", "2002/2004"]),
+        ) {
+            let text = parts.join(" ");
+            let published = day(published);
+            proptest::prop_assert_eq!(attests(&text, published), whole(&text, published), "{}", text);
+        }
     }
 }
