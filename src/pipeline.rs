@@ -209,7 +209,7 @@ pub fn draw(
     formats: &[ChartFormat],
 ) -> Result<Vec<Vec<u8>>, RenderError> {
     let scene = layout(timeline, options);
-    let svg = render::svg(&scene);
+    let svg = render::svg(&scene)?;
     formats
         .iter()
         .map(|format| match format {

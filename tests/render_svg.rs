@@ -204,7 +204,7 @@ fn assert_only_our_markup(doc: &roxmltree::Document<'_>) {
 
 #[test]
 fn the_document_says_what_it_is() {
-    let svg = render::svg(&basic());
+    let svg = render::svg(&basic()).unwrap();
     let doc = parse(&svg);
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg");
@@ -235,7 +235,7 @@ fn the_document_says_what_it_is() {
 
 #[test]
 fn each_event_is_one_group_with_its_tooltip_and_only_web_links() {
-    let svg = render::svg(&basic());
+    let svg = render::svg(&basic()).unwrap();
     let doc = parse(&svg);
     let events: Vec<_> = elements(&doc, "g")
         .into_iter()
@@ -287,7 +287,7 @@ fn each_event_is_one_group_with_its_tooltip_and_only_web_links() {
 
 #[test]
 fn styles_reach_the_attributes() {
-    let svg = render::svg(&basic());
+    let svg = render::svg(&basic()).unwrap();
     let doc = parse(&svg);
     let texts = elements(&doc, "text");
     let orange = texts
@@ -350,7 +350,7 @@ fn points_off_the_canvas_are_not_moved() {
             },
             text("    label", p(-4.5, 20.0), 12.0, Anchor::Start),
         ],
-    )]));
+    )])).unwrap();
     let doc = parse(&svg);
     let line = &elements(&doc, "line")[0];
     let ends: Vec<_> = ["x1", "y1", "x2", "y2"]
@@ -369,7 +369,7 @@ fn spaces_layout_measured_are_kept() {
             text("  two  spaces ", p(10.0, 20.0), 12.0, Anchor::Start),
             text("plain words", p(10.0, 40.0), 12.0, Anchor::Start),
         ],
-    )]));
+    )])).unwrap();
     let doc = parse(&svg);
     let texts = elements(&doc, "text");
     let xml = "http://www.w3.org/XML/1998/namespace";
@@ -409,7 +409,7 @@ fn hostile_strings_stay_text() {
     scene.title = nasty.to_owned();
     scene.description = format!("{nasty}\nline two");
 
-    let svg = render::svg(&scene);
+    let svg = render::svg(&scene).unwrap();
     let doc = parse(&svg);
     assert_only_our_markup(&doc);
     assert!(elements(&doc, "script").is_empty());
@@ -454,7 +454,7 @@ fn event_ids_are_unique_even_when_sanitising_collides() {
         .iter()
         .map(|id| group(Role::Event((*id).to_owned()), Vec::new()))
         .collect();
-    let svg = render::svg(&scene(groups));
+    let svg = render::svg(&scene(groups)).unwrap();
     let doc = parse(&svg);
     let ids: Vec<_> = elements(&doc, "g")
         .iter()
@@ -507,7 +507,7 @@ fn odd_numbers_neither_panic_nor_print_badly() {
             },
         ],
     )]);
-    let svg = render::svg(&scene);
+    let svg = render::svg(&scene).unwrap();
     let doc = parse(&svg);
     assert_only_our_markup(&doc);
     assert_numbers_are_plain(&doc);
@@ -554,14 +554,14 @@ fn assert_numbers_are_plain(doc: &roxmltree::Document<'_>) {
 
 #[test]
 fn the_same_scene_gives_the_same_bytes() {
-    let first = render::svg(&basic());
-    let second = render::svg(&basic().clone());
+    let first = render::svg(&basic()).unwrap();
+    let second = render::svg(&basic().clone()).unwrap();
     assert_eq!(first.as_bytes(), second.as_bytes());
 }
 
 #[test]
 fn golden_basic() {
-    let actual = render::svg(&basic());
+    let actual = render::svg(&basic()).unwrap();
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/render-basic.svg");
     if std::env::var_os("CITELINE_BLESS").is_some_and(|v| v == "1") {

@@ -12,8 +12,10 @@
 //!
 //! Neither function reads files, the environment or the system's fonts.
 
+mod limits;
 mod png;
 mod svg;
 
-pub use self::png::{png, PngOptions, RenderError, MAX_PIXELS, MAX_SIDE};
+pub use self::limits::{RenderError, MAX_CHART_SIDE, MAX_PIXELS, MAX_SIDE};
+pub use self::png::{png, PngOptions};
 pub use self::svg::svg;

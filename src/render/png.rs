@@ -6,7 +6,7 @@
 //! the pixel-size check (an absurd `--scale` is an error, not gigabytes of allocation) and
 //! the PNG encoding; it decides nothing about the drawing.
 
-use std::fmt;
+use super::limits::{RenderError, MAX_PIXELS, MAX_SIDE};
 use std::sync::{Arc, OnceLock};
 
 use resvg::tiny_skia;
@@ -15,11 +15,6 @@ use resvg::usvg::{self, fontdb};
 use crate::font::{self, FAMILY};
 use crate::scene::Scene;
 
-/// The largest PNG side, in pixels.
-pub const MAX_SIDE: u32 = 32_768;
-
-/// The largest PNG area, in pixels (at 4 bytes a pixel, 400 MB while drawing).
-pub const MAX_PIXELS: u64 = 100_000_000;
 
 /// How to rasterise.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,45 +30,7 @@ impl Default for PngOptions {
     }
 }
 
-/// Why a PNG could not be made.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum RenderError {
-    /// The scale is not a finite number above zero.
-    BadScale(f64),
-    /// The image would have no pixels (a scene with no area, or a scale too small for it).
-    Empty { width: f64, height: f64 },
-    /// The image would exceed [`MAX_SIDE`] or [`MAX_PIXELS`]; sizes are in pixels.
-    TooLarge { width: f64, height: f64 },
-    /// resvg did not accept the SVG we wrote: a defect in citeline, not in the data.
-    Svg(String),
-    /// Encoding the pixels as PNG failed.
-    Encode(String),
-}
 
-impl fmt::Display for RenderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RenderError::BadScale(scale) => {
-                write!(f, "the PNG scale must be a number above 0, not {scale}")
-            }
-            RenderError::Empty { width, height } => {
-                write!(f, "a {width} × {height} px PNG would have no pixels")
-            }
-            RenderError::TooLarge { width, height } => write!(
-                f,
-                "a {width} × {height} px PNG is too large (at most {MAX_SIDE} px a side and \
-                 {MAX_PIXELS} pixels); use a smaller scale or the SVG"
-            ),
-            RenderError::Svg(reason) => {
-                write!(f, "internal error: the chart's SVG did not parse: {reason}")
-            }
-            RenderError::Encode(reason) => write!(f, "could not encode the PNG: {reason}"),
-        }
-    }
-}
-
-impl std::error::Error for RenderError {}
 
 /// Draws `scene` as PNG bytes, `scene.width × options.scale` pixels wide (rounded up).
 ///
@@ -104,7 +61,7 @@ pub fn png(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, RenderError> 
     }
     let (width, height) = pixel_size(scene.width, scene.height, scale)?;
 
-    let text = super::svg(scene);
+    let text = super::svg(scene)?;
     let mut usvg_options = usvg::Options {
         font_family: FAMILY.to_owned(),
         fontdb: embedded_fonts(),

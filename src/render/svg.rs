@@ -31,11 +31,13 @@ use plotters_backend::{
     FontTransform,
 };
 
+use super::limits::{RenderError, MAX_CHART_SIDE};
 use crate::font::{self, FAMILY};
 use crate::scene::{Anchor, Color, Group, Item, Point, Role, Scene, Stroke};
 
 /// Backend units per CSS pixel.
 const UNIT: f64 = 100.0;
+
 
 /// Draws `scene` as a standalone SVG document.
 ///
@@ -65,14 +67,21 @@ const UNIT: f64 = 100.0;
 ///         }],
 ///     }],
 /// };
-/// let svg = render::svg(&scene);
+/// let svg = render::svg(&scene).unwrap();
 /// assert!(svg.contains(r#"viewBox="0 0 200 50""#));
 /// assert!(svg.contains(r#"<g id="event-e1____" class="event">"#));
 /// assert!(svg.contains("<title>2004 &amp; later</title>"));
 /// assert!(svg.contains(r#"<line x1="10" y1="25.5" x2="190" y2="25.5""#));
 /// assert!(!svg.contains("javascript"));
 /// ```
-pub fn svg(scene: &Scene) -> String {
+pub fn svg(scene: &Scene) -> Result<String, RenderError> {
+    let fits = |side: f64| side.is_finite() && (0.0..=MAX_CHART_SIDE).contains(&side);
+    if !fits(scene.width) || !fits(scene.height) {
+        return Err(RenderError::ChartTooLarge {
+            width: scene.width,
+            height: scene.height,
+        });
+    }
     let mut backend = SemanticSvg::new(scene);
     let (width, height) = backend.get_size();
     let canvas = [(0, 0), (width as i32, height as i32)];
@@ -87,7 +96,7 @@ pub fn svg(scene: &Scene) -> String {
         }
         backend.close_group();
     }
-    backend.finish()
+    Ok(backend.finish())
 }
 
 /// Draws a plotters element whose points are already backend coordinates.
