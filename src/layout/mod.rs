@@ -34,10 +34,17 @@ pub mod labels;
 mod legend;
 mod marks;
 pub mod scale;
+mod sizes;
 mod sources;
 pub mod theme;
+mod wording;
 
+pub use self::sizes::TALL;
 pub use self::theme::{Palette, Theme};
+pub use self::wording::human_date;
+
+use self::sizes::{axis_left, axis_right, LABEL_SIZE, LEADING, MARGIN, SUBTITLE_SIZE, TITLE_SIZE};
+use self::wording::plural;
 
 use crate::date::Edtf;
 use crate::font;
@@ -65,49 +72,6 @@ impl Default for LayoutOptions {
         }
     }
 }
-
-const MARGIN: f64 = 24.0;
-const TITLE_SIZE: f64 = 20.0;
-const SUBTITLE_SIZE: f64 = 13.0;
-const LABEL_SIZE: f64 = 12.0;
-const DATE_SIZE: f64 = 10.5;
-const LEGEND_SIZE: f64 = 11.5;
-const SOURCE_SIZE: f64 = 11.5;
-/// Room between lines of text.
-const LEADING: f64 = 2.0;
-const DOT_RADIUS: f64 = 4.5;
-const BAR_HEIGHT: f64 = 7.0;
-/// Between a bar and the label above it.
-const BAR_GAP: f64 = 3.0;
-/// Narrowest bar, so a one-day approximate date still shows as a bar.
-const MIN_BAR: f64 = 6.0;
-/// Length of the arrow at an open end.
-const ARROW: f64 = 8.0;
-/// From a stem to the text of its label.
-const STEM_PAD: f64 = 5.0;
-/// How far a block's box reaches left of its stem (the stem's own width).
-const BLOCK_MARGIN: f64 = 2.0;
-/// Between stacked blocks.
-const BLOCK_GAP: f64 = 4.0;
-/// Lowest block bottom above the axis: clear of the dots on it.
-const FLOOR: f64 = DOT_RADIUS + 7.0;
-/// From one dot to the next up a pile of dots too close to sit side by side on the axis: a
-/// dot's diameter and a pixel, so every dot stays whole in sight.
-const DOT_STEP: f64 = 2.0 * DOT_RADIUS + 1.0;
-const STEM_WIDTH: f64 = 1.0;
-/// The narrowest a label is wrapped to, near the right edge.
-const MIN_LABEL: f64 = 170.0;
-/// In lanes, the strip under a label that holds its dot or bar.
-const MARK_ROW: f64 = 2.0 * DOT_RADIUS;
-/// Lowest lane above the axis.
-const LANE_FLOOR: f64 = 8.0;
-/// Height of the pale band that marks a zoomed stretch on the axis.
-const ZOOM_BAND: f64 = 5.0;
-/// Half the height of the bar across the axis where a zoomed stretch begins or ends: taller
-/// than a tick (5 px, one side), still clear of tick labels (8 px off the axis).
-const ZOOM_MARK: f64 = 6.0;
-/// Events taller than this get a second axis above them.
-pub const TALL: f64 = 700.0;
 
 /// Lays out `timeline` as a chart.
 ///
@@ -372,14 +336,6 @@ fn axis_domain(events: &[Ev], breaks: bool, width: f64) -> scale::Domain {
     domain
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
 /// The finite first and last day of a date value; `None` for an open end.
 fn finite_ends(date: &Edtf) -> (Option<NaiveDate>, Option<NaiveDate>) {
     match date {
@@ -393,41 +349,6 @@ fn finite_ends(date: &Edtf) -> (Option<NaiveDate>, Option<NaiveDate>) {
 
 fn day_number(d: NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce())
-}
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// A date value as a reader says it, keeping its precision and qualifiers:
-/// `19 Nov 2003`, `~Nov 2003`, `2012?`, `Jul 2012 – Nov 2013`, `since 2013`.
-pub fn human_date(date: &Edtf) -> String {
-    fn one(d: &crate::date::CalendarDate) -> String {
-        use crate::date::Precision;
-        let first = d.days.earliest();
-        let body = match d.precision {
-            Precision::Day => format!(
-                "{} {} {}",
-                first.day(),
-                MONTHS[first.month0() as usize],
-                first.year()
-            ),
-            Precision::Month => format!("{} {}", MONTHS[first.month0() as usize], first.year()),
-            Precision::Year => format!("{}", first.year()),
-        };
-        let approx = if d.qualifier.approximate { "~" } else { "" };
-        let uncertain = if d.qualifier.uncertain { "?" } else { "" };
-        format!("{approx}{body}{uncertain}")
-    }
-    match date {
-        Edtf::Date(d) => one(d),
-        Edtf::Interval { start, end } => match (start, end) {
-            (Some(a), Some(z)) => format!("{} – {}", one(a), one(z)),
-            (Some(a), None) => format!("since {}", one(a)),
-            (None, Some(z)) => format!("until {}", one(z)),
-            (None, None) => "open".to_string(),
-        },
-    }
 }
 
 /// Collects groups from top to bottom; `y` is where the next part starts.
@@ -564,17 +485,6 @@ impl Builder<'_> {
         self.groups.push(axis);
         axis_y
     }
-}
-
-/// Where the axis starts.
-fn axis_left() -> f64 {
-    MARGIN + 6.0
-}
-
-/// Where the axis ends on a page `width` wide, before labels claim room: the margin, and
-/// room for the shortest bar with an arrow, should the last date be one.
-fn axis_right(width: f64) -> f64 {
-    width - MARGIN - 6.0 - MIN_BAR - ARROW
 }
 
 fn default_subtitle(prepared: &Prepared) -> String {
