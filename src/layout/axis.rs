@@ -1,8 +1,9 @@
 //! The date axis: a line per segment, a zigzag in each break, a pale band over each zoomed
 //! stretch, and ticks whose labels are chosen so that none touches another.
 
+use super::build::{group, text_item, Builder};
+use super::scale;
 use super::sizes::{ZOOM_BAND, ZOOM_MARK};
-use super::{group, scale, text_item, Builder};
 use crate::font;
 use crate::scene::{Anchor, Group, Item, Point, Rect, Role, Stroke};
 

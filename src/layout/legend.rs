@@ -1,8 +1,9 @@
 //! The legend: the colour of each tag, then a key to every mark style this chart uses (and
 //! only those), flowed left to right and wrapped to the page width.
 
+use super::build::{group, text_item, Builder};
 use super::sizes::{BAR_HEIGHT, DOT_RADIUS, LEADING, LEGEND_SIZE, MARGIN};
-use super::{group, labels, text_item, Builder, Prepared};
+use super::{labels, Prepared};
 use crate::font;
 use crate::model::{DatedBy, Status};
 use crate::scene::{Color, Item, Point, Rect, Role, Stroke};

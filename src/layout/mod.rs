@@ -30,6 +30,7 @@
 
 mod arrange;
 mod axis;
+mod build;
 pub mod labels;
 mod legend;
 mod marks;
@@ -43,13 +44,14 @@ pub use self::sizes::TALL;
 pub use self::theme::{Palette, Theme};
 pub use self::wording::human_date;
 
+use self::build::{group, text_item, Builder};
 use self::sizes::{axis_left, axis_right, LABEL_SIZE, LEADING, MARGIN, SUBTITLE_SIZE, TITLE_SIZE};
 use self::wording::plural;
 
 use crate::date::Edtf;
 use crate::font;
 use crate::model::{DatedBy, Event, Source, Status, Timeline};
-use crate::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Scene};
+use crate::scene::{Color, Role, Scene};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
@@ -89,13 +91,7 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
     };
     let palette = Palette::of(options.theme);
     let prepared = Prepared::new(timeline, &palette, options.breaks, width);
-    let mut b = Builder {
-        width,
-        palette: &palette,
-        groups: Vec::new(),
-        y: MARGIN,
-        right_edge: width,
-    };
+    let mut b = Builder::new(width, &palette);
 
     b.header(timeline, &prepared);
     if prepared.events.is_empty() {
@@ -117,17 +113,7 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
         b.chart(&prepared);
         b.sources(&prepared);
     }
-    let height = (b.y + MARGIN).ceil();
-    let mut scene = Scene {
-        width: b.right_edge.ceil(),
-        height,
-        title: prepared.title.clone(),
-        description: prepared.description(),
-        background: palette.background,
-        groups: b.groups,
-    };
-    round_scene(&mut scene);
-    scene
+    b.finish(prepared.title.clone(), prepared.description())
 }
 
 /// One event, made ready for drawing.
@@ -351,55 +337,7 @@ fn day_number(d: NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce())
 }
 
-/// Collects groups from top to bottom; `y` is where the next part starts.
-struct Builder<'p> {
-    width: f64,
-    palette: &'p Palette,
-    groups: Vec<Group>,
-    y: f64,
-    /// The canvas's right edge: the width asked for, or more if a label needs it.
-    right_edge: f64,
-}
-
 impl Builder<'_> {
-    /// The text width the page offers, between the margins.
-    fn text_width(&self) -> f64 {
-        self.width - 2.0 * MARGIN
-    }
-
-    /// Wrapped lines of text starting at the current `y`, as items; advances `y`.
-    #[allow(clippy::too_many_arguments)]
-    fn paragraph(
-        &mut self,
-        text: &str,
-        x: f64,
-        indent: f64,
-        size: f64,
-        bold: bool,
-        italic: bool,
-        fill: Color,
-    ) -> Vec<Item> {
-        let (ascent, descent) = font::vertical_metrics(size, bold);
-        let first_width = self.width - MARGIN - x;
-        let lines = wrap_hanging(text, size, bold, first_width, first_width - indent);
-        let mut items = Vec::with_capacity(lines.len());
-        for (i, (line, width)) in lines.into_iter().enumerate() {
-            let lx = if i == 0 { x } else { x + indent };
-            items.push(text_item_measured(
-                width,
-                line,
-                lx,
-                self.y + ascent,
-                size,
-                bold,
-                italic,
-                fill,
-            ));
-            self.y += ascent + descent + LEADING;
-        }
-        items
-    }
-
     fn header(&mut self, timeline: &Timeline, prepared: &Prepared) {
         let title = prepared.title.clone();
         let mut items = self.paragraph(
@@ -526,146 +464,13 @@ fn class_name(tag: &str) -> String {
         .collect()
 }
 
-/// A start-anchored text with its measured box.
-pub(crate) fn text_item(
-    text: String,
-    x: f64,
-    baseline: f64,
-    size: f64,
-    bold: bool,
-    italic: bool,
-    fill: Color,
-) -> Item {
-    let width = font::text_width(&text, size, bold);
-    text_item_measured(width, text, x, baseline, size, bold, italic, fill)
-}
-
-/// [`text_item`] for a text already measured at `width`.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn text_item_measured(
-    width: f64,
-    text: String,
-    x: f64,
-    baseline: f64,
-    size: f64,
-    bold: bool,
-    italic: bool,
-    fill: Color,
-) -> Item {
-    let (ascent, descent) = font::vertical_metrics(size, bold);
-    Item::Text {
-        text,
-        at: Point { x, y: baseline },
-        size,
-        anchor: Anchor::Start,
-        bold,
-        italic,
-        fill,
-        bounds: Rect {
-            x,
-            y: baseline - ascent,
-            width,
-            height: ascent + descent,
-        },
-    }
-}
-
-pub(crate) fn group(role: Role, classes: Vec<String>, items: Vec<Item>) -> Group {
-    Group {
-        role,
-        classes,
-        tooltip: None,
-        link: None,
-        items,
-    }
-}
-
-/// Wraps with a first line of `first` and further lines of `rest` pixels.
-pub(crate) fn wrap_hanging(
-    text: &str,
-    size: f64,
-    bold: bool,
-    first: f64,
-    rest: f64,
-) -> Vec<(String, f64)> {
-    let text = labels::clean(text);
-    let mut advances = labels::Advances::new(size, bold);
-    let lines = labels::wrap_measured(&text, &mut advances, first);
-    if lines.len() <= 1 || rest >= first {
-        return lines;
-    }
-    // Re-wrap what follows the first line to the narrower measure.
-    let tail: Vec<&str> = lines[1..].iter().map(|l| l.0.as_str()).collect();
-    let tail = tail.join(" ");
-    let mut out = vec![lines[0].clone()];
-    out.extend(labels::wrap_measured(&tail, &mut advances, rest));
-    out
-}
-
-fn round(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
-}
-
-fn round_point(p: &mut Point) {
-    p.x = round(p.x);
-    p.y = round(p.y);
-}
-
-fn round_rect(r: &mut Rect) {
-    r.x = round(r.x);
-    r.y = round(r.y);
-    r.width = round(r.width);
-    r.height = round(r.height);
-}
-
-/// Every coordinate to 0.01 px: the SVG text then does not depend on the last bits of a
-/// float computation. Gaps between marks are whole pixels, so rounding cannot make two
-/// boxes overlap.
-fn round_scene(scene: &mut Scene) {
-    for g in &mut scene.groups {
-        for item in &mut g.items {
-            match item {
-                Item::Rect {
-                    rect,
-                    stroke,
-                    radius,
-                    ..
-                } => {
-                    round_rect(rect);
-                    *radius = round(*radius);
-                    if let Some(s) = stroke {
-                        s.width = round(s.width);
-                    }
-                }
-                Item::Line { from, to, .. } => {
-                    round_point(from);
-                    round_point(to);
-                }
-                Item::Polyline { points, .. } | Item::Polygon { points, .. } => {
-                    points.iter_mut().for_each(round_point);
-                }
-                Item::Circle { center, radius, .. } => {
-                    round_point(center);
-                    *radius = round(*radius);
-                }
-                Item::Text {
-                    at, bounds, size, ..
-                } => {
-                    round_point(at);
-                    round_rect(bounds);
-                    *size = round(*size);
-                }
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::build::round;
     use super::*;
     use crate::date::parse;
     use crate::model::{Evidence, Spanned};
-    use crate::scene::Stroke;
+    use crate::scene::{Group, Item, Stroke};
 
     fn sp<T>(v: T) -> Spanned<T> {
         Spanned::new(v, 0..0)

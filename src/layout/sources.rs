@@ -3,9 +3,10 @@
 //! it (EDTF, so `2013-11?` keeps its doubt), then the notes of inferred dates. Long entries wrap to the page width
 //! with a hanging indent, measured with the chart's font.
 
+use super::build::{group, Builder};
 use super::sizes::{MARGIN, SOURCE_SIZE};
 use super::wording::human_date;
-use super::{group, labels, Builder, Prepared};
+use super::{labels, Prepared};
 use crate::font;
 use crate::model::DatedBy;
 use crate::scene::{Group, Role};
