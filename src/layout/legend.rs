@@ -2,8 +2,9 @@
 //! only those), flowed left to right and wrapped to the page width.
 
 use super::build::{group, text_item, Builder};
+use super::labels;
+use super::prepare::{Ev, Prepared};
 use super::sizes::{BAR_HEIGHT, DOT_RADIUS, LEADING, LEGEND_SIZE, MARGIN};
-use super::{labels, Prepared};
 use crate::font;
 use crate::model::{DatedBy, Status};
 use crate::scene::{Color, Item, Point, Rect, Role, Stroke};
@@ -43,7 +44,7 @@ impl Builder<'_> {
         if prepared.untagged {
             entries.push((Swatch::Tag(self.palette.untagged), "untagged".into()));
         }
-        let any = |f: &dyn Fn(&super::Ev) -> bool| prepared.events.iter().any(f);
+        let any = |f: &dyn Fn(&Ev) -> bool| prepared.events.iter().any(f);
         let styles: [(bool, Swatch, &str); 9] = [
             (any(&|e| e.dot), Swatch::Dot, "exact day"),
             (any(&|e| !e.dot), Swatch::Bar, "month, year or range"),

@@ -3,11 +3,13 @@
 
 use super::arrange::{Along, Metrics, Texts};
 use super::build::text_item_measured;
+use super::prepare::{Ev, Prepared};
 use super::sizes::{
     ARROW, BAR_GAP, BAR_HEIGHT, DATE_SIZE, DOT_RADIUS, DOT_STEP, LABEL_SIZE, MARK_ROW, STEM_PAD,
     STEM_WIDTH,
 };
-use super::{class_name, tooltip, Ev, Palette, Prepared};
+use super::theme::Palette;
+use super::{class_name, tooltip};
 use crate::model::{DatedBy, Status};
 use crate::scene::{Color, Group, Item, Point, Rect, Role, Stroke};
 

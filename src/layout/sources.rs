@@ -4,9 +4,10 @@
 //! with a hanging indent, measured with the chart's font.
 
 use super::build::{group, Builder};
+use super::labels;
+use super::prepare::Prepared;
 use super::sizes::{MARGIN, SOURCE_SIZE};
 use super::wording::human_date;
-use super::{labels, Prepared};
 use crate::font;
 use crate::model::DatedBy;
 use crate::scene::{Group, Role};
