@@ -3,9 +3,9 @@
 
 use super::build::{group, text_item, Builder};
 use super::scale;
-use super::sizes::{ZOOM_BAND, ZOOM_MARK};
+use super::style::{axis_stroke, zigzag, zoom_band, zoom_end};
 use crate::font;
-use crate::scene::{Anchor, Group, Item, Point, Rect, Role, Stroke};
+use crate::scene::{Anchor, Group, Item, Point, Role, Stroke};
 
 /// A tick with its x and its rank for labelling: 0 in a zoomed stretch, 1 for the first
 /// tick of a segment, 2 otherwise.
@@ -19,11 +19,7 @@ impl Builder<'_> {
     /// The axis line per segment, a zigzag in each break, ticks and their labels, these
     /// `below` the line or above it.
     pub(super) fn axis(&self, sc: &scale::Scale, axis_y: f64, below: bool) -> Group {
-        let line = Stroke {
-            color: self.palette.axis,
-            width: 1.2,
-            dash: None,
-        };
+        let line = axis_stroke(self.palette);
         let mut items = self.axis_line(sc, axis_y, &line);
         items.extend(self.break_zigzags(sc, axis_y));
         let ticks = ranked_ticks(sc);
@@ -40,17 +36,7 @@ impl Builder<'_> {
         // the axis taller than any tick, where the scale changes. The band stays within 6 px
         // of the axis line, clear of tick labels (8 px off) and of the lowest labels.
         for z in &sc.zooms {
-            items.push(Item::Rect {
-                rect: Rect {
-                    x: z.x0,
-                    y: axis_y - ZOOM_BAND / 2.0,
-                    width: (z.x1 - z.x0).max(0.5),
-                    height: ZOOM_BAND,
-                },
-                fill: Some(p.tint(p.axis)),
-                stroke: None,
-                radius: 0.0,
-            });
+            items.push(zoom_band(z.x0, z.x1, axis_y, p));
         }
         for s in &sc.placed {
             items.push(Item::Line {
@@ -62,17 +48,7 @@ impl Builder<'_> {
         // The bars at the zoom's ends go over the axis line.
         for z in &sc.zooms {
             for x in [z.x0, z.x1] {
-                items.push(Item::Line {
-                    from: Point {
-                        x,
-                        y: axis_y - ZOOM_MARK,
-                    },
-                    to: Point {
-                        x,
-                        y: axis_y + ZOOM_MARK,
-                    },
-                    stroke: line.clone(),
-                });
+                items.push(zoom_end(x, axis_y, p));
             }
         }
         items
@@ -82,25 +58,10 @@ impl Builder<'_> {
     fn break_zigzags(&self, sc: &scale::Scale, axis_y: f64) -> Vec<Item> {
         let mut items = Vec::new();
         for (x0, x1) in sc.breaks() {
-            // As wide as the break and as tall as a dot: it reads as "time skipped here"
-            // without hiding what lies either side.
+            // As wide as the break, a little in from its ends.
             let inset = ((x1 - x0) / 2.0 - 2.0).clamp(0.0, 3.0);
             let (a, z) = (x0 + inset, x1 - inset);
-            let n = 4;
-            let points = (0..=n)
-                .map(|i| Point {
-                    x: a + (z - a) * f64::from(i) / f64::from(n),
-                    y: axis_y + if i % 2 == 0 { 4.0 } else { -4.0 },
-                })
-                .collect();
-            items.push(Item::Polyline {
-                points,
-                stroke: Stroke {
-                    color: self.palette.axis,
-                    width: 1.2,
-                    dash: None,
-                },
-            });
+            items.push(zigzag(a, z - a, axis_y, self.palette));
         }
         items
     }

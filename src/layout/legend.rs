@@ -5,19 +5,14 @@ use super::build::{group, text_item, Builder};
 use super::labels;
 use super::prepare::{Ev, Prepared};
 use super::sizes::{BAR_HEIGHT, DOT_RADIUS, LEADING, LEGEND_SIZE, MARGIN};
+use super::style::{axis_stroke, zigzag, zoom_band, zoom_end, MarkStyle};
 use crate::font;
-use crate::model::{DatedBy, Status};
 use crate::scene::{Color, Item, Point, Rect, Role, Stroke};
 
 /// What a legend entry's swatch shows.
 enum Swatch {
     Tag(Color),
-    Dot,
-    Bar,
-    Approximate,
-    Uncertain,
-    Inferred,
-    Planned,
+    Mark(MarkStyle),
     Open,
     Break,
     Zoom,
@@ -45,29 +40,22 @@ impl Builder<'_> {
             entries.push((Swatch::Tag(self.palette.untagged), "untagged".into()));
         }
         let any = |f: &dyn Fn(&Ev) -> bool| prepared.events.iter().any(f);
-        let styles: [(bool, Swatch, &str); 9] = [
-            (any(&|e| e.dot), Swatch::Dot, "exact day"),
-            (any(&|e| !e.dot), Swatch::Bar, "month, year or range"),
-            (
-                any(&|e| e.event.date.value.is_approximate()),
-                Swatch::Approximate,
-                "~ approximate date",
-            ),
-            (
-                any(&|e| e.event.date.value.is_uncertain()),
-                Swatch::Uncertain,
-                "? uncertain date",
-            ),
-            (
-                any(&|e| e.event.dated_by.value == DatedBy::Inference),
-                Swatch::Inferred,
-                "* inferred date (italic label; see notes)",
-            ),
-            (
-                any(&|e| e.event.status == Status::Planned),
-                Swatch::Planned,
-                "planned",
-            ),
+        // A style is explained if any mark shows its quality, though a mark with more than
+        // one shows only the least certain.
+        for style in MarkStyle::ALL {
+            let used = match style {
+                MarkStyle::Day => any(&|e| e.dot),
+                MarkStyle::Interval => any(&|e| !e.dot),
+                MarkStyle::Approximate => any(&|e| e.look().approximate),
+                MarkStyle::Uncertain => any(&|e| e.look().uncertain),
+                MarkStyle::Inferred => any(&|e| e.look().inferred),
+                MarkStyle::Planned => any(&|e| e.look().planned),
+            };
+            if used {
+                entries.push((Swatch::Mark(style), style.meaning().to_string()));
+            }
+        }
+        let axis_marks: [(bool, Swatch, &str); 3] = [
             (
                 any(&|e| e.open_start || e.open_end),
                 Swatch::Open,
@@ -84,7 +72,7 @@ impl Builder<'_> {
                 "zoomed: days drawn wider here (own ticks)",
             ),
         ];
-        for (on, swatch, text) in styles {
+        for (on, swatch, text) in axis_marks {
             if on {
                 entries.push((swatch, text.to_string()));
             }
@@ -148,13 +136,6 @@ impl Builder<'_> {
                 radius: 1.5,
             }
         };
-        let edge = |width: f64, dash: Option<(f64, f64)>| {
-            Some(Stroke {
-                color: grey,
-                width,
-                dash,
-            })
-        };
         match swatch {
             Swatch::Tag(c) => vec![Item::Rect {
                 rect: Rect {
@@ -167,20 +148,22 @@ impl Builder<'_> {
                 stroke: None,
                 radius: 2.0,
             }],
-            Swatch::Dot => vec![Item::Circle {
-                center: Point {
-                    x: x + SWATCH / 2.0,
-                    y: mid,
-                },
-                radius: DOT_RADIUS,
-                fill: Some(grey),
-                stroke: None,
-            }],
-            Swatch::Bar => vec![bar(grey, None)],
-            Swatch::Approximate => vec![bar(p.tint(grey), edge(1.0, None))],
-            Swatch::Uncertain => vec![bar(p.tint(grey), edge(1.2, Some((1.5, 1.5))))],
-            Swatch::Inferred => vec![bar(p.background, edge(1.5, None))],
-            Swatch::Planned => vec![bar(p.background, edge(1.5, Some((4.0, 2.5))))],
+            Swatch::Mark(style @ MarkStyle::Day) => {
+                let (fill, stroke) = style.paint(grey, p);
+                vec![Item::Circle {
+                    center: Point {
+                        x: x + SWATCH / 2.0,
+                        y: mid,
+                    },
+                    radius: DOT_RADIUS,
+                    fill: Some(fill),
+                    stroke,
+                }]
+            }
+            Swatch::Mark(style) => {
+                let (fill, stroke) = style.paint(grey, p);
+                vec![bar(fill, stroke)]
+            }
             Swatch::Open => vec![
                 Item::Rect {
                     rect: Rect {
@@ -212,60 +195,22 @@ impl Builder<'_> {
                     stroke: None,
                 },
             ],
-            Swatch::Break => vec![Item::Polyline {
-                points: (0..=4)
-                    .map(|i| Point {
-                        x: x + 2.0 + f64::from(i) * (SWATCH - 4.0) / 4.0,
-                        y: mid + if i % 2 == 0 { 4.0 } else { -4.0 },
-                    })
-                    .collect(),
-                stroke: Stroke {
-                    color: p.axis,
-                    width: 1.2,
-                    dash: None,
-                },
-            }],
+            Swatch::Break => vec![zigzag(x + 2.0, SWATCH - 4.0, mid, p)],
             // As on the axis: a pale band over the axis line, a bar across it at each end.
             Swatch::Zoom => {
-                let axis = Stroke {
-                    color: p.axis,
-                    width: 1.2,
-                    dash: None,
-                };
                 let (a, z) = (x + 3.0, x + SWATCH - 3.0);
-                let bar = |bx: f64| Item::Line {
-                    from: Point {
-                        x: bx,
-                        y: mid - 6.0,
-                    },
-                    to: Point {
-                        x: bx,
-                        y: mid + 6.0,
-                    },
-                    stroke: axis.clone(),
-                };
                 vec![
-                    Item::Rect {
-                        rect: Rect {
-                            x: a,
-                            y: mid - 2.5,
-                            width: z - a,
-                            height: 5.0,
-                        },
-                        fill: Some(p.tint(p.axis)),
-                        stroke: None,
-                        radius: 0.0,
-                    },
+                    zoom_band(a, z, mid, p),
                     Item::Line {
                         from: Point { x, y: mid },
                         to: Point {
                             x: x + SWATCH,
                             y: mid,
                         },
-                        stroke: axis.clone(),
+                        stroke: axis_stroke(p),
                     },
-                    bar(a),
-                    bar(z),
+                    zoom_end(a, mid, p),
+                    zoom_end(z, mid, p),
                 ]
             }
         }

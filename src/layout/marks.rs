@@ -3,14 +3,14 @@
 
 use super::arrange::{Along, Metrics, Texts};
 use super::build::text_item_measured;
-use super::prepare::{Ev, Prepared};
+use super::prepare::{Ev, Look, Prepared};
 use super::sizes::{
     ARROW, BAR_GAP, BAR_HEIGHT, DATE_SIZE, DOT_RADIUS, DOT_STEP, LABEL_SIZE, MARK_ROW, STEM_PAD,
     STEM_WIDTH,
 };
+use super::style::MarkStyle;
 use super::theme::Palette;
 use super::{class_name, tooltip};
-use crate::model::{DatedBy, Status};
 use crate::scene::{Color, Group, Item, Point, Rect, Role, Stroke};
 
 /// Everything decided about one event before it is drawn.
@@ -25,26 +25,6 @@ pub(super) struct Placed<'e> {
     /// Lanes rather than stems from the axis.
     pub lanes: bool,
     pub axis_y: f64,
-}
-
-/// What the data says about how sure the date is, which the mark's style shows.
-struct Look {
-    approximate: bool,
-    uncertain: bool,
-    inferred: bool,
-    planned: bool,
-}
-
-impl Look {
-    fn of(ev: &Ev) -> Self {
-        let date = &ev.event.date.value;
-        Look {
-            approximate: date.is_approximate(),
-            uncertain: date.is_uncertain(),
-            inferred: ev.event.dated_by.value == DatedBy::Inference,
-            planned: ev.event.status == Status::Planned,
-        }
-    }
 }
 
 /// Where a mark and its stem go, in y.
@@ -65,8 +45,8 @@ pub(super) fn event_group(
     metrics: &Metrics,
 ) -> Group {
     let ev = placed.ev;
-    let look = Look::of(ev);
-    let (fill, stroke) = paint(ev, &look, palette);
+    let look = ev.look();
+    let (fill, stroke) = MarkStyle::of(&look, ev.dot).paint(ev.color, palette);
     let v = vertical(placed);
     let mut items = vec![stem(placed.along.stem, &v, palette)];
     match placed.along.bar {
@@ -89,39 +69,6 @@ pub(super) fn event_group(
         link: None,
         items,
     }
-}
-
-/// The mark's fill and edge.
-///
-/// Full colour: attested; pale: approximate (solid edge) or uncertain (dotted edge);
-/// hollow: not attested, either inferred (solid edge) or planned (dashed edge).
-fn paint(ev: &Ev, look: &Look, p: &Palette) -> (Color, Option<Stroke>) {
-    let fill = if look.inferred || look.planned {
-        p.background
-    } else if look.approximate || look.uncertain {
-        p.tint(ev.color)
-    } else {
-        ev.color
-    };
-    let edge = |width: f64, dash: Option<(f64, f64)>| {
-        Some(Stroke {
-            color: ev.color,
-            width,
-            dash,
-        })
-    };
-    let stroke = if look.planned {
-        edge(1.5, Some((4.0, 2.5)))
-    } else if look.inferred {
-        edge(1.5, None)
-    } else if look.uncertain {
-        edge(1.2, Some((1.5, 1.5)))
-    } else if look.approximate {
-        edge(1.0, None)
-    } else {
-        None
-    };
-    (fill, stroke)
 }
 
 /// Where the mark and its stem sit: in lanes in the strip under the label, its stem rising

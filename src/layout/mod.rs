@@ -38,6 +38,7 @@ mod prepare;
 pub mod scale;
 mod sizes;
 mod sources;
+mod style;
 pub mod theme;
 mod wording;
 

@@ -28,6 +28,27 @@ pub(super) struct Ev<'a> {
     pub citations: Vec<usize>,
 }
 
+impl Ev<'_> {
+    /// What the data says about how sure this event's date is.
+    pub fn look(&self) -> Look {
+        let date = &self.event.date.value;
+        Look {
+            approximate: date.is_approximate(),
+            uncertain: date.is_uncertain(),
+            inferred: self.event.dated_by.value == DatedBy::Inference,
+            planned: self.event.status == Status::Planned,
+        }
+    }
+}
+
+/// What the data says about how sure a date is, which the mark's style shows.
+pub(super) struct Look {
+    pub approximate: bool,
+    pub uncertain: bool,
+    pub inferred: bool,
+    pub planned: bool,
+}
+
 /// Everything about the data that more than one part of the chart needs.
 pub(super) struct Prepared<'a> {
     pub title: String,
