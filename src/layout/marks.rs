@@ -3,6 +3,7 @@
 
 use super::arrange::{Along, Metrics, Texts};
 use super::build::text_item_measured;
+use super::labels;
 use super::prepare::{Ev, Look, Prepared};
 use super::sizes::{
     ARROW, BAR_GAP, BAR_HEIGHT, DATE_SIZE, DOT_RADIUS, DOT_STEP, LABEL_SIZE, MARK_ROW, STEM_PAD,
@@ -10,7 +11,6 @@ use super::sizes::{
 };
 use super::style::MarkStyle;
 use super::theme::Palette;
-use super::{class_name, tooltip};
 use crate::scene::{Color, Group, Item, Point, Rect, Role, Stroke};
 
 /// Everything decided about one event before it is drawn.
@@ -229,4 +229,41 @@ fn classes(ev: &Ev, look: &Look) -> Vec<String> {
         classes.push(format!("tag-{}", class_name(&tag.value)));
     }
     classes
+}
+
+/// The tooltip of an event: its date as the data states it, its title, its sources.
+fn tooltip(ev: &Ev, prepared: &Prepared) -> String {
+    let e = ev.event;
+    let mut out = format!("{}: {}", e.date.value, labels::clean(&e.title.value));
+    for &n in &ev.citations {
+        out.push('\n');
+        out.push_str(&citation(prepared, n));
+    }
+    out
+}
+
+/// `[n] Publisher, “Title”` for tooltips; the bare id when the source is unknown.
+fn citation(prepared: &Prepared, n: usize) -> String {
+    let id = prepared.cited[n - 1];
+    match prepared.sources.get(id) {
+        Some(s) => format!(
+            "[{n}] {}, “{}”",
+            labels::clean(&s.publisher.value),
+            labels::clean(&s.title.value)
+        ),
+        None => format!("[{n}] {}", labels::clean(id)),
+    }
+}
+
+/// A tag as a CSS class name: lower case, anything but letters and digits made `-`.
+fn class_name(tag: &str) -> String {
+    tag.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }

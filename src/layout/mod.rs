@@ -22,15 +22,24 @@
 //! bar across it at each end, its own finer ticks (labelled before any other tick), and a
 //! legend entry.
 //!
-//! The steps, in order: `Prepared::new` (here) orders the events, numbers the citations,
-//! colours the tags and chooses the axis's stretches; `Builder` then draws the header, the
-//! legend (`legend.rs`), the chart and the Sources block (`sources.rs`). For the chart,
-//! `arrange.rs` wraps the labels, fits the axis to the page and decides how high each block
-//! sits (stems or lanes); `axis.rs` draws the axis; `marks.rs` draws each event.
+//! The steps, in order, each in its own file: `prepare.rs` orders the events, numbers the
+//! citations, colours the tags and chooses the axis's stretches; then, on a `Builder` that
+//! collects the scene from top to bottom (`build.rs`), `header.rs` draws the title,
+//! `legend.rs` the legend, `chart.rs` the chart and `sources.rs` the Sources block. For the
+//! chart, `arrange.rs` wraps the labels, fits the axis to the page and decides how high each
+//! block sits (stems or lanes); `axis.rs` draws the axis; `marks.rs` draws each event.
+//!
+//! Imports point one way, from the steps to what they share, which imports no step:
+//! `build.rs`, `prepare.rs`, `sizes.rs` (every fixed size), `style.rs` (the mark styles, the
+//! break zigzag and the zoom band, read by the marks and the legend alike) and `wording.rs`
+//! (dates and counts in words); under those, the public [`labels`], [`scale`] and [`theme`].
+//! This file holds only the entry point, [`layout`], which calls the steps.
 
 mod arrange;
 mod axis;
 mod build;
+mod chart;
+mod header;
 pub mod labels;
 mod legend;
 mod marks;
@@ -46,15 +55,10 @@ pub use self::sizes::TALL;
 pub use self::theme::{Palette, Theme};
 pub use self::wording::human_date;
 
-use self::build::{group, text_item, Builder};
-use self::prepare::{Ev, Prepared};
-use self::sizes::{LABEL_SIZE, LEADING, MARGIN, SUBTITLE_SIZE, TITLE_SIZE};
-use self::wording::plural;
-
-use crate::font;
+use self::build::Builder;
+use self::prepare::Prepared;
 use crate::model::Timeline;
-use crate::scene::{Role, Scene};
-use chrono::Datelike;
+use crate::scene::Scene;
 
 /// How the chart is laid out.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,154 +98,15 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
     let prepared = Prepared::new(timeline, &palette, options.breaks, width);
     let mut b = Builder::new(width, &palette);
 
-    b.header(timeline, &prepared);
+    header::draw(&mut b, timeline, &prepared);
     if prepared.events.is_empty() {
-        let (ascent, descent) = font::vertical_metrics(LABEL_SIZE, false);
-        let item = text_item(
-            "No events to show.".into(),
-            MARGIN,
-            b.y + ascent,
-            LABEL_SIZE,
-            false,
-            false,
-            palette.muted,
-        );
-        b.y += ascent + descent + LEADING;
-        b.groups
-            .push(group(Role::Axis, vec!["empty".into()], vec![item]));
+        chart::draw_empty(&mut b);
     } else {
-        b.legend(&prepared);
-        b.chart(&prepared);
-        b.sources(&prepared);
+        legend::draw(&mut b, &prepared);
+        chart::draw(&mut b, &prepared);
+        sources::draw(&mut b, &prepared);
     }
     b.finish(prepared.title.clone(), prepared.description())
-}
-
-impl Builder<'_> {
-    fn header(&mut self, timeline: &Timeline, prepared: &Prepared) {
-        let title = prepared.title.clone();
-        let mut items = self.paragraph(
-            &title,
-            MARGIN,
-            0.0,
-            TITLE_SIZE,
-            true,
-            false,
-            self.palette.text,
-        );
-        let subtitle = timeline
-            .subtitle
-            .as_ref()
-            .map(|s| labels::clean(&s.value))
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| default_subtitle(prepared));
-        self.y += 2.0;
-        let sub = self.paragraph(
-            &subtitle,
-            MARGIN,
-            0.0,
-            SUBTITLE_SIZE,
-            false,
-            false,
-            self.palette.muted,
-        );
-        items.extend(sub);
-        self.y += 10.0;
-        self.groups.push(group(Role::Title, Vec::new(), items));
-    }
-
-    /// The events over the date axis: measures every label, fits the axis to the page,
-    /// arranges the blocks and draws them; advances `y` past the axis.
-    fn chart(&mut self, prepared: &Prepared) {
-        let room = arrange::room(self.width, self.text_width());
-        let mut wrapper = arrange::Wrapper::new();
-        let mut texts: Vec<arrange::Texts> = prepared
-            .events
-            .iter()
-            .map(|ev| wrapper.wrap(ev, room.label_max))
-            .collect();
-        let sc = arrange::fit_axis(prepared, &mut texts, &mut wrapper, self.width, &room);
-        let along = arrange::along(prepared, &texts, &sc);
-        let arrangement = arrange::arrange(&prepared.events, &texts, &along);
-        let max_right = along.iter().map(|a| a.right).fold(0.0, f64::max);
-        self.right_edge = self.right_edge.max(max_right + MARGIN);
-        let axis_y = self.axes(&sc, arrangement.top);
-
-        let metrics = arrange::Metrics::new();
-        for (i, ev) in prepared.events.iter().enumerate() {
-            let placed = marks::Placed {
-                ev,
-                texts: &texts[i],
-                along: &along[i],
-                bottom: arrangement.bottoms[i],
-                dot_level: arrangement.dot_level[i],
-                lanes: arrangement.lanes,
-                axis_y,
-            };
-            let group = marks::event_group(&placed, prepared, self.palette, &metrics);
-            self.groups.push(group);
-        }
-        self.y = axis_y + 8.0 + font::vertical_metrics(scale::TICK_FONT, false).0 + 24.0;
-    }
-
-    /// The axis under blocks reaching `top` above it (and, for a tall chart, its copy
-    /// above them); returns the axis's y. Drawn before the events, so that the marks sit
-    /// on it; after the right edge is known, so that tick labels can use all of it.
-    fn axes(&mut self, sc: &scale::Scale, top: f64) -> f64 {
-        // A tall chart repeats the axis above the events, so the top rows are not read
-        // against an axis a screen away.
-        if top > TALL {
-            let (ascent, descent) = font::vertical_metrics(scale::TICK_FONT, false);
-            let top_axis_y = self.y + 8.0 + ascent + descent + 2.0;
-            let mut axis = self.axis(sc, top_axis_y, false);
-            axis.classes.push("top".into());
-            self.groups.push(axis);
-            self.y = top_axis_y + 8.0;
-        }
-        let axis_y = self.y + top + 2.0;
-        let axis = self.axis(sc, axis_y, true);
-        self.groups.push(axis);
-        axis_y
-    }
-}
-
-fn default_subtitle(prepared: &Prepared) -> String {
-    let n = prepared.events.len();
-    match prepared.range {
-        Some((a, z)) => format!(
-            "{n} event{}, {} to {}, from {} source{}",
-            plural(n),
-            a.year(),
-            z.year(),
-            prepared.cited.len(),
-            plural(prepared.cited.len())
-        ),
-        None => "No events yet".to_string(),
-    }
-}
-
-/// The tooltip of an event: its date as the data states it, its title, its sources.
-fn tooltip(ev: &Ev, prepared: &Prepared) -> String {
-    let e = ev.event;
-    let mut out = format!("{}: {}", e.date.value, labels::clean(&e.title.value));
-    for &n in &ev.citations {
-        out.push('\n');
-        out.push_str(&sources::citation(prepared, n));
-    }
-    out
-}
-
-/// A tag as a CSS class name: lower case, anything but letters and digits made `-`.
-fn class_name(tag: &str) -> String {
-    tag.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                '-'
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -250,7 +115,7 @@ mod tests {
     use super::*;
     use crate::date::parse;
     use crate::model::{DatedBy, Event, Evidence, Source, Spanned, Status};
-    use crate::scene::{Group, Item, Stroke};
+    use crate::scene::{Group, Item, Role, Stroke};
 
     fn sp<T>(v: T) -> Spanned<T> {
         Spanned::new(v, 0..0)
