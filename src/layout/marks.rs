@@ -1,5 +1,6 @@
-//! Drawing one event: its mark (a dot or a bar with arrows at open ends), its stem, and its
-//! label, with the classes a stylesheet can select on.
+//! Drawing one event: its mark (a dot or a bar with arrows at open ends) in the style
+//! `style.rs` gives its date, its stem, and its label, with the classes a stylesheet can
+//! select on and a tooltip naming its sources.
 
 use super::arrange::{Along, Metrics, Texts};
 use super::build::text_item_measured;

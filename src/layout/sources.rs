@@ -1,7 +1,7 @@
 //! The Sources block under the chart: one numbered entry per cited source, in the order of
 //! first citation on the chart (left to right), with its published date as the data states
-//! it (EDTF, so `2013-11?` keeps its doubt), then the notes of inferred dates. Long entries wrap to the page width
-//! with a hanging indent, measured with the chart's font.
+//! it (EDTF, so `2013-11?` keeps its doubt), then the notes of inferred dates. Long entries
+//! wrap to the page width with a hanging indent, measured with the chart's font.
 
 use super::build::{group, Builder};
 use super::labels;
