@@ -6,11 +6,15 @@
 //! row (its stem rising from the mark) and need only as many rows as labels pile up over
 //! one x. Stems from the axis are kept while they cost little more height.
 
-use super::{
-    axis_left, axis_right, human_date, labels, scale, Ev, Prepared, ARROW, BAR_GAP, BAR_HEIGHT,
-    BLOCK_GAP, BLOCK_MARGIN, DATE_SIZE, DOT_RADIUS, DOT_STEP, FLOOR, LABEL_SIZE, LANE_FLOOR,
-    LEADING, MARGIN, MARK_ROW, MIN_BAR, MIN_LABEL, STEM_PAD,
+use super::labels;
+use super::prepare::{Ev, Prepared};
+use super::scale;
+use super::sizes::{
+    axis_left, axis_right, ARROW, BAR_GAP, BAR_HEIGHT, BLOCK_GAP, BLOCK_MARGIN, DATE_SIZE,
+    DOT_RADIUS, DOT_STEP, FLOOR, LABEL_SIZE, LANE_FLOOR, LEADING, MARGIN, MARK_ROW, MIN_BAR,
+    MIN_LABEL, STEM_PAD,
 };
+use super::wording::human_date;
 use crate::font;
 use crate::model::{DatedBy, Status};
 

@@ -1,12 +1,17 @@
-//! Drawing one event: its mark (a dot or a bar with arrows at open ends), its stem, and its
-//! label, with the classes a stylesheet can select on.
+//! Drawing one event: its mark (a dot or a bar with arrows at open ends) in the style
+//! `style.rs` gives its date, its stem, and its label, with the classes a stylesheet can
+//! select on and a tooltip naming its sources.
 
 use super::arrange::{Along, Metrics, Texts};
-use super::{
-    class_name, text_item_measured, tooltip, Ev, Palette, Prepared, ARROW, BAR_GAP, BAR_HEIGHT,
-    DATE_SIZE, DOT_RADIUS, DOT_STEP, LABEL_SIZE, MARK_ROW, STEM_PAD, STEM_WIDTH,
+use super::build::text_item_measured;
+use super::labels;
+use super::prepare::{Ev, Look, Prepared};
+use super::sizes::{
+    ARROW, BAR_GAP, BAR_HEIGHT, DATE_SIZE, DOT_RADIUS, DOT_STEP, LABEL_SIZE, MARK_ROW, STEM_PAD,
+    STEM_WIDTH,
 };
-use crate::model::{DatedBy, Status};
+use super::style::MarkStyle;
+use super::theme::Palette;
 use crate::scene::{Color, Group, Item, Point, Rect, Role, Stroke};
 
 /// Everything decided about one event before it is drawn.
@@ -21,26 +26,6 @@ pub(super) struct Placed<'e> {
     /// Lanes rather than stems from the axis.
     pub lanes: bool,
     pub axis_y: f64,
-}
-
-/// What the data says about how sure the date is, which the mark's style shows.
-struct Look {
-    approximate: bool,
-    uncertain: bool,
-    inferred: bool,
-    planned: bool,
-}
-
-impl Look {
-    fn of(ev: &Ev) -> Self {
-        let date = &ev.event.date.value;
-        Look {
-            approximate: date.is_approximate(),
-            uncertain: date.is_uncertain(),
-            inferred: ev.event.dated_by.value == DatedBy::Inference,
-            planned: ev.event.status == Status::Planned,
-        }
-    }
 }
 
 /// Where a mark and its stem go, in y.
@@ -61,8 +46,8 @@ pub(super) fn event_group(
     metrics: &Metrics,
 ) -> Group {
     let ev = placed.ev;
-    let look = Look::of(ev);
-    let (fill, stroke) = paint(ev, &look, palette);
+    let look = ev.look();
+    let (fill, stroke) = MarkStyle::of(&look, ev.dot).paint(ev.color, palette);
     let v = vertical(placed);
     let mut items = vec![stem(placed.along.stem, &v, palette)];
     match placed.along.bar {
@@ -85,39 +70,6 @@ pub(super) fn event_group(
         link: None,
         items,
     }
-}
-
-/// The mark's fill and edge.
-///
-/// Full colour: attested; pale: approximate (solid edge) or uncertain (dotted edge);
-/// hollow: not attested, either inferred (solid edge) or planned (dashed edge).
-fn paint(ev: &Ev, look: &Look, p: &Palette) -> (Color, Option<Stroke>) {
-    let fill = if look.inferred || look.planned {
-        p.background
-    } else if look.approximate || look.uncertain {
-        p.tint(ev.color)
-    } else {
-        ev.color
-    };
-    let edge = |width: f64, dash: Option<(f64, f64)>| {
-        Some(Stroke {
-            color: ev.color,
-            width,
-            dash,
-        })
-    };
-    let stroke = if look.planned {
-        edge(1.5, Some((4.0, 2.5)))
-    } else if look.inferred {
-        edge(1.5, None)
-    } else if look.uncertain {
-        edge(1.2, Some((1.5, 1.5)))
-    } else if look.approximate {
-        edge(1.0, None)
-    } else {
-        None
-    };
-    (fill, stroke)
 }
 
 /// Where the mark and its stem sit: in lanes in the strip under the label, its stem rising
@@ -278,4 +230,41 @@ fn classes(ev: &Ev, look: &Look) -> Vec<String> {
         classes.push(format!("tag-{}", class_name(&tag.value)));
     }
     classes
+}
+
+/// The tooltip of an event: its date as the data states it, its title, its sources.
+fn tooltip(ev: &Ev, prepared: &Prepared) -> String {
+    let e = ev.event;
+    let mut out = format!("{}: {}", e.date.value, labels::clean(&e.title.value));
+    for &n in &ev.citations {
+        out.push('\n');
+        out.push_str(&citation(prepared, n));
+    }
+    out
+}
+
+/// `[n] Publisher, “Title”` for tooltips; the bare id when the source is unknown.
+fn citation(prepared: &Prepared, n: usize) -> String {
+    let id = prepared.cited[n - 1];
+    match prepared.sources.get(id) {
+        Some(s) => format!(
+            "[{n}] {}, “{}”",
+            labels::clean(&s.publisher.value),
+            labels::clean(&s.title.value)
+        ),
+        None => format!("[{n}] {}", labels::clean(id)),
+    }
+}
+
+/// A tag as a CSS class name: lower case, anything but letters and digits made `-`.
+fn class_name(tag: &str) -> String {
+    tag.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }

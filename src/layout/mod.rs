@@ -22,29 +22,43 @@
 //! bar across it at each end, its own finer ticks (labelled before any other tick), and a
 //! legend entry.
 //!
-//! The steps, in order: `Prepared::new` (here) orders the events, numbers the citations,
-//! colours the tags and chooses the axis's stretches; `Builder` then draws the header, the
-//! legend (`legend.rs`), the chart and the Sources block (`sources.rs`). For the chart,
-//! `arrange.rs` wraps the labels, fits the axis to the page and decides how high each block
-//! sits (stems or lanes); `axis.rs` draws the axis; `marks.rs` draws each event.
+//! The steps, in order, each in its own file: `prepare.rs` orders the events, numbers the
+//! citations, colours the tags and chooses the axis's stretches; then, on a `Builder` that
+//! collects the scene from top to bottom (`build.rs`), `header.rs` draws the title,
+//! `legend.rs` the legend, `chart.rs` the chart and `sources.rs` the Sources block. For the
+//! chart, `arrange.rs` wraps the labels, fits the axis to the page and decides how high each
+//! block sits (stems or lanes); `axis.rs` draws the axis; `marks.rs` draws each event.
+//!
+//! Imports point one way, from the steps to what they share, which imports no step:
+//! `build.rs`, `prepare.rs`, `sizes.rs` (every fixed size), `style.rs` (the mark styles, the
+//! break zigzag and the zoom band, read by the marks and the legend alike) and `wording.rs`
+//! (dates and counts in words); under those, the public [`labels`], [`scale`] and [`theme`].
+//! This file holds only the entry point, [`layout`], which calls the steps.
 
 mod arrange;
 mod axis;
+mod build;
+mod chart;
+mod header;
 pub mod labels;
 mod legend;
 mod marks;
+mod prepare;
 pub mod scale;
+mod sizes;
 mod sources;
+mod style;
 pub mod theme;
+mod wording;
 
+pub use self::sizes::TALL;
 pub use self::theme::{Palette, Theme};
+pub use self::wording::human_date;
 
-use crate::date::Edtf;
-use crate::font;
-use crate::model::{DatedBy, Event, Source, Status, Timeline};
-use crate::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Scene};
-use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
+use self::build::Builder;
+use self::prepare::Prepared;
+use crate::model::Timeline;
+use crate::scene::Scene;
 
 /// How the chart is laid out.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,49 +80,6 @@ impl Default for LayoutOptions {
     }
 }
 
-const MARGIN: f64 = 24.0;
-const TITLE_SIZE: f64 = 20.0;
-const SUBTITLE_SIZE: f64 = 13.0;
-const LABEL_SIZE: f64 = 12.0;
-const DATE_SIZE: f64 = 10.5;
-const LEGEND_SIZE: f64 = 11.5;
-const SOURCE_SIZE: f64 = 11.5;
-/// Room between lines of text.
-const LEADING: f64 = 2.0;
-const DOT_RADIUS: f64 = 4.5;
-const BAR_HEIGHT: f64 = 7.0;
-/// Between a bar and the label above it.
-const BAR_GAP: f64 = 3.0;
-/// Narrowest bar, so a one-day approximate date still shows as a bar.
-const MIN_BAR: f64 = 6.0;
-/// Length of the arrow at an open end.
-const ARROW: f64 = 8.0;
-/// From a stem to the text of its label.
-const STEM_PAD: f64 = 5.0;
-/// How far a block's box reaches left of its stem (the stem's own width).
-const BLOCK_MARGIN: f64 = 2.0;
-/// Between stacked blocks.
-const BLOCK_GAP: f64 = 4.0;
-/// Lowest block bottom above the axis: clear of the dots on it.
-const FLOOR: f64 = DOT_RADIUS + 7.0;
-/// From one dot to the next up a pile of dots too close to sit side by side on the axis: a
-/// dot's diameter and a pixel, so every dot stays whole in sight.
-const DOT_STEP: f64 = 2.0 * DOT_RADIUS + 1.0;
-const STEM_WIDTH: f64 = 1.0;
-/// The narrowest a label is wrapped to, near the right edge.
-const MIN_LABEL: f64 = 170.0;
-/// In lanes, the strip under a label that holds its dot or bar.
-const MARK_ROW: f64 = 2.0 * DOT_RADIUS;
-/// Lowest lane above the axis.
-const LANE_FLOOR: f64 = 8.0;
-/// Height of the pale band that marks a zoomed stretch on the axis.
-const ZOOM_BAND: f64 = 5.0;
-/// Half the height of the bar across the axis where a zoomed stretch begins or ends: taller
-/// than a tick (5 px, one side), still clear of tick labels (8 px off the axis).
-const ZOOM_MARK: f64 = 6.0;
-/// Events taller than this get a second axis above them.
-pub const TALL: f64 = 700.0;
-
 /// Lays out `timeline` as a chart.
 ///
 /// ```
@@ -125,637 +96,26 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
     };
     let palette = Palette::of(options.theme);
     let prepared = Prepared::new(timeline, &palette, options.breaks, width);
-    let mut b = Builder {
-        width,
-        palette: &palette,
-        groups: Vec::new(),
-        y: MARGIN,
-        right_edge: width,
-    };
+    let mut b = Builder::new(width, &palette);
 
-    b.header(timeline, &prepared);
+    header::draw(&mut b, timeline, &prepared);
     if prepared.events.is_empty() {
-        let (ascent, descent) = font::vertical_metrics(LABEL_SIZE, false);
-        let item = text_item(
-            "No events to show.".into(),
-            MARGIN,
-            b.y + ascent,
-            LABEL_SIZE,
-            false,
-            false,
-            palette.muted,
-        );
-        b.y += ascent + descent + LEADING;
-        b.groups
-            .push(group(Role::Axis, vec!["empty".into()], vec![item]));
+        chart::draw_empty(&mut b);
     } else {
-        b.legend(&prepared);
-        b.chart(&prepared);
-        b.sources(&prepared);
+        legend::draw(&mut b, &prepared);
+        chart::draw(&mut b, &prepared);
+        sources::draw(&mut b, &prepared);
     }
-    let height = (b.y + MARGIN).ceil();
-    let mut scene = Scene {
-        width: b.right_edge.ceil(),
-        height,
-        title: prepared.title.clone(),
-        description: prepared.description(),
-        background: palette.background,
-        groups: b.groups,
-    };
-    round_scene(&mut scene);
-    scene
-}
-
-/// One event, made ready for drawing.
-struct Ev<'a> {
-    event: &'a Event,
-    /// Continuous days: the bar or dot covers `[start, end)`.
-    start: f64,
-    end: f64,
-    open_start: bool,
-    open_end: bool,
-    dot: bool,
-    color: Color,
-    citations: Vec<usize>,
-}
-
-/// Everything about the data that more than one part of the chart needs.
-struct Prepared<'a> {
-    title: String,
-    /// In drawing order: by date, then as in the file.
-    events: Vec<Ev<'a>>,
-    /// Source ids in citation order; `[n]` is `cited[n - 1]`.
-    cited: Vec<&'a str>,
-    /// Tag names in order of first use, with their colours.
-    tags: Vec<(String, Color)>,
-    untagged: bool,
-    /// Finite earliest and latest day of the data.
-    range: Option<(NaiveDate, NaiveDate)>,
-    /// Sources by id.
-    sources: HashMap<&'a str, &'a Source>,
-    /// The stretches of time the axis shows (known before any pixel, for the legend).
-    domain: scale::Domain,
-}
-
-impl<'a> Prepared<'a> {
-    fn new(timeline: &'a Timeline, palette: &Palette, breaks: bool, width: f64) -> Self {
-        let range = data_range(timeline);
-        let mut events = timed_events(timeline, range, palette);
-        let Numbering {
-            cited,
-            tags,
-            untagged,
-        } = number_and_colour(&mut events, palette);
-        let domain = axis_domain(&events, breaks, width);
-        Prepared {
-            title: chart_title(timeline),
-            events,
-            cited,
-            tags,
-            untagged,
-            range,
-            sources: timeline
-                .sources
-                .iter()
-                .map(|s| (s.id.value.as_str(), s))
-                .collect(),
-            domain,
-        }
-    }
-
-    /// The chart's `<desc>`: what a reader who cannot see it should know.
-    fn description(&self) -> String {
-        let n = self.events.len();
-        let count = |f: &dyn Fn(&Ev) -> bool| self.events.iter().filter(|e| f(e)).count();
-        let qualified = count(&|e| {
-            let d = &e.event.date.value;
-            d.is_approximate() || d.is_uncertain()
-        });
-        let inferred = count(&|e| e.event.dated_by.value == DatedBy::Inference);
-        let planned = count(&|e| e.event.status == Status::Planned);
-        let span = match self.range {
-            Some((a, z)) => format!(" from {a} to {z}"),
-            None => String::new(),
-        };
-        format!(
-            "{n} event{} on a timeline{span}, citing {} source{}; {qualified} with approximate or \
-             uncertain dates, {inferred} with inferred dates, {planned} planned.",
-            plural(n),
-            self.cited.len(),
-            plural(self.cited.len()),
-        )
-    }
-}
-
-/// The chart's title: the file's, or "Timeline" when it has none.
-fn chart_title(timeline: &Timeline) -> String {
-    timeline
-        .title
-        .as_ref()
-        .map(|t| labels::clean(&t.value))
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| "Timeline".to_string())
-}
-
-/// The data's finite earliest and latest day; open interval ends are drawn up to a little
-/// beyond it.
-fn data_range(timeline: &Timeline) -> Option<(NaiveDate, NaiveDate)> {
-    let mut lo: Option<NaiveDate> = None;
-    let mut hi: Option<NaiveDate> = None;
-    for e in &timeline.events {
-        let (a, z) = finite_ends(&e.date.value);
-        for d in [a, z].into_iter().flatten() {
-            lo = Some(lo.map_or(d, |l| l.min(d)));
-            hi = Some(hi.map_or(d, |h| h.max(d)));
-        }
-    }
-    lo.zip(hi)
-}
-
-/// Each event's stretch of continuous days, in drawing order (by date, then as in the
-/// file); an open end reaches a twentieth of the data's span (at least 30 days) past it.
-fn timed_events<'a>(
-    timeline: &'a Timeline,
-    range: Option<(NaiveDate, NaiveDate)>,
-    palette: &Palette,
-) -> Vec<Ev<'a>> {
-    let (lo_day, hi_day) = range.map_or((0, 0), |(l, h)| (day_number(l), day_number(h)));
-    let extension = ((hi_day - lo_day + 1) as f64 / 20.0).max(30.0);
-    let mut events: Vec<Ev> = Vec::with_capacity(timeline.events.len());
-    for e in &timeline.events {
-        let date = &e.date.value;
-        let (open_start, open_end) = match date {
-            Edtf::Interval { start, end } => (start.is_none(), end.is_none()),
-            Edtf::Date(_) => (false, false),
-        };
-        let (a, z) = finite_ends(date);
-        let start = match a {
-            Some(d) => day_number(d) as f64,
-            None => lo_day as f64 - extension,
-        };
-        let end = match z {
-            Some(d) => day_number(d) as f64 + 1.0,
-            None => hi_day as f64 + 1.0 + extension,
-        };
-        events.push(Ev {
-            event: e,
-            start,
-            end: end.max(start + 1.0),
-            open_start,
-            open_end,
-            dot: date.is_exact_day(),
-            color: palette.untagged,
-            citations: Vec::new(),
-        });
-    }
-    events.sort_by(|x, y| x.start.total_cmp(&y.start).then(x.end.total_cmp(&y.end)));
-    events
-}
-
-/// What numbering the citations and colouring the tags found.
-struct Numbering<'a> {
-    cited: Vec<&'a str>,
-    tags: Vec<(String, Color)>,
-    untagged: bool,
-}
-
-/// Citation numbers and tag colours, both given in drawing order so that `[1]` is the
-/// first source a reader meets; sets each event's `citations` and `color`.
-fn number_and_colour<'a>(events: &mut [Ev<'a>], palette: &Palette) -> Numbering<'a> {
-    let mut cited: Vec<&str> = Vec::new();
-    let mut number: HashMap<&str, usize> = HashMap::new();
-    let mut tags: Vec<(String, Color)> = Vec::new();
-    let mut tag_index: HashMap<&str, usize> = HashMap::new();
-    let mut untagged = false;
-    for ev in events {
-        for evidence in &ev.event.evidence {
-            let id = evidence.source.value.as_str();
-            let n = *number.entry(id).or_insert_with(|| {
-                cited.push(id);
-                cited.len()
-            });
-            if !ev.citations.contains(&n) {
-                ev.citations.push(n);
-            }
-        }
-        ev.citations.sort_unstable();
-        match ev.event.tags.first() {
-            Some(tag) => {
-                let i = *tag_index.entry(tag.value.as_str()).or_insert_with(|| {
-                    tags.push((tag.value.clone(), palette.tag(tags.len())));
-                    tags.len() - 1
-                });
-                ev.color = tags[i].1;
-            }
-            None => untagged = true,
-        }
-    }
-    Numbering {
-        cited,
-        tags,
-        untagged,
-    }
-}
-
-/// The stretches of time the axis shows: segments between breaks, and zoomed crowds.
-fn axis_domain(events: &[Ev], breaks: bool, width: f64) -> scale::Domain {
-    let intervals: Vec<(i64, i64)> = events
-        .iter()
-        .map(|e| (e.start as i64, e.end as i64 - 1))
-        .collect();
-    let mut domain = scale::Domain::new(&intervals, breaks);
-    // Zooms are chosen here, before any label is measured, so the legend (drawn above the
-    // chart) knows whether to explain them; the axis width is the one `arrange::fit_axis`
-    // starts from, before it makes room for long labels at the right.
-    let stem_days: Vec<i64> = events.iter().map(|e| e.start.floor() as i64).collect();
-    domain.zoom_crowds(&stem_days, axis_right(width) - axis_left());
-    domain
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-/// The finite first and last day of a date value; `None` for an open end.
-fn finite_ends(date: &Edtf) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    match date {
-        Edtf::Date(d) => (Some(d.days.earliest()), Some(d.days.latest())),
-        Edtf::Interval { start, end } => (
-            start.map(|d| d.days.earliest()),
-            end.map(|d| d.days.latest()),
-        ),
-    }
-}
-
-fn day_number(d: NaiveDate) -> i64 {
-    i64::from(d.num_days_from_ce())
-}
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// A date value as a reader says it, keeping its precision and qualifiers:
-/// `19 Nov 2003`, `~Nov 2003`, `2012?`, `Jul 2012 – Nov 2013`, `since 2013`.
-pub fn human_date(date: &Edtf) -> String {
-    fn one(d: &crate::date::CalendarDate) -> String {
-        use crate::date::Precision;
-        let first = d.days.earliest();
-        let body = match d.precision {
-            Precision::Day => format!(
-                "{} {} {}",
-                first.day(),
-                MONTHS[first.month0() as usize],
-                first.year()
-            ),
-            Precision::Month => format!("{} {}", MONTHS[first.month0() as usize], first.year()),
-            Precision::Year => format!("{}", first.year()),
-        };
-        let approx = if d.qualifier.approximate { "~" } else { "" };
-        let uncertain = if d.qualifier.uncertain { "?" } else { "" };
-        format!("{approx}{body}{uncertain}")
-    }
-    match date {
-        Edtf::Date(d) => one(d),
-        Edtf::Interval { start, end } => match (start, end) {
-            (Some(a), Some(z)) => format!("{} – {}", one(a), one(z)),
-            (Some(a), None) => format!("since {}", one(a)),
-            (None, Some(z)) => format!("until {}", one(z)),
-            (None, None) => "open".to_string(),
-        },
-    }
-}
-
-/// Collects groups from top to bottom; `y` is where the next part starts.
-struct Builder<'p> {
-    width: f64,
-    palette: &'p Palette,
-    groups: Vec<Group>,
-    y: f64,
-    /// The canvas's right edge: the width asked for, or more if a label needs it.
-    right_edge: f64,
-}
-
-impl Builder<'_> {
-    /// The text width the page offers, between the margins.
-    fn text_width(&self) -> f64 {
-        self.width - 2.0 * MARGIN
-    }
-
-    /// Wrapped lines of text starting at the current `y`, as items; advances `y`.
-    #[allow(clippy::too_many_arguments)]
-    fn paragraph(
-        &mut self,
-        text: &str,
-        x: f64,
-        indent: f64,
-        size: f64,
-        bold: bool,
-        italic: bool,
-        fill: Color,
-    ) -> Vec<Item> {
-        let (ascent, descent) = font::vertical_metrics(size, bold);
-        let first_width = self.width - MARGIN - x;
-        let lines = wrap_hanging(text, size, bold, first_width, first_width - indent);
-        let mut items = Vec::with_capacity(lines.len());
-        for (i, (line, width)) in lines.into_iter().enumerate() {
-            let lx = if i == 0 { x } else { x + indent };
-            items.push(text_item_measured(
-                width,
-                line,
-                lx,
-                self.y + ascent,
-                size,
-                bold,
-                italic,
-                fill,
-            ));
-            self.y += ascent + descent + LEADING;
-        }
-        items
-    }
-
-    fn header(&mut self, timeline: &Timeline, prepared: &Prepared) {
-        let title = prepared.title.clone();
-        let mut items = self.paragraph(
-            &title,
-            MARGIN,
-            0.0,
-            TITLE_SIZE,
-            true,
-            false,
-            self.palette.text,
-        );
-        let subtitle = timeline
-            .subtitle
-            .as_ref()
-            .map(|s| labels::clean(&s.value))
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| default_subtitle(prepared));
-        self.y += 2.0;
-        let sub = self.paragraph(
-            &subtitle,
-            MARGIN,
-            0.0,
-            SUBTITLE_SIZE,
-            false,
-            false,
-            self.palette.muted,
-        );
-        items.extend(sub);
-        self.y += 10.0;
-        self.groups.push(group(Role::Title, Vec::new(), items));
-    }
-
-    /// The events over the date axis: measures every label, fits the axis to the page,
-    /// arranges the blocks and draws them; advances `y` past the axis.
-    fn chart(&mut self, prepared: &Prepared) {
-        let room = arrange::room(self.width, self.text_width());
-        let mut wrapper = arrange::Wrapper::new();
-        let mut texts: Vec<arrange::Texts> = prepared
-            .events
-            .iter()
-            .map(|ev| wrapper.wrap(ev, room.label_max))
-            .collect();
-        let sc = arrange::fit_axis(prepared, &mut texts, &mut wrapper, self.width, &room);
-        let along = arrange::along(prepared, &texts, &sc);
-        let arrangement = arrange::arrange(&prepared.events, &texts, &along);
-        let max_right = along.iter().map(|a| a.right).fold(0.0, f64::max);
-        self.right_edge = self.right_edge.max(max_right + MARGIN);
-        let axis_y = self.axes(&sc, arrangement.top);
-
-        let metrics = arrange::Metrics::new();
-        for (i, ev) in prepared.events.iter().enumerate() {
-            let placed = marks::Placed {
-                ev,
-                texts: &texts[i],
-                along: &along[i],
-                bottom: arrangement.bottoms[i],
-                dot_level: arrangement.dot_level[i],
-                lanes: arrangement.lanes,
-                axis_y,
-            };
-            let group = marks::event_group(&placed, prepared, self.palette, &metrics);
-            self.groups.push(group);
-        }
-        self.y = axis_y + 8.0 + font::vertical_metrics(scale::TICK_FONT, false).0 + 24.0;
-    }
-
-    /// The axis under blocks reaching `top` above it (and, for a tall chart, its copy
-    /// above them); returns the axis's y. Drawn before the events, so that the marks sit
-    /// on it; after the right edge is known, so that tick labels can use all of it.
-    fn axes(&mut self, sc: &scale::Scale, top: f64) -> f64 {
-        // A tall chart repeats the axis above the events, so the top rows are not read
-        // against an axis a screen away.
-        if top > TALL {
-            let (ascent, descent) = font::vertical_metrics(scale::TICK_FONT, false);
-            let top_axis_y = self.y + 8.0 + ascent + descent + 2.0;
-            let mut axis = self.axis(sc, top_axis_y, false);
-            axis.classes.push("top".into());
-            self.groups.push(axis);
-            self.y = top_axis_y + 8.0;
-        }
-        let axis_y = self.y + top + 2.0;
-        let axis = self.axis(sc, axis_y, true);
-        self.groups.push(axis);
-        axis_y
-    }
-}
-
-/// Where the axis starts.
-fn axis_left() -> f64 {
-    MARGIN + 6.0
-}
-
-/// Where the axis ends on a page `width` wide, before labels claim room: the margin, and
-/// room for the shortest bar with an arrow, should the last date be one.
-fn axis_right(width: f64) -> f64 {
-    width - MARGIN - 6.0 - MIN_BAR - ARROW
-}
-
-fn default_subtitle(prepared: &Prepared) -> String {
-    let n = prepared.events.len();
-    match prepared.range {
-        Some((a, z)) => format!(
-            "{n} event{}, {} to {}, from {} source{}",
-            plural(n),
-            a.year(),
-            z.year(),
-            prepared.cited.len(),
-            plural(prepared.cited.len())
-        ),
-        None => "No events yet".to_string(),
-    }
-}
-
-/// The tooltip of an event: its date as the data states it, its title, its sources.
-fn tooltip(ev: &Ev, prepared: &Prepared) -> String {
-    let e = ev.event;
-    let mut out = format!("{}: {}", e.date.value, labels::clean(&e.title.value));
-    for &n in &ev.citations {
-        out.push('\n');
-        out.push_str(&sources::citation(prepared, n));
-    }
-    out
-}
-
-/// A tag as a CSS class name: lower case, anything but letters and digits made `-`.
-fn class_name(tag: &str) -> String {
-    tag.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                '-'
-            }
-        })
-        .collect()
-}
-
-/// A start-anchored text with its measured box.
-pub(crate) fn text_item(
-    text: String,
-    x: f64,
-    baseline: f64,
-    size: f64,
-    bold: bool,
-    italic: bool,
-    fill: Color,
-) -> Item {
-    let width = font::text_width(&text, size, bold);
-    text_item_measured(width, text, x, baseline, size, bold, italic, fill)
-}
-
-/// [`text_item`] for a text already measured at `width`.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn text_item_measured(
-    width: f64,
-    text: String,
-    x: f64,
-    baseline: f64,
-    size: f64,
-    bold: bool,
-    italic: bool,
-    fill: Color,
-) -> Item {
-    let (ascent, descent) = font::vertical_metrics(size, bold);
-    Item::Text {
-        text,
-        at: Point { x, y: baseline },
-        size,
-        anchor: Anchor::Start,
-        bold,
-        italic,
-        fill,
-        bounds: Rect {
-            x,
-            y: baseline - ascent,
-            width,
-            height: ascent + descent,
-        },
-    }
-}
-
-pub(crate) fn group(role: Role, classes: Vec<String>, items: Vec<Item>) -> Group {
-    Group {
-        role,
-        classes,
-        tooltip: None,
-        link: None,
-        items,
-    }
-}
-
-/// Wraps with a first line of `first` and further lines of `rest` pixels.
-pub(crate) fn wrap_hanging(
-    text: &str,
-    size: f64,
-    bold: bool,
-    first: f64,
-    rest: f64,
-) -> Vec<(String, f64)> {
-    let text = labels::clean(text);
-    let mut advances = labels::Advances::new(size, bold);
-    let lines = labels::wrap_measured(&text, &mut advances, first);
-    if lines.len() <= 1 || rest >= first {
-        return lines;
-    }
-    // Re-wrap what follows the first line to the narrower measure.
-    let tail: Vec<&str> = lines[1..].iter().map(|l| l.0.as_str()).collect();
-    let tail = tail.join(" ");
-    let mut out = vec![lines[0].clone()];
-    out.extend(labels::wrap_measured(&tail, &mut advances, rest));
-    out
-}
-
-fn round(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
-}
-
-fn round_point(p: &mut Point) {
-    p.x = round(p.x);
-    p.y = round(p.y);
-}
-
-fn round_rect(r: &mut Rect) {
-    r.x = round(r.x);
-    r.y = round(r.y);
-    r.width = round(r.width);
-    r.height = round(r.height);
-}
-
-/// Every coordinate to 0.01 px: the SVG text then does not depend on the last bits of a
-/// float computation. Gaps between marks are whole pixels, so rounding cannot make two
-/// boxes overlap.
-fn round_scene(scene: &mut Scene) {
-    for g in &mut scene.groups {
-        for item in &mut g.items {
-            match item {
-                Item::Rect {
-                    rect,
-                    stroke,
-                    radius,
-                    ..
-                } => {
-                    round_rect(rect);
-                    *radius = round(*radius);
-                    if let Some(s) = stroke {
-                        s.width = round(s.width);
-                    }
-                }
-                Item::Line { from, to, .. } => {
-                    round_point(from);
-                    round_point(to);
-                }
-                Item::Polyline { points, .. } | Item::Polygon { points, .. } => {
-                    points.iter_mut().for_each(round_point);
-                }
-                Item::Circle { center, radius, .. } => {
-                    round_point(center);
-                    *radius = round(*radius);
-                }
-                Item::Text {
-                    at, bounds, size, ..
-                } => {
-                    round_point(at);
-                    round_rect(bounds);
-                    *size = round(*size);
-                }
-            }
-        }
-    }
+    b.finish(prepared.title.clone(), prepared.description())
 }
 
 #[cfg(test)]
 mod tests {
+    use super::build::round;
     use super::*;
     use crate::date::parse;
-    use crate::model::{Evidence, Spanned};
-    use crate::scene::Stroke;
+    use crate::model::{DatedBy, Event, Evidence, Source, Spanned, Status};
+    use crate::scene::{Group, Item, Role, Stroke};
 
     fn sp<T>(v: T) -> Spanned<T> {
         Spanned::new(v, 0..0)

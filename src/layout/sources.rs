@@ -1,99 +1,89 @@
 //! The Sources block under the chart: one numbered entry per cited source, in the order of
 //! first citation on the chart (left to right), with its published date as the data states
-//! it (EDTF, so `2013-11?` keeps its doubt), then the notes of inferred dates. Long entries wrap to the page width
-//! with a hanging indent, measured with the chart's font.
+//! it (EDTF, so `2013-11?` keeps its doubt), then the notes of inferred dates. Long entries
+//! wrap to the page width with a hanging indent, measured with the chart's font.
 
-use super::{group, human_date, labels, Builder, Prepared, MARGIN, SOURCE_SIZE};
+use super::build::{group, Builder};
+use super::labels;
+use super::prepare::Prepared;
+use super::sizes::{MARGIN, SOURCE_SIZE};
+use super::wording::human_date;
 use crate::font;
 use crate::model::DatedBy;
 use crate::scene::{Group, Role};
 
-/// `[n] Publisher, “Title”` for tooltips; the bare id when the source is unknown.
-pub(super) fn citation(prepared: &Prepared, n: usize) -> String {
-    let id = prepared.cited[n - 1];
-    match prepared.sources.get(id) {
-        Some(s) => format!(
-            "[{n}] {}, “{}”",
-            labels::clean(&s.publisher.value),
-            labels::clean(&s.title.value)
-        ),
-        None => format!("[{n}] {}", labels::clean(id)),
-    }
+/// A bold heading of the block under the chart, as its own group.
+fn heading(b: &mut Builder, text: &str, class: &str) {
+    let fill = b.palette.text;
+    let items = b.paragraph(text, MARGIN, 0.0, SOURCE_SIZE + 1.5, true, false, fill);
+    b.groups
+        .push(group(Role::Sources, vec![class.into()], items));
+    b.y += 2.0;
 }
 
-impl Builder<'_> {
-    /// A bold heading of the block under the chart, as its own group.
-    fn heading(&mut self, text: &str, class: &str) {
-        let fill = self.palette.text;
-        let items = self.paragraph(text, MARGIN, 0.0, SOURCE_SIZE + 1.5, true, false, fill);
-        self.groups
-            .push(group(Role::Sources, vec![class.into()], items));
-        self.y += 2.0;
+/// The Sources block, then the notes of inferred dates; advances `y` past them.
+pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
+    let p = b.palette;
+    if !prepared.cited.is_empty() {
+        heading(b, "Sources", "sources-heading");
+    }
+    for (i, id) in prepared.cited.iter().enumerate() {
+        let n = i + 1;
+        let mark = format!("[{n}] ");
+        let indent = font::text_width(&mark, SOURCE_SIZE, false);
+        let (entry, link) = match prepared.sources.get(id) {
+            Some(s) => {
+                let mut entry = format!(
+                    "{mark}{}, “{}”, published {}",
+                    labels::clean(&s.publisher.value),
+                    labels::clean(&s.title.value),
+                    s.published.value,
+                );
+                if let Some(note) = &s.published_note {
+                    entry.push_str(&format!(" ({})", labels::clean(&note.value)));
+                }
+                (entry, s.url.as_ref().map(|u| u.value.clone()))
+            }
+            None => (format!("{mark}{}", labels::clean(id)), None),
+        };
+        let items = b.paragraph(&entry, MARGIN, indent, SOURCE_SIZE, false, false, p.text);
+        b.groups.push(Group {
+            role: Role::Sources,
+            classes: vec!["source".into()],
+            tooltip: None,
+            link,
+            items,
+        });
+        b.y += 2.0;
     }
 
-    pub(super) fn sources(&mut self, prepared: &Prepared) {
-        let p = self.palette;
-        if !prepared.cited.is_empty() {
-            self.heading("Sources", "sources-heading");
+    let inferred: Vec<_> = prepared
+        .events
+        .iter()
+        .filter(|e| e.event.dated_by.value == DatedBy::Inference)
+        .collect();
+    if inferred.is_empty() {
+        return;
+    }
+    b.y += 8.0;
+    heading(b, "* Inferred dates", "inferred-heading");
+    let indent = font::text_width("* ", SOURCE_SIZE, false);
+    for ev in inferred {
+        let e = ev.event;
+        let mut title = labels::clean(&e.title.value);
+        if title.is_empty() {
+            title = labels::clean(&e.id.value);
         }
-        for (i, id) in prepared.cited.iter().enumerate() {
-            let n = i + 1;
-            let mark = format!("[{n}] ");
-            let indent = font::text_width(&mark, SOURCE_SIZE, false);
-            let (entry, link) = match prepared.sources.get(id) {
-                Some(s) => {
-                    let mut entry = format!(
-                        "{mark}{}, “{}”, published {}",
-                        labels::clean(&s.publisher.value),
-                        labels::clean(&s.title.value),
-                        s.published.value,
-                    );
-                    if let Some(note) = &s.published_note {
-                        entry.push_str(&format!(" ({})", labels::clean(&note.value)));
-                    }
-                    (entry, s.url.as_ref().map(|u| u.value.clone()))
-                }
-                None => (format!("{mark}{}", labels::clean(id)), None),
-            };
-            let items = self.paragraph(&entry, MARGIN, indent, SOURCE_SIZE, false, false, p.text);
-            self.groups.push(Group {
-                role: Role::Sources,
-                classes: vec!["source".into()],
-                tooltip: None,
-                link,
-                items,
-            });
-            self.y += 2.0;
-        }
-
-        let inferred: Vec<_> = prepared
-            .events
-            .iter()
-            .filter(|e| e.event.dated_by.value == DatedBy::Inference)
-            .collect();
-        if inferred.is_empty() {
-            return;
-        }
-        self.y += 8.0;
-        self.heading("* Inferred dates", "inferred-heading");
-        let indent = font::text_width("* ", SOURCE_SIZE, false);
-        for ev in inferred {
-            let e = ev.event;
-            let mut title = labels::clean(&e.title.value);
-            if title.is_empty() {
-                title = labels::clean(&e.id.value);
-            }
-            let note = e
-                .date_note
-                .as_ref()
-                .map(|n| labels::clean(&n.value))
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| "no note given".to_string());
-            let entry = format!("* {title} ({}): {note}", human_date(&e.date.value));
-            let items = self.paragraph(&entry, MARGIN, indent, SOURCE_SIZE, false, true, p.muted);
-            self.groups
-                .push(group(Role::Sources, vec!["inferred-note".into()], items));
-            self.y += 2.0;
-        }
+        let note = e
+            .date_note
+            .as_ref()
+            .map(|n| labels::clean(&n.value))
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "no note given".to_string());
+        let entry = format!("* {title} ({}): {note}", human_date(&e.date.value));
+        let items = b.paragraph(&entry, MARGIN, indent, SOURCE_SIZE, false, true, p.muted);
+        b.groups
+            .push(group(Role::Sources, vec!["inferred-note".into()], items));
+        b.y += 2.0;
     }
 }
