@@ -60,5 +60,8 @@ pub use articles::MAX_SOURCE_BYTES;
 pub use diagnostic::{write_human, write_json, Diagnostic, Related, Report, Rule, Severity};
 pub use load::{load, load_str, LoadError, Loaded, MAX_EVENTS_FILE_BYTES, MAX_TITLE_CHARS};
 pub use model::Timeline;
-pub use pipeline::{check_file, check_str, draw, write_dates, ChartFormat, Checked, DatesError};
+pub use pipeline::{
+    check_file, check_str, draw, parse_chart_number, write_dates, ChartFormat, ChartSetting,
+    Checked, DatesError,
+};
 pub use text::dates::Direction;

@@ -7,8 +7,8 @@
 use anyhow::{anyhow, bail, Context, Result};
 use citeline::layout::{LayoutOptions, Theme};
 use citeline::render::PngOptions;
-use citeline::{ChartFormat, Checked, DatesError, Direction};
-use clap::{Parser, Subcommand, ValueEnum};
+use citeline::{ChartFormat, ChartSetting, Checked, DatesError, Direction};
+use clap::{ColorChoice, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -81,13 +81,13 @@ enum Command {
 #[derive(clap::Args)]
 struct ChartArgs {
     /// Chart width in pixels (the chart grows taller to fit every label).
-    #[arg(long, default_value_t = 1200.0, value_parser = parse_width)]
+    #[arg(long, default_value_t = 1200.0, value_parser = |t: &str| citeline::parse_chart_number(t, ChartSetting::Width))]
     width: f64,
     /// Colour theme: light or dark.
     #[arg(long, default_value = "light", value_parser = str::parse::<Theme>)]
     theme: Theme,
     /// PNG resolution multiplier; 2 is sharp on high-density screens and in print.
-    #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
+    #[arg(long, default_value_t = 2.0, value_parser = |t: &str| citeline::parse_chart_number(t, ChartSetting::Scale))]
     scale: f64,
     /// Draw the date axis without compressing long empty stretches.
     #[arg(long)]
@@ -109,40 +109,6 @@ impl Default for ChartArgs {
 enum Format {
     Human,
     Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
-fn parse_number(
-    text: &str,
-    range: std::ops::RangeInclusive<f64>,
-    what: &str,
-) -> Result<f64, String> {
-    let n: f64 = text
-        .parse()
-        .map_err(|_| format!("`{text}` is not a number"))?;
-    if range.contains(&n) {
-        Ok(n)
-    } else {
-        Err(format!(
-            "the {what} must be between {} and {}",
-            range.start(),
-            range.end()
-        ))
-    }
-}
-
-fn parse_width(text: &str) -> Result<f64, String> {
-    parse_number(text, 400.0..=20000.0, "width in pixels")
-}
-
-fn parse_scale(text: &str) -> Result<f64, String> {
-    parse_number(text, 0.25..=8.0, "scale")
 }
 
 /// How a run ended, before it becomes an exit code.
@@ -250,15 +216,10 @@ fn check(events: &Path, format: Format, deny_warnings: bool, color: bool) -> Res
     if checked.report.errors() == 0 && checked.fails(deny_warnings) {
         eprintln!("failing: --deny-warnings turns the warnings above into a failure");
     }
-    Ok(outcome(checked.fails(deny_warnings)))
-}
-
-fn outcome(fails: bool) -> Outcome {
-    if fails {
-        Outcome::DataErrors
-    } else {
-        Outcome::Clean
-    }
+    Ok(match checked.fails(deny_warnings) {
+        true => Outcome::DataErrors,
+        false => Outcome::Clean,
+    })
 }
 
 /// Outputs are checked, and their temporary files made, before any work; they replace the

@@ -218,3 +218,32 @@ pub fn draw(
         })
         .collect()
 }
+
+/// A number given on the command line for a chart setting, within its range: the width in
+/// pixels (400 to 20,000) or the PNG scale (0.25 to 8).
+pub fn parse_chart_number(text: &str, setting: ChartSetting) -> Result<f64, String> {
+    let (range, what) = match setting {
+        ChartSetting::Width => (400.0..=20_000.0, "width in pixels"),
+        ChartSetting::Scale => (0.25..=8.0, "scale"),
+    };
+    let n: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if range.contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!(
+            "the {what} must be between {} and {}",
+            range.start(),
+            range.end()
+        ))
+    }
+}
+
+/// The chart settings [`parse_chart_number`] reads.
+#[derive(Clone, Copy, Debug)]
+pub enum ChartSetting {
+    Width,
+    Scale,
+}

@@ -15,4 +15,5 @@ mod regression;
 mod render_png;
 mod render_svg;
 mod rules;
+mod structure;
 mod util;

@@ -350,7 +350,8 @@ fn points_off_the_canvas_are_not_moved() {
             },
             text("    label", p(-4.5, 20.0), 12.0, Anchor::Start),
         ],
-    )])).unwrap();
+    )]))
+    .unwrap();
     let doc = parse(&svg);
     let line = &elements(&doc, "line")[0];
     let ends: Vec<_> = ["x1", "y1", "x2", "y2"]
@@ -369,7 +370,8 @@ fn spaces_layout_measured_are_kept() {
             text("  two  spaces ", p(10.0, 20.0), 12.0, Anchor::Start),
             text("plain words", p(10.0, 40.0), 12.0, Anchor::Start),
         ],
-    )])).unwrap();
+    )]))
+    .unwrap();
     let doc = parse(&svg);
     let texts = elements(&doc, "text");
     let xml = "http://www.w3.org/XML/1998/namespace";

@@ -287,7 +287,9 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(256))]
-        /// Reading around each year gives the same answer as reading the whole text.
+        /// Reading around each year never misses what reading the whole text finds. It may
+        /// find more: a window starts at a line's start, where the whole reading can let a
+        /// number ending the line before swallow the date ("3\nDecember 3, 2003").
         #[test]
         fn windows_agree_with_the_whole_text(
             parts in proptest::collection::vec(proptest::sample::select(vec![
@@ -299,7 +301,11 @@ mod tests {
         ) {
             let text = parts.join(" ");
             let published = day(published);
-            proptest::prop_assert_eq!(attests(&text, published), whole(&text, published), "{}", text);
+            let (windows, all) = (attests(&text, published), whole(&text, published));
+            proptest::prop_assert!(windows || !all, "{}", text);
+            if !text.contains('\n') {
+                proptest::prop_assert_eq!(windows, all, "{}", text);
+            }
         }
     }
 }

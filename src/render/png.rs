@@ -15,7 +15,6 @@ use resvg::usvg::{self, fontdb};
 use crate::font::{self, FAMILY};
 use crate::scene::Scene;
 
-
 /// How to rasterise.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PngOptions {
@@ -29,8 +28,6 @@ impl Default for PngOptions {
         PngOptions { scale: 1.0 }
     }
 }
-
-
 
 /// Draws `scene` as PNG bytes, `scene.width × options.scale` pixels wide (rounded up).
 ///

@@ -38,7 +38,6 @@ use crate::scene::{Anchor, Color, Group, Item, Point, Role, Scene, Stroke};
 /// Backend units per CSS pixel.
 const UNIT: f64 = 100.0;
 
-
 /// Draws `scene` as a standalone SVG document.
 ///
 /// The output is well-formed XML whatever the scene's strings hold (markup is escaped,
