@@ -14,6 +14,7 @@ mod outputs;
 mod regression;
 mod render_png;
 mod render_svg;
+mod resources;
 mod rules;
 mod structure;
 mod util;

@@ -31,21 +31,32 @@ pub fn write_human(
     } else {
         Renderer::plain()
     };
-    let path_text = path.display().to_string();
+    let path_text = visible(&path.display().to_string()).into_owned();
+    // The file's own bytes go to a terminal: control and bidi characters are shown as
+    // stand-ins of the same length, so spans still fall on the same bytes.
+    let text = &*visible(text);
     let mut positions = Positions::new(text);
+    // A window of a long line makes the renderer count columns from the window's start:
+    // the header it writes is corrected to the column in the file.
+    let mut fixes: Vec<(String, String)> = Vec::new();
     for d in &report.diagnostics {
+        let (message, label) = (visible(&d.message), d.label.as_deref().map(visible));
+        let notes: Vec<_> = d.notes.iter().map(|n| visible(n)).collect();
+        let help = d.help.as_deref().map(visible);
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
             Severity::Note => Level::NOTE,
         };
-        let mut group = Group::with_title(level.primary_title(d.message.as_str()).id(d.code));
+        let mut group = Group::with_title(level.primary_title(&*message).id(d.code));
         match &d.span {
             Some(span) => {
                 let primary = Shown::new(&mut positions, text, span.clone());
-                group = primary.elements(group, &path_text, true, d.label.as_deref());
+                fixes.extend(primary.column_fix(&path_text));
+                group = primary.elements(group, &path_text, true, label.as_deref());
                 for related in &d.related {
                     let shown = Shown::new(&mut positions, text, related.span.clone());
+                    fixes.extend(shown.column_fix(&path_text));
                     group = shown.elements(group, &path_text, false, Some(&related.label));
                 }
             }
@@ -57,13 +68,17 @@ pub fn write_human(
                 );
             }
         }
-        for note in &d.notes {
-            group = group.element(Level::NOTE.message(note.as_str()));
+        for note in &notes {
+            group = group.element(Level::NOTE.message(&**note));
         }
-        if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(&**help));
         }
-        writeln!(out, "{}\n", renderer.render(&[group]))?;
+        let mut rendered = renderer.render(&[group]);
+        for (shown, real) in fixes.drain(..) {
+            rendered = rendered.replacen(&shown, &real, 1);
+        }
+        writeln!(out, "{rendered}\n")?;
     }
     writeln!(out, "{}", summary_line(report, &path_text))
 }
@@ -75,7 +90,7 @@ struct Shown<'t> {
     first_line: usize,
     column: usize,
     local: Span,
-    /// Whether `source` is a window of a long line (so the header needs the column).
+    /// Whether `source` is a window of a long line (so the header's column needs fixing).
     windowed: bool,
 }
 
@@ -123,7 +138,7 @@ impl<'t> Shown<'t> {
         primary: bool,
         label: Option<&'t str>,
     ) -> annotate_snippets::Group<'t> {
-        use annotate_snippets::{AnnotationKind, Origin, Snippet};
+        use annotate_snippets::{AnnotationKind, Snippet};
         let kind = if primary {
             AnnotationKind::Primary
         } else {
@@ -133,18 +148,44 @@ impl<'t> Shown<'t> {
         if let Some(label) = label {
             annotation = annotation.label(label);
         }
-        let snippet = Snippet::source(self.source)
-            .line_start(self.first_line)
-            .annotation(annotation);
-        if self.windowed {
-            let origin = Origin::path(path)
-                .line(self.first_line)
-                .char_column(self.column);
-            group.element(origin).element(snippet)
-        } else {
-            group.element(snippet.path(path))
-        }
+        group.element(
+            Snippet::source(self.source)
+                .line_start(self.first_line)
+                .path(path)
+                .annotation(annotation),
+        )
     }
+
+    /// For a window, the position the renderer will print and the one in the file.
+    fn column_fix(&self, path: &str) -> Option<(String, String)> {
+        let local_column = self.source[..self.local.start].chars().count() + 1;
+        let at = |column| format!("{path}:{}:{column}", self.first_line);
+        (self.windowed && local_column != self.column).then(|| (at(local_column), at(self.column)))
+    }
+}
+
+/// `text` with every character that would steer a terminal replaced by a visible stand-in
+/// of the same length in bytes: C0 controls other than tab and line breaks, and DEL, by `?`;
+/// C1 controls by `·`; bidirectional controls (which reorder what is shown, as in "Trojan
+/// Source") by U+FFFD.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let steers = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    };
+    if !text.chars().any(steers) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let shown = text
+        .chars()
+        .map(|c| match c {
+            c if !steers(c) => c,
+            c if (c as u32) < 0x80 => '?',
+            c if (c as u32) < 0x800 => '·',
+            _ => '\u{FFFD}',
+        })
+        .collect();
+    std::borrow::Cow::Owned(shown)
 }
 
 /// `check: 2 errors, 1 warning in events.toml` or `check: events.toml is clean`.

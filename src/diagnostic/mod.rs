@@ -66,6 +66,43 @@ mod tests {
     }
 
     #[test]
+    fn control_and_bidi_characters_never_reach_the_terminal() {
+        let text = "title = \"a\u{85}b\u{202E}c\u{1b}[31m\"\nquote = \"x\"\n";
+        let start = text.find("quote").unwrap();
+        let out = render(text, start..text.len() - 1);
+        for c in ['\u{85}', '\u{202E}', '\u{1b}'] {
+            assert!(!out.contains(c), "{c:?} in {out:?}");
+        }
+        assert!(out.contains("--> events.toml:2:1"), "{out}");
+        for sample in ["a\u{85}b", "\u{2066}x\u{2069}", "\u{7f}\u{0}", "plain"] {
+            assert_eq!(human::visible(sample).len(), sample.len());
+        }
+        assert!(matches!(
+            human::visible("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn a_huge_line_with_many_findings_is_shown_in_windows() {
+        // One line of 2 MB with a finding every 2 KB: each shows a window, not the line.
+        let text = format!("x = [{}]\n", "\"abcdefgh\", ".repeat(200_000));
+        let report = Report {
+            diagnostics: (0..1000)
+                .map(|i| Diagnostic::new(&QUOTE_NOT_FOUND, 5 + i * 2_000..5 + i * 2_000 + 10, "m"))
+                .collect(),
+        };
+        let mut out = Vec::new();
+        write_human(&mut out, &report, Path::new("e.toml"), &text, false).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.len() < 1000 * 3_000, "{} bytes", out.len());
+        assert!(
+            out.contains("--> e.toml:1:1998006"),
+            "the last finding's column"
+        );
+    }
+
+    #[test]
     fn a_huge_line_is_not_printed_whole() {
         let text = format!("title = \"{}\"\n", "x".repeat(1 << 20));
         let out = render(&text, 8..text.len() - 1);

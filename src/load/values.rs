@@ -71,9 +71,39 @@ pub(super) fn check_title(sink: &mut Sink<'_>, title: &Spanned<String>) {
     }
 }
 
-/// A text value: any string without control characters other than tab and line breaks,
-/// because those would corrupt terminal output and the chart.
+/// The longest text a key may hold, in characters. Notes and summaries are sentences, not
+/// documents: a 10 MB note would make a chart millions of pixels tall. A quote may be a long
+/// passage, but not a book.
+pub fn max_chars(key: &str) -> usize {
+    match key {
+        "quote" => 10_000,
+        "summary" | "date_note" | "published_note" => 2_000,
+        "file" | "url" | "publisher" | "title" | "subtitle" => 500,
+        _ => 200,
+    }
+}
+
+/// A text value: within its length, and without control characters other than tab and line
+/// breaks, because those would corrupt terminal output and the chart.
 pub(super) fn check_text(sink: &mut Sink<'_>, key: &str, value: &str, span: Span) -> bool {
+    let max = max_chars(key);
+    if value.len() > max && value.chars().nth(max).is_some() {
+        sink.report(
+            Diagnostic::new(
+                &INVALID_VALUE,
+                span,
+                format!(
+                    "`{key}` has {} characters; at most {max} are allowed",
+                    value.chars().count()
+                ),
+            )
+            .with_help(match key {
+                "quote" => "quote only the words that support the claim; write `...` where you leave words out",
+                _ => "shorten it; keep the long form in the source, not in the events file",
+            }),
+        );
+        return false;
+    }
     let bad = value
         .char_indices()
         .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'));

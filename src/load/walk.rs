@@ -159,7 +159,8 @@ impl Walk {
         );
         let date_note = opt_text(sink, t, "date_note");
         let dated_by = dated_by.unwrap_or_else(|| Spanned::new(DatedBy::Quote, span.clone()));
-        if dated_by.value == DatedBy::Inference && date_note.is_none() {
+        // A note that is there but invalid has its own finding.
+        if dated_by.value == DatedBy::Inference && t.get("date_note").is_none() {
             sink.report(
                 Diagnostic::new(
                     &MISSING_DATE_NOTE,
