@@ -10,6 +10,7 @@
 
 mod cli;
 mod layout_props;
+mod messages;
 mod outputs;
 mod regression;
 mod render_png;
