@@ -15,7 +15,11 @@ fn nested_copy(code: &str, kind: &str) -> tempfile::TempDir {
     fs::create_dir(dir.path().join("data")).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
-        fs::copy(entry.path(), dir.path().join("data").join(entry.file_name())).unwrap();
+        fs::copy(
+            entry.path(),
+            dir.path().join("data").join(entry.file_name()),
+        )
+        .unwrap();
     }
     dir
 }
@@ -31,7 +35,10 @@ fn a_bad_value_in_a_source_does_not_blame_the_events_citing_it() {
     let dir = nested_copy("date-too-precise", "good");
     let events = dir.path().join("data/events.toml");
     edit(&events, "published = ", "published_note = 5\npublished = ");
-    let out = citeline(dir.path(), &["check", "--format", "json", "data/events.toml"]);
+    let out = citeline(
+        dir.path(),
+        &["check", "--format", "json", "data/events.toml"],
+    );
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let codes: Vec<&str> = json["diagnostics"]
@@ -48,8 +55,18 @@ fn after_a_source_that_is_not_a_table_findings_name_their_own_owner() {
     let dir = nested_copy("unknown-key", "bad");
     let events = dir.path().join("data/events.toml");
     let text = fs::read_to_string(&events).unwrap();
-    fs::write(&events, format!("[sources]\nbroken = 5\n{}", text.replacen("[sources.", "[sources.", 1))).unwrap();
-    let out = citeline(dir.path(), &["check", "--format", "json", "data/events.toml"]);
+    fs::write(
+        &events,
+        format!(
+            "[sources]\nbroken = 5\n{}",
+            text.replacen("[sources.", "[sources.", 1)
+        ),
+    )
+    .unwrap();
+    let out = citeline(
+        dir.path(),
+        &["check", "--format", "json", "data/events.toml"],
+    );
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     for d in json["diagnostics"].as_array().unwrap() {
         if d["event"].is_string() {
@@ -63,10 +80,18 @@ fn paths_in_notes_are_as_the_user_can_open_them() {
     let dir = nested_copy("quote-not-found", "bad");
     let out = citeline(dir.path(), &["check", "data/events.toml"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("at data/article.txt:9:1"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("at data/article.txt:9:1"),
+        "{}",
+        stderr(&out)
+    );
     let dates = citeline(dir.path(), &["dates", "wire", "data/events.toml"]);
     assert_eq!(dates.status.code(), Some(0), "{}", stderr(&dates));
-    assert!(stdout(&dates).starts_with("data/article.txt: published"), "{}", stdout(&dates));
+    assert!(
+        stdout(&dates).starts_with("data/article.txt: published"),
+        "{}",
+        stdout(&dates)
+    );
 }
 
 #[test]
@@ -77,7 +102,10 @@ fn dates_on_a_broken_file_says_so_and_exits_1() {
     let out = citeline(dir.path(), &["dates", "wire", "data/events.toml"]);
     assert_eq!(out.status.code(), Some(1));
     let text = stderr(&out);
-    assert!(text.contains("toml-syntax") && text.contains("does not parse"), "{text}");
+    assert!(
+        text.contains("toml-syntax") && text.contains("does not parse"),
+        "{text}"
+    );
     assert!(!text.contains("declares no source"), "{text}");
 }
 
@@ -89,13 +117,20 @@ fn dates_on_an_unreadable_article_exits_1_like_check() {
     let dates = citeline(dir.path(), &["dates", "wire", "data/events.toml"]);
     assert_eq!(check.status.code(), Some(1));
     assert_eq!(dates.status.code(), Some(1), "{}", stderr(&dates));
-    assert!(stderr(&dates).contains("cannot be read"), "{}", stderr(&dates));
+    assert!(
+        stderr(&dates).contains("cannot be read"),
+        "{}",
+        stderr(&dates)
+    );
 }
 
 #[test]
 fn deny_warnings_says_why_it_failed() {
     let dir = nested_copy("unused-source", "bad");
-    let out = citeline(dir.path(), &["check", "--deny-warnings", "data/events.toml"]);
+    let out = citeline(
+        dir.path(),
+        &["check", "--deny-warnings", "data/events.toml"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--deny-warnings turns the warnings above into a failure"));
 }
@@ -104,7 +139,10 @@ fn deny_warnings_says_why_it_failed() {
 fn help_says_what_plain_citeline_does_and_where_findings_go() {
     let out = citeline(Path::new("."), &["--help"]);
     let text = stdout(&out);
-    assert!(text.contains("With no command, citeline checks events.toml"), "{text}");
+    assert!(
+        text.contains("With no command, citeline checks events.toml"),
+        "{text}"
+    );
     assert!(text.contains("standard error"), "{text}");
 }
 
@@ -112,5 +150,9 @@ fn help_says_what_plain_citeline_does_and_where_findings_go() {
 fn an_unknown_rule_code_gets_the_near_one() {
     let out = citeline(Path::new("."), &["explain", "quote-not-fund"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("did you mean `quote-not-found`?"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("did you mean `quote-not-found`?"),
+        "{}",
+        stderr(&out)
+    );
 }

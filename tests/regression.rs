@@ -68,17 +68,9 @@ fn committed_charts_are_current() {
     ];
     let out = crate::util::citeline(root, &args);
     assert_eq!(out.status.code(), Some(0), "{}", crate::util::stderr(&out));
+    // Stale charts: `cargo run --release` (or CITELINE_BLESS=1 cargo test) redraws them.
     for (fresh, committed) in [(svg, "output/timeline.svg"), (png, "output/timeline.png")] {
-        let fresh = std::fs::read(fresh).unwrap();
-        if std::env::var_os("CITELINE_BLESS").is_some() {
-            std::fs::write(root.join(committed), &fresh).unwrap();
-            continue;
-        }
-        let committed_bytes = std::fs::read(root.join(committed)).unwrap();
-        assert!(
-            fresh == committed_bytes,
-            "{committed} is stale: run `cargo run --release` (or CITELINE_BLESS=1 cargo test) and commit it"
-        );
+        crate::util::assert_golden_bytes(&root.join(committed), &std::fs::read(fresh).unwrap());
     }
 }
 
@@ -112,5 +104,46 @@ fn the_readme_example_is_what_check_prints() {
     assert!(
         readme.contains(printed.trim_end()),
         "README.md shows something else than:\n{printed}"
+    );
+}
+
+/// `citeline dates` on both shipped articles, exactly as users see it (tests/golden/), and
+/// what it must say whatever the golden file holds.
+#[test]
+fn dates_listings_of_the_shipped_articles() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let checked = check_file(Path::new("events.toml")).unwrap();
+    let listing = |id: &str| {
+        let mut out = Vec::new();
+        citeline::write_dates(&mut out, &checked, id, citeline::Direction::Past).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        crate::util::assert_golden(&root.join(format!("tests/golden/dates-{id}.txt")), &text);
+        text
+    };
+    let rferl = listing("rferl-2003-12-03");
+    for line in [
+        "full date\t\"3 December 2003\"\t-> 2003-12-03",
+        "day and month\t\"19 November\"\t-> 2003-11-19",
+        "relative\t\"this week\"\t-> 2003-12-01 to 2003-12-03",
+        "relative\t\"next year\"\t-> 2004",
+    ] {
+        assert!(rferl.contains(line), "missing {line:?} in\n{rferl}");
+    }
+    assert_eq!(
+        rferl
+            .matches("relative\t\"today\"\t-> 2003-12-03\n")
+            .count(),
+        2
+    );
+    assert_eq!(rferl.lines().count(), 7, "a heading and six hits:\n{rferl}");
+    let vestnik = listing("vestnik-kavkaza-bordyuzha");
+    assert!(
+        vestnik.contains("relative\t\"Today\"\t-> 2012-07-01 to 2013-11-30"),
+        "{vestnik}"
+    );
+    assert_eq!(
+        vestnik.lines().count(),
+        3,
+        "a heading and two hits:\n{vestnik}"
     );
 }

@@ -566,24 +566,5 @@ fn golden_basic() {
     let actual = render::svg(&basic()).unwrap();
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/render-basic.svg");
-    if std::env::var_os("CITELINE_BLESS").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; run with CITELINE_BLESS=1 to create it",
-            path.display()
-        )
-    });
-    if actual != expected {
-        let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("render-basic.actual.svg");
-        std::fs::write(&out, &actual).unwrap();
-        panic!(
-            "SVG differs from {}; actual written to {} (CITELINE_BLESS=1 to accept)\n--- actual:\n{actual}",
-            path.display(),
-            out.display()
-        );
-    }
+    crate::util::assert_golden(&path, &actual);
 }

@@ -21,22 +21,48 @@ pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// Whether this run rewrites golden files: `CITELINE_BLESS=1`, the one switch for every
+/// golden file in the project.
+pub fn blessing() -> bool {
+    std::env::var("CITELINE_BLESS").as_deref() == Ok("1")
+}
+
 /// Compare `actual` with the golden file at `path`; with `CITELINE_BLESS=1`, rewrite it.
 #[track_caller]
 pub fn assert_golden(path: &Path, actual: &str) {
-    if std::env::var_os("CITELINE_BLESS").is_some() {
+    assert_golden_bytes(path, actual.as_bytes());
+}
+
+/// [`assert_golden`] for any bytes. On a difference, the actual bytes are written beside
+/// the test's temp files for a look, and text is shown in full.
+#[track_caller]
+pub fn assert_golden_bytes(path: &Path, actual: &[u8]) {
+    if blessing() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+    let expected = std::fs::read(path).unwrap_or_else(|e| {
         panic!(
-            "no golden file {}; run with CITELINE_BLESS=1",
+            "cannot read golden file {}: {e}; run with CITELINE_BLESS=1 to create it",
             path.display()
         )
     });
-    assert!(
-        expected == actual,
-        "{} differs (CITELINE_BLESS=1 rewrites it)\n--- expected\n{expected}\n--- actual\n{actual}",
-        path.display()
+    if expected == actual {
+        return;
+    }
+    let name = path.file_name().unwrap().to_string_lossy();
+    let kept = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("actual-{name}"));
+    std::fs::write(&kept, actual).unwrap();
+    let shown = match (std::str::from_utf8(&expected), std::str::from_utf8(actual)) {
+        (Ok(e), Ok(a)) if e.len() + a.len() < 200_000 => {
+            format!("\n--- expected\n{e}\n--- actual\n{a}")
+        }
+        _ => String::new(),
+    };
+    panic!(
+        "{} differs; the actual output is in {} (CITELINE_BLESS=1 accepts it){shown}",
+        path.display(),
+        kept.display()
     );
 }

@@ -220,16 +220,14 @@ fn attests(text: &str, published: DayInterval) -> bool {
     })
 }
 
-/// The text around byte `at`: from a word start at most [`BEFORE_YEAR`] bytes back (or the
-/// line's start) to at most [`AFTER_YEAR`] bytes on, on character boundaries.
+/// The text around byte `at`: from a word start at most [`BEFORE_YEAR`] bytes back (line
+/// breaks included: hard-wrapped text breaks dates too) to at most [`AFTER_YEAR`] bytes on,
+/// on character boundaries.
 fn window(text: &str, at: usize) -> std::ops::Range<usize> {
     let bytes = text.as_bytes();
     let floor = at.saturating_sub(BEFORE_YEAR);
-    let mut start = bytes[floor..at]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(floor, |i| floor + i + 1);
-    if start == floor && floor > 0 {
+    let mut start = floor;
+    if floor > 0 {
         // Cut at a word start, not inside a word.
         start = bytes[floor..at]
             .iter()
@@ -286,10 +284,11 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config::with_cases(256))]
-        /// Reading around each year never misses what reading the whole text finds. It may
-        /// find more: a window starts at a line's start, where the whole reading can let a
-        /// number ending the line before swallow the date ("3\nDecember 3, 2003").
+        #![proptest_config(proptest::test_runner::Config::with_cases(512))]
+        /// Reading around each year never misses what reading the whole text finds. It can
+        /// find more: the reader lets words before a date change how it is read ("in 2003
+        /// Dec. 3 December 2003" reads "2003 Dec. 3" first), and a window that starts later
+        /// sees the date as written.
         #[test]
         fn windows_agree_with_the_whole_text(
             parts in proptest::collection::vec(proptest::sample::select(vec![
@@ -303,9 +302,6 @@ mod tests {
             let published = day(published);
             let (windows, all) = (attests(&text, published), whole(&text, published));
             proptest::prop_assert!(windows || !all, "{}", text);
-            if !text.contains('\n') {
-                proptest::prop_assert_eq!(windows, all, "{}", text);
-            }
         }
     }
 }

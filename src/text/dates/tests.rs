@@ -1,9 +1,9 @@
 //! Unit tests of date expressions: inline cases (input, publication, direction, expected
-//! matches), no-panic properties, and golden files for the two real articles.
+//! matches) and no-panic properties. The listing of the real articles, as `citeline dates`
+//! prints it, is a golden test in tests/regression.rs.
 
 use super::*;
 use crate::date::parse;
-use crate::lines::LineIndex;
 use Direction::{Future, Past};
 
 /// What `find` reports, one `"text" = interval` per expression, joined by "; ". A single
@@ -876,94 +876,4 @@ mod properties {
             }
         }
     }
-}
-
-// ---- golden files on the real articles -------------------------------------------------
-
-/// One line per expression: `line:col  kind  "text"  -> earliest..latest`.
-fn golden_listing(text: &str, published: DayInterval) -> String {
-    let index = LineIndex::new(text);
-    let mut out = String::new();
-    for e in find(text, published, Past) {
-        let (line, col) = index.line_col(text, e.range.start);
-        out.push_str(&format!(
-            "{line}:{col}  {}  {:?}  -> {}..{}\n",
-            e.kind,
-            &text[e.range.clone()],
-            e.days.earliest(),
-            e.days.latest()
-        ));
-    }
-    out
-}
-
-/// Compare `actual` with golden file `name` under tests/golden/, or rewrite it when
-/// `CITELINE_BLESS=1`.
-#[track_caller]
-fn golden(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var("CITELINE_BLESS").as_deref() == Ok("1") {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read golden file {}: {e}\nrun with CITELINE_BLESS=1 to create it",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let mut diff = String::new();
-        let (old, new): (Vec<_>, Vec<_>) = (expected.lines().collect(), actual.lines().collect());
-        for line in &old {
-            if !new.contains(line) {
-                diff.push_str(&format!("- {line}\n"));
-            }
-        }
-        for line in &new {
-            if !old.contains(line) {
-                diff.push_str(&format!("+ {line}\n"));
-            }
-        }
-        if diff.is_empty() {
-            diff.push_str("(same lines, different order or line ends)\n");
-        }
-        panic!(
-            "golden file {} differs (- expected, + actual):\n{diff}\
-             review, then rerun with CITELINE_BLESS=1 to accept",
-            path.display()
-        );
-    }
-}
-
-#[test]
-fn golden_rferl_2003_12_03() {
-    let text = include_str!("../../../articles/rferl-2003-12-03.txt");
-    let listing = golden_listing(text, parse("2003-12-03").unwrap().days());
-    golden("dates-rferl-2003-12-03.txt", &listing);
-    // What the listing must say, independently of the file.
-    for line in [
-        "full date  \"3 December 2003\"  -> 2003-12-03..2003-12-03",
-        "day and month  \"19 November\"  -> 2003-11-19..2003-11-19",
-        "relative  \"this week\"  -> 2003-12-01..2003-12-03",
-        "relative  \"next year\"  -> 2004-01-01..2004-12-31",
-    ] {
-        assert!(listing.contains(line), "missing {line}");
-    }
-    let today = "relative  \"today\"  -> 2003-12-03..2003-12-03";
-    assert_eq!(listing.matches(today).count(), 2);
-    assert_eq!(listing.lines().count(), 6, "no other hits:\n{listing}");
-}
-
-#[test]
-fn golden_vestnik_kavkaza_bordyuzha_interview() {
-    let text = include_str!("../../../articles/vestnik-kavkaza-bordyuzha-interview.txt");
-    let listing = golden_listing(text, parse("2012-07-01/2013-11-30").unwrap().days());
-    golden("dates-vestnik-kavkaza-bordyuzha-interview.txt", &listing);
-    assert!(listing.contains("relative  \"Today\"  -> 2012-07-01..2013-11-30"));
-    assert!(listing.contains("relative  \"today\"  -> 2012-07-01..2013-11-30"));
-    assert_eq!(listing.lines().count(), 2, "no other hits:\n{listing}");
 }
