@@ -30,7 +30,7 @@
 //!   [`load_str`], [`Loaded`], [`LoadError`];
 //! - findings as data: [`Diagnostic`], [`Related`], [`Report`], [`Severity`], [`Rule`], the
 //!   catalogue [`rules`], and their renderings [`write_human`] and [`write_json`];
-//! - the data: [`model`] and [`date`];
+//! - the data: [`model`] (the [`model::Timeline`] and its parts) and [`date`];
 //! - drawing: [`draw`] to bytes in each [`ChartFormat`], or step by step with [`layout`],
 //!   [`scene`] and [`render`]; [`output`] writes files all or nothing;
 //! - a source's date expressions as `citeline dates` lists them: [`write_dates`].
@@ -42,7 +42,7 @@ mod articles;
 mod bounded;
 mod check;
 pub mod date;
-pub mod diagnostic;
+mod diagnostic;
 pub mod font;
 pub mod layout;
 mod lines;
@@ -59,7 +59,6 @@ mod text;
 pub use articles::MAX_SOURCE_BYTES;
 pub use diagnostic::{write_human, write_json, Diagnostic, Related, Report, Rule, Severity};
 pub use load::{load, load_str, LoadError, Loaded, MAX_EVENTS_FILE_BYTES, MAX_TITLE_CHARS};
-pub use model::Timeline;
 pub use pipeline::{
     check_file, check_str, draw, parse_chart_number, write_dates, ChartFormat, ChartSetting,
     Checked, DatesError,

@@ -7,7 +7,7 @@
 
 use crate::articles;
 use crate::check::{dates, mentions, quotes, sources};
-pub use crate::diagnostic::Rule;
+use crate::diagnostic::Rule;
 use crate::load::rules as shape;
 
 /// Every rule, grouped by family in the order the checks run.

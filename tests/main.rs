@@ -8,6 +8,7 @@
 //! - `render_svg`, `render_png`: the renderers on hand-made scenes (escaping, determinism,
 //!   pixels, no system fonts).
 
+mod api;
 mod cli;
 mod layout_props;
 mod messages;

@@ -2,7 +2,7 @@
 
 use crate::util::assert_golden;
 use citeline::check_file;
-use citeline::diagnostic::write_human;
+use citeline::write_human;
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
@@ -11,7 +11,7 @@ fn fixtures() -> PathBuf {
 
 /// The human output for an events file, checked as a user in the crate root would: by a
 /// relative path, so paths in the output are relative to the crate root too.
-fn human(events: &Path) -> (citeline::diagnostic::Report, String) {
+fn human(events: &Path) -> (citeline::Report, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let shown = events.strip_prefix(root).unwrap_or(events);
     assert_eq!(

@@ -189,7 +189,7 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `check: 2 errors, 1 warning in events.toml` or `check: events.toml is clean`.
-pub fn summary_line(report: &Report, path: &str) -> String {
+fn summary_line(report: &Report, path: &str) -> String {
     let (errors, warnings) = (report.errors(), report.warnings());
     if errors == 0 && warnings == 0 {
         return format!("{path}: no errors, no warnings");

@@ -11,11 +11,11 @@
 //! This module depends on nothing but the span type: every stage (loading, reading
 //! sources, checking) reports into it, so it must not reach back into any of them.
 
-pub mod human;
-pub mod json;
+mod human;
+mod json;
 mod report;
 
-pub use human::{summary_line, write_human};
+pub use human::write_human;
 pub use json::write_json;
 pub use report::{Diagnostic, Related, Report, Rule, Severity};
 

@@ -1,0 +1,123 @@
+//! The library's public surface, pinned: each item a project's own tests may use, with the
+//! signature it has. A change here is a change for every user of the crate, so it must be
+//! deliberate: this file fails to compile when an item is renamed, moved or changes shape.
+//! (Items not named here are private or may change: see docs/library.md.)
+
+use citeline::layout::{LayoutOptions, Theme};
+use citeline::model::{Event, Source, Spanned, Timeline};
+use citeline::render::{PngOptions, RenderError};
+use citeline::scene::Scene;
+use citeline::{
+    ChartFormat, ChartSetting, Checked, DatesError, Diagnostic, Direction, LoadError, Loaded,
+    Related, Report, Rule, Severity,
+};
+use std::io;
+use std::path::Path;
+
+#[test]
+fn the_surface_has_the_shape_users_rely_on() {
+    // Checking.
+    let _: fn(&Path) -> Result<Checked, LoadError> = citeline::check_file;
+    let _: fn(&Path, String) -> Checked = citeline::check_str;
+    let _: fn(&Path) -> Result<Loaded, LoadError> = citeline::load;
+    let _: fn(&Path, String) -> Loaded = citeline::load_str;
+    let _ = |c: Checked| -> (Timeline, Report, bool) {
+        let fails = c.fails(true);
+        (c.timeline, c.report, fails)
+    };
+    let _ = |l: Loaded| -> (Timeline, Vec<Diagnostic>) { (l.timeline, l.diagnostics) };
+    let _: fn(&LoadError) -> bool = LoadError::is_not_found;
+    let _: (u64, u64, usize) = (
+        citeline::MAX_EVENTS_FILE_BYTES,
+        citeline::MAX_SOURCE_BYTES,
+        citeline::MAX_TITLE_CHARS,
+    );
+
+    // Findings as data.
+    let _ = |d: Diagnostic| -> (
+        Severity,
+        &'static str,
+        String,
+        Option<std::ops::Range<usize>>,
+    ) { (d.severity, d.code, d.message, d.span) };
+    fn parts(
+        d: &Diagnostic,
+    ) -> (
+        &Option<String>,
+        &Option<String>,
+        &[String],
+        &Option<String>,
+        &[Related],
+    ) {
+        (&d.event, &d.source, &d.notes, &d.help, &d.related)
+    }
+    let _ = parts;
+    let _ = |r: &Report| -> (usize, usize, usize, usize) {
+        (
+            r.errors(),
+            r.warnings(),
+            r.count(Severity::Note),
+            r.with_code("x").count(),
+        )
+    };
+    let _ = |r: &Rule| -> (&str, Severity, &str, &str) {
+        (r.code, r.severity, r.summary, r.explanation)
+    };
+    let _: fn() -> &'static [&'static Rule] = citeline::rules::all;
+    let _: fn(&str) -> Option<&'static Rule> = citeline::rules::find;
+    let _: fn(&str) -> Result<&'static Rule, String> = citeline::rules::lookup;
+    let _ = |out: &mut Vec<u8>, r: &Report, text: &str| -> io::Result<()> {
+        citeline::write_human(out, r, Path::new("e.toml"), text, false)?;
+        citeline::write_json(out, r, Path::new("e.toml"), text)
+    };
+
+    // The data.
+    fn timeline(t: &Timeline) -> (&[Event], &[Source], Option<&Source>) {
+        (&t.events, &t.sources, t.source("id"))
+    }
+    fn spanned(s: &Spanned<String>) -> (&String, std::ops::Range<usize>) {
+        (&s.value, s.span.clone())
+    }
+    let _ = (timeline, spanned);
+
+    // Drawing and writing.
+    let _: fn(
+        &Timeline,
+        &LayoutOptions,
+        &PngOptions,
+        &[ChartFormat],
+    ) -> Result<Vec<Vec<u8>>, RenderError> = citeline::draw;
+    let _: fn(&Timeline, &LayoutOptions) -> Scene = citeline::layout::layout;
+    let _: fn(&Scene) -> Result<String, RenderError> = citeline::render::svg;
+    let _: fn(&Scene, &PngOptions) -> Result<Vec<u8>, RenderError> = citeline::render::png;
+    let _: fn(&Path) -> Option<ChartFormat> = ChartFormat::of;
+    let _: fn(&str, ChartSetting) -> Result<f64, String> = citeline::parse_chart_number;
+    let _ = LayoutOptions {
+        width: 1200.0,
+        theme: Theme::Dark,
+        breaks: true,
+    };
+    let _ = |paths: &[&Path], files: &[Vec<u8>]| -> Result<(), citeline::output::OutputError> {
+        citeline::output::prepare(paths, false)?.commit(files)
+    };
+
+    // Listing a source's dates.
+    let _ = |out: &mut Vec<u8>, c: &Checked| -> Result<(), DatesError> {
+        citeline::write_dates(out, c, "id", Direction::Past)
+    };
+}
+
+/// The surface works end to end on the shipped data, as a project's own test would use it.
+#[test]
+fn the_surface_checks_and_draws_the_shipped_data() {
+    let checked = citeline::check_file(Path::new("events.toml")).unwrap();
+    assert!(!checked.fails(true), "{:?}", checked.report.diagnostics);
+    let files = citeline::draw(
+        &checked.timeline,
+        &LayoutOptions::default(),
+        &PngOptions::default(),
+        &[ChartFormat::Svg],
+    )
+    .unwrap();
+    assert!(String::from_utf8_lossy(&files[0]).contains("bishkek-ministers-meeting"));
+}
