@@ -26,6 +26,12 @@ pub struct Checked {
 
 impl Checked {
     /// Whether the run should fail: errors, or with `deny_warnings` warnings too.
+    ///
+    /// ```
+    /// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
+    /// let checked = citeline::check_file(&path).unwrap();
+    /// assert!(!checked.fails(true), "the shipped data has no errors and no warnings");
+    /// ```
     pub fn fails(&self, deny_warnings: bool) -> bool {
         self.report.errors() > 0 || (deny_warnings && self.report.warnings() > 0)
     }
@@ -112,6 +118,15 @@ impl From<io::Error> for DatesError {
 /// Write every date expression in the text of source `source_id`, as `check` resolves it:
 /// a heading line, then `path:line:col<TAB>kind<TAB>"text"<TAB>-> days` a line. Paths are
 /// as the user can open them from where they stand.
+///
+/// ```
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
+/// let checked = citeline::check_file(&path).unwrap();
+/// let mut out = Vec::new();
+/// citeline::write_dates(&mut out, &checked, "rferl-2003-12-03", citeline::Direction::Past).unwrap();
+/// let listing = String::from_utf8(out).unwrap();
+/// assert!(listing.contains("\"19 November\"\t-> 2003-11-19"), "{listing}");
+/// ```
 pub fn write_dates(
     out: &mut impl Write,
     checked: &Checked,
@@ -186,6 +201,12 @@ pub enum ChartFormat {
 
 impl ChartFormat {
     /// The format an output path asks for by its extension (`.svg`, `.png`, any case).
+    ///
+    /// ```
+    /// use citeline::ChartFormat;
+    /// assert_eq!(ChartFormat::of("out/chart.PNG".as_ref()), Some(ChartFormat::Png));
+    /// assert_eq!(ChartFormat::of("chart.pdf".as_ref()), None);
+    /// ```
     pub fn of(path: &Path) -> Option<Self> {
         match path
             .extension()
@@ -202,6 +223,16 @@ impl ChartFormat {
 
 /// Draw a checked timeline once in each of `formats`, in that order. Lays out once; the
 /// PNG rasterises the same SVG.
+///
+/// ```
+/// use citeline::{layout::LayoutOptions, render::PngOptions, ChartFormat};
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
+/// let checked = citeline::check_file(&path).unwrap();
+/// let formats = [ChartFormat::Svg, ChartFormat::Png];
+/// let files = citeline::draw(&checked.timeline, &LayoutOptions::default(), &PngOptions::default(), &formats).unwrap();
+/// assert!(String::from_utf8_lossy(&files[0]).contains("<svg"));
+/// assert_eq!(&files[1][1..4], b"PNG");
+/// ```
 pub fn draw(
     timeline: &Timeline,
     options: &LayoutOptions,
@@ -221,6 +252,12 @@ pub fn draw(
 
 /// A number given on the command line for a chart setting, within its range: the width in
 /// pixels (400 to 20,000) or the PNG scale (0.25 to 8).
+///
+/// ```
+/// use citeline::{parse_chart_number, ChartSetting};
+/// assert_eq!(parse_chart_number("800", ChartSetting::Width), Ok(800.0));
+/// assert!(parse_chart_number("9", ChartSetting::Scale).unwrap_err().contains("between 0.25 and 8"));
+/// ```
 pub fn parse_chart_number(text: &str, setting: ChartSetting) -> Result<f64, String> {
     let (range, what) = match setting {
         ChartSetting::Width => (400.0..=20_000.0, "width in pixels"),

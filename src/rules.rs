@@ -11,6 +11,12 @@ use crate::diagnostic::Rule;
 use crate::load::rules as shape;
 
 /// Every rule, grouped by family in the order the checks run.
+///
+/// ```
+/// let codes: Vec<&str> = citeline::rules::all().iter().map(|r| r.code).collect();
+/// assert!(codes.contains(&"date-too-precise"));
+/// assert_eq!(citeline::rules::find("date-too-precise").unwrap().severity, citeline::Severity::Error);
+/// ```
 pub fn all() -> &'static [&'static Rule] {
     &[
         &shape::TOML_SYNTAX,
@@ -51,6 +57,11 @@ pub fn find(code: &str) -> Option<&'static Rule> {
 }
 
 /// The rule with this code, or a message naming the nearest code and listing them all.
+///
+/// ```
+/// assert_eq!(citeline::rules::lookup("quote-not-found").unwrap().code, "quote-not-found");
+/// assert!(citeline::rules::lookup("quote-not-fund").unwrap_err().contains("did you mean"));
+/// ```
 pub fn lookup(code: &str) -> Result<&'static Rule, String> {
     find(code).ok_or_else(|| {
         let codes: Vec<&str> = all().iter().map(|r| r.code).collect();

@@ -18,6 +18,16 @@ const MAX_SHOWN_LINES: usize = 8;
 
 /// Write the report as a compiler would: `error[code]: message`, `--> file:line:col`, the
 /// line with a caret under the span, then notes and help; a summary line at the end.
+///
+/// ```
+/// let checked = citeline::check_str("events.toml".as_ref(), "[[events]]\nid = 5\n".into());
+/// let mut out = Vec::new();
+/// let t = &checked.timeline;
+/// citeline::write_human(&mut out, &checked.report, &t.path, &t.text, false).unwrap();
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.contains("error[invalid-type]: `id` must be text, found integer"), "{text}");
+/// assert!(text.contains("--> events.toml:2:6"), "{text}");
+/// ```
 pub fn write_human(
     out: &mut impl Write,
     report: &Report,

@@ -37,6 +37,17 @@ struct JsonReport<'a> {
 }
 
 /// Write the report as one JSON object (SPEC §5), followed by a newline.
+///
+/// ```
+/// let checked = citeline::check_str("events.toml".as_ref(), "[[events]]\nid = 5\n".into());
+/// let mut out = Vec::new();
+/// let t = &checked.timeline;
+/// citeline::write_json(&mut out, &checked.report, &t.path, &t.text).unwrap();
+/// let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// let found = json["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "invalid-type");
+/// assert_eq!(found.unwrap()["line"], 2);
+/// assert!(json["errors"].as_u64().unwrap() >= 1);
+/// ```
 pub fn write_json(
     out: &mut impl Write,
     report: &Report,

@@ -96,6 +96,14 @@ pub struct Loaded {
 
 /// Read and load the events file at `path`. The file is read through its cap, so a device
 /// or a pipe that never ends is refused, not read until memory runs out.
+///
+/// ```
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
+/// let loaded = citeline::load(&path).unwrap();
+/// assert!(loaded.diagnostics.is_empty());
+/// assert_eq!(loaded.timeline.sources.len(), 2);
+/// assert!(citeline::load("no-such-file.toml".as_ref()).unwrap_err().is_not_found());
+/// ```
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = bounded::read_capped(path, MAX_EVENTS_FILE_BYTES).map_err(|e| match e {
         ReadError::Io(error) => LoadError::Io {

@@ -119,6 +119,17 @@ struct Output {
 ///
 /// The first output that cannot be written, with why and what to do; the temporary files
 /// already made are removed and nothing else is touched (except a folder created on request).
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let (svg, png) = (dir.path().join("chart.svg"), dir.path().join("chart.png"));
+/// let staged = citeline::output::prepare(&[&svg, &png], false).unwrap();
+/// // … the slow work happens here; nothing is replaced yet …
+/// staged.commit(&[b"<svg/>".to_vec(), b"png bytes".to_vec()]).unwrap();
+/// assert_eq!(std::fs::read(&svg).unwrap(), b"<svg/>");
+/// let refused = citeline::output::prepare(&[dir.path().join("no/such/folder/x.svg")], false);
+/// assert!(refused.unwrap_err().to_string().contains("no/such/folder"));
+/// ```
 pub fn prepare<P: AsRef<Path>>(paths: &[P], create_folders: bool) -> Result<Staged, OutputError> {
     let mut outputs: Vec<Output> = Vec::with_capacity(paths.len());
     let mut folders: Vec<PathBuf> = Vec::new();
