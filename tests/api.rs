@@ -14,6 +14,8 @@ use citeline::{
 use std::io;
 use std::path::Path;
 
+// Spelling out whole signatures is the point of this file.
+#[allow(clippy::type_complexity)]
 #[test]
 fn the_surface_has_the_shape_users_rely_on() {
     // Checking.
