@@ -55,20 +55,22 @@ fn after_a_source_that_is_not_a_table_findings_name_their_own_owner() {
     let dir = nested_copy("unknown-key", "bad");
     let events = dir.path().join("data/events.toml");
     let text = fs::read_to_string(&events).unwrap();
-    fs::write(
-        &events,
-        format!(
-            "[sources]\nbroken = 5\n{}",
-            text.replacen("[sources.", "[sources.", 1)
-        ),
-    )
-    .unwrap();
+    fs::write(&events, format!("[sources]\nbroken = 5\n{text}")).unwrap();
     let out = citeline(
         dir.path(),
         &["check", "--format", "json", "data/events.toml"],
     );
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    for d in json["diagnostics"].as_array().unwrap() {
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert!(
+        diagnostics.iter().any(|d| d["source"] == "broken"),
+        "the source's own finding"
+    );
+    assert!(
+        diagnostics.iter().any(|d| d["event"].is_string()),
+        "an event's finding"
+    );
+    for d in diagnostics {
         if d["event"].is_string() {
             assert!(d["source"].is_null() || d["source"] != "broken", "{d}");
         }
