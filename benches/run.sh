@@ -34,6 +34,8 @@ for case in $cases; do
     [ -f "$dir/events.toml" ] || "$synth" "$dir" "$events" "$articles" 10 >/dev/null
     size=$(du -sm "$dir/articles" | cut -f1)
     measure "check: $events events, $articles articles (${size} MB)" "$bin" check "$dir/events.toml"
+    # The floor: counting the words of the same files, in one process.
+    measure "  wc -w over the same files" sh -c "cat '$dir/events.toml' '$dir'/articles/* | wc -w"
     # render draws only error-free data: benchmark it on a copy with no broken quotes.
     clean="$work/c$events"
     [ -f "$clean/events.toml" ] || "$synth" "$clean" "$events" "$articles" 0 >/dev/null

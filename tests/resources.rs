@@ -160,3 +160,26 @@ fn a_note_long_enough_to_break_the_chart_is_refused() {
     let report = json(dir.path());
     assert_eq!(codes(&report), ["invalid-value"]);
 }
+
+#[test]
+fn a_misspelt_source_cited_thousands_of_times_is_measured_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
+    let mut events = String::new();
+    for i in 0..2_000 {
+        events.push_str(&SOURCE.replace("sources.a]", &format!("sources.source-number-{i}]")));
+    }
+    for i in 0..20_000 {
+        events.push_str(&event(&format!("e{i}"), "source-numbr-7"));
+    }
+    fs::write(dir.path().join("events.toml"), events).unwrap();
+    let report = json(dir.path());
+    let undeclared: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "undeclared-source")
+        .collect();
+    assert_eq!(undeclared.len(), 20_000);
+    assert_eq!(undeclared[0]["help"], "did you mean `source-number-7`?");
+}

@@ -12,7 +12,8 @@ pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
     }
     let target = normal(word);
     candidates
-        .filter(|c| c.len() <= MAX_WORD_BYTES)
+        // A length apart by more than the allowed edits cannot be near: skip it unmeasured.
+        .filter(|c| c.len() <= MAX_WORD_BYTES && c.len().abs_diff(word.len()) <= c.len() / 3 + 1)
         .map(|c| (strsim::damerau_levenshtein(&target, &normal(c)), c))
         .filter(|(d, c)| *d <= (c.len() / 3).max(1) + usize::from(*d == 0))
         .min_by_key(|(d, _)| *d)
