@@ -75,14 +75,12 @@ fn check_loaded(loaded: Loaded) -> Checked {
         check::article(&timeline, &citations, sources, article)
     });
     diagnostics.extend(visited.unreadable);
-    diagnostics.extend(check::finish(
-        &timeline,
-        visited.results,
-        &visited.unreadable_ids,
-    ));
-    let mut report = Report { diagnostics };
-    report.sort();
-    Checked { timeline, report }
+    let (found, omitted) = check::finish(&timeline, visited.results, &visited.unreadable_ids);
+    diagnostics.extend(found);
+    Checked {
+        timeline,
+        report: Report::with_omitted(diagnostics, omitted),
+    }
 }
 
 /// Why `citeline dates` cannot list a source.

@@ -183,3 +183,28 @@ fn a_misspelt_source_cited_thousands_of_times_is_measured_once() {
     assert_eq!(undeclared.len(), 20_000);
     assert_eq!(undeclared[0]["help"], "did you mean `source-number-7`?");
 }
+
+#[test]
+fn a_flood_of_findings_is_kept_to_the_cap_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
+    let mut events = String::from(SOURCE);
+    for i in 0..12_000 {
+        // Each event: a quote that is not in the article.
+        events.push_str(&event(&format!("e{i}"), "a").replace("ministers met", "ministers ate"));
+    }
+    fs::write(dir.path().join("events.toml"), events).unwrap();
+    let report = json(dir.path());
+    assert_eq!(report["diagnostics"].as_array().unwrap().len(), 10_000);
+    assert_eq!(report["omitted"], 2_000);
+    assert_eq!(report["errors"], 12_000);
+    let out = citeline(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(
+        text.contains("... and 2000 more findings not shown (2000 errors, 0 warnings)"),
+        "{:.300}",
+        &text[text.len() - 300..]
+    );
+    assert!(text.ends_with("events.toml: 12000 errors, 0 warnings\n"));
+}

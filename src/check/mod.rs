@@ -16,7 +16,7 @@ pub mod sources;
 pub use citations::Citations;
 
 use crate::articles::Article;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Report};
 use crate::model::{Source, Timeline};
 use crate::parallel;
 use std::collections::HashSet;
@@ -54,26 +54,43 @@ pub fn finish(
     timeline: &Timeline,
     articles: Vec<ArticleFindings>,
     unreadable: &HashSet<String>,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, [usize; 3]) {
     let mut out = Vec::new();
+    let mut omitted = [0; 3];
     let mut mentioned = HashSet::new();
     for found in articles {
         out.extend(found.diagnostics);
         mentioned.extend(found.mentioned);
+        keep_bounded(&mut out, &mut omitted);
     }
     for source in &timeline.sources {
         sources::cited(timeline, source, &mut out);
     }
     let indexed: Vec<_> = timeline.events.iter().enumerate().collect();
     let found = parallel::map_chunks(&indexed, |events| {
-        let mut out = Vec::new();
+        let (mut out, mut omitted) = (Vec::new(), [0; 3]);
         for &(index, event) in events {
             dates::date_supported(timeline, event, &mut out);
             dates::not_after_source(timeline, event, &mut out);
             mentions::unmentioned(timeline, index, event, &mentioned, unreadable, &mut out);
+            keep_bounded(&mut out, &mut omitted);
         }
-        out
+        (out, omitted)
     });
-    out.extend(found.into_iter().flatten());
-    out
+    for (found, counted) in found {
+        out.extend(found);
+        keep_bounded(&mut out, &mut omitted);
+        for (total, n) in omitted.iter_mut().zip(counted) {
+            *total += n;
+        }
+    }
+    (out, omitted)
+}
+
+/// Keep memory bounded when every event has a finding: past twice the report's cap, keep
+/// only the first findings and count the rest (see [`Report::keep_first`]).
+fn keep_bounded(out: &mut Vec<Diagnostic>, omitted: &mut [usize; 3]) {
+    if out.len() > 2 * Report::MAX_KEPT {
+        Report::keep_first(out, omitted);
+    }
 }

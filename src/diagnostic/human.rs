@@ -90,6 +90,15 @@ pub fn write_human(
         }
         writeln!(out, "{rendered}\n")?;
     }
+    if report.omitted() > 0 {
+        writeln!(
+            out,
+            "... and {} more findings not shown ({} errors, {} warnings): fix the ones above first\n",
+            report.omitted(),
+            report.omitted[0],
+            report.omitted[1]
+        )?;
+    }
     writeln!(out, "{}", summary_line(report, &path_text))
 }
 

@@ -32,6 +32,8 @@ struct JsonRelated<'a> {
 #[derive(Serialize)]
 struct JsonReport<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// Findings counted but not listed, past the report's cap.
+    omitted: usize,
     errors: usize,
     warnings: usize,
 }
@@ -89,6 +91,7 @@ pub fn write_json(
         .collect();
     let json = JsonReport {
         diagnostics,
+        omitted: report.omitted(),
         errors: report.errors(),
         warnings: report.warnings(),
     };

@@ -33,17 +33,15 @@ mod tests {
     };
 
     fn render(text: &str, span: Span) -> String {
-        let report = Report {
-            diagnostics: vec![Diagnostic::new(
-                &QUOTE_NOT_FOUND,
-                span,
-                "the quote does not stand in source `a`",
-            )
-            .with_label("not found")
-            .with_event("e")
-            .with_note("closest passage …")
-            .with_help("copy it exactly")],
-        };
+        let report = Report::new(vec![Diagnostic::new(
+            &QUOTE_NOT_FOUND,
+            span,
+            "the quote does not stand in source `a`",
+        )
+        .with_label("not found")
+        .with_event("e")
+        .with_note("closest passage …")
+        .with_help("copy it exactly")]);
         let mut out = Vec::new();
         write_human(&mut out, &report, Path::new("events.toml"), text, false).unwrap();
         String::from_utf8(out).unwrap()
@@ -87,11 +85,11 @@ mod tests {
     fn a_huge_line_with_many_findings_is_shown_in_windows() {
         // One line of 2 MB with a finding every 2 KB: each shows a window, not the line.
         let text = format!("x = [{}]\n", "\"abcdefgh\", ".repeat(200_000));
-        let report = Report {
-            diagnostics: (0..1000)
+        let report = Report::new(
+            (0..1000)
                 .map(|i| Diagnostic::new(&QUOTE_NOT_FOUND, 5 + i * 2_000..5 + i * 2_000 + 10, "m"))
                 .collect(),
-        };
+        );
         let mut out = Vec::new();
         write_human(&mut out, &report, Path::new("e.toml"), &text, false).unwrap();
         let out = String::from_utf8(out).unwrap();
@@ -112,9 +110,9 @@ mod tests {
     #[test]
     fn json_has_the_spec_fields() {
         let text = "a = 1\n";
-        let report = Report {
-            diagnostics: vec![Diagnostic::new(&QUOTE_NOT_FOUND, 4..5, "m").with_source("s")],
-        };
+        let report = Report::new(vec![
+            Diagnostic::new(&QUOTE_NOT_FOUND, 4..5, "m").with_source("s")
+        ]);
         let mut out = Vec::new();
         write_json(&mut out, &report, Path::new("e.toml"), text).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();

@@ -125,17 +125,61 @@ impl Diagnostic {
 }
 
 /// All findings about one events file, in the order they should be shown.
+///
+/// A report keeps at most [`Report::MAX_KEPT`] findings; the rest are only counted, in
+/// `omitted`, so that a file of a million broken events costs a summary line, not gigabytes
+/// of text nobody reads. Counts include the omitted findings.
 #[derive(Clone, Debug, Default)]
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings left out past [`Report::MAX_KEPT`]: errors, warnings and notes.
+    pub omitted: [usize; 3],
 }
 
 impl Report {
+    /// How many findings a report keeps.
+    pub const MAX_KEPT: usize = 10_000;
+
+    /// A report of `diagnostics`, sorted, keeping the first [`Report::MAX_KEPT`].
+    pub fn new(diagnostics: Vec<Diagnostic>) -> Self {
+        Self::with_omitted(diagnostics, [0; 3])
+    }
+
+    /// [`Report::new`] for findings of which some were already counted out (by
+    /// [`Report::keep_first`]).
+    pub fn with_omitted(mut diagnostics: Vec<Diagnostic>, mut omitted: [usize; 3]) -> Self {
+        Self::keep_first(&mut diagnostics, &mut omitted);
+        Report {
+            diagnostics,
+            omitted,
+        }
+    }
+
+    /// Sort `diagnostics` and keep the first [`Report::MAX_KEPT`], counting the rest into
+    /// `omitted`. A stage that makes findings in bulk calls this on its own share as it goes:
+    /// whatever is not among the first of a share cannot be among the first of all.
+    pub fn keep_first(diagnostics: &mut Vec<Diagnostic>, omitted: &mut [usize; 3]) {
+        diagnostics.sort_by_key(|d| (d.span.as_ref().map(|s| s.start), d.severity));
+        if diagnostics.len() > Self::MAX_KEPT {
+            for d in diagnostics.drain(Self::MAX_KEPT..) {
+                omitted[d.severity as usize] += 1;
+            }
+        }
+    }
+
+    /// How many findings of `severity` there are, omitted ones included.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        self.omitted[severity as usize]
+            + self
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == severity)
+                .count()
+    }
+
+    /// How many findings were left out past [`Report::MAX_KEPT`].
+    pub fn omitted(&self) -> usize {
+        self.omitted.iter().sum()
     }
 
     pub fn errors(&self) -> usize {

@@ -226,6 +226,9 @@ fn walk_entries(
     out: &mut Vec<Diagnostic>,
 ) -> bool {
     let mut walk = Walk::default();
+    // One event per entry at most: sized once, a vector of a million events does not
+    // double its way there.
+    timeline.events.reserve_exact(entries.len());
     let mut failed = {
         let rest = split::without_entries(text, entries);
         let (root, failed) = parse(&rest, 0, out);
