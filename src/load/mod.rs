@@ -29,12 +29,13 @@ pub use values::MAX_TITLE_CHARS;
 use crate::bounded::{self, ReadError};
 use crate::diagnostic::Diagnostic;
 use crate::model::Timeline;
+use crate::parallel;
 use rules::{MISSING_KEY, TOML_SYNTAX};
 use sink::Sink;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use toml::de::DeTable;
-use walk::Walk;
+use walk::Events;
 
 /// The largest events file citeline reads. The benchmark's 100,000 events take 30 MB; a file
 /// far beyond that is not a curated timeline.
@@ -209,31 +210,30 @@ fn parse<'i>(
 fn walk_whole(text: &str, timeline: &mut Timeline, out: &mut Vec<Diagnostic>) -> bool {
     let (root, failed) = parse(text, 0, out);
     let mut sink = Sink::new(out, text, 0);
-    let mut walk = Walk::default();
     let root = root.get_ref();
-    walk.root(&mut sink, root, timeline);
+    let declared = walk::root(&mut sink, root, timeline);
+    let mut events = Events::new(&declared);
     match root.get("events") {
-        Some(v) => walk.events(&mut sink, v, timeline),
+        Some(v) => events.walk(&mut sink, v),
         None => no_events(&mut sink),
     }
+    walk::merge(vec![events], &mut sink, timeline);
     failed
 }
 
+/// The split walk: the file without its entries first (sources must be known before the
+/// evidence that cites them), then the entries, a share per core, parsed one at a time.
 fn walk_entries(
     text: &str,
     entries: &[std::ops::Range<usize>],
     timeline: &mut Timeline,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
-    let mut walk = Walk::default();
-    // One event per entry at most: sized once, a vector of a million events does not
-    // double its way there.
-    timeline.events.reserve_exact(entries.len());
-    let mut failed = {
+    let (declared, mut failed) = {
         let rest = split::without_entries(text, entries);
         let (root, failed) = parse(&rest, 0, out);
         let mut sink = Sink::new(out, text, 0);
-        walk.root(&mut sink, root.get_ref(), timeline);
+        let declared = walk::root(&mut sink, root.get_ref(), timeline);
         let conflict = root.get_ref().get_key_value("events");
         if let Some((key, _)) = conflict {
             sink.report(
@@ -245,16 +245,26 @@ fn walk_entries(
                 .with_label("TOML syntax error here"),
             );
         }
-        failed || conflict.is_some()
+        (declared, failed || conflict.is_some())
     };
-    for entry in entries {
-        let (root, entry_failed) = parse(&text[entry.clone()], entry.start, out);
-        failed |= entry_failed;
-        if let Some(v) = root.get_ref().get("events") {
-            let mut sink = Sink::new(out, text, entry.start);
-            walk.events(&mut sink, v, timeline);
+    let shares = parallel::map_chunks(entries, |entries| {
+        let (mut found, mut events, mut failed) = (Vec::new(), Events::new(&declared), false);
+        for entry in entries {
+            let (root, entry_failed) = parse(&text[entry.clone()], entry.start, &mut found);
+            failed |= entry_failed;
+            if let Some(v) = root.get_ref().get("events") {
+                events.walk(&mut Sink::new(&mut found, text, entry.start), v);
+            }
         }
+        (events, found, failed)
+    });
+    let mut parts = Vec::with_capacity(shares.len());
+    for (events, found, share_failed) in shares {
+        out.extend(found);
+        failed |= share_failed;
+        parts.push(events);
     }
+    walk::merge(parts, &mut Sink::new(out, text, 0), timeline);
     failed
 }
 

@@ -1,7 +1,7 @@
 //! The schema walk: the events file's tables and keys, in terms of the typed accessors of
 //! `access.rs`. It walks either one whole document or, for large files, the part without
-//! events and then each `[[events]]` entry on its own (`split.rs` decides); [`Walk`] holds
-//! what must be known across entries (declared sources, ids seen, sources cited).
+//! events and then each `[[events]]` entry on its own (`split.rs` decides), shares of them
+//! on several threads as [`Events`]; [`merge`] joins the shares in file order.
 
 use super::access::{
     choice, opt_list, opt_text, req_date, req_text, table, text_list, unknown_keys, Value,
@@ -43,28 +43,16 @@ const EVENT_KEYS: &[&str] = &[
 ];
 const EVIDENCE_KEYS: &[&str] = &["source", "quote"];
 
-/// What the walk must remember from one entry to the next.
-#[derive(Default)]
-pub(super) struct Walk {
-    /// Every `[sources.ID]` key, valid or not: evidence naming a broken source is not
-    /// "undeclared".
-    declared: BTreeSet<String>,
-    /// Each event id with the span of its first use.
-    seen: HashMap<String, Span>,
-    /// The suggestion for each undeclared source id, found once: 100,000 events citing a
-    /// misspelt id must not compare it with every declared id 100,000 times.
-    suggestions: HashMap<String, Option<String>>,
-}
-
-impl Walk {
-    /// Everything but the events: `[timeline]`, `[aliases]`, `[sources.*]`, and unknown
-    /// top-level keys.
-    pub(super) fn root(
-        &mut self,
-        sink: &mut Sink<'_>,
-        root: &DeTable<'_>,
-        timeline: &mut Timeline,
-    ) {
+/// Everything but the events: `[timeline]`, `[aliases]`, `[sources.*]`, and unknown
+/// top-level keys. Returns every `[sources.ID]` key, valid or not: evidence naming a broken
+/// source is not "undeclared".
+pub(super) fn root(
+    sink: &mut Sink<'_>,
+    root: &DeTable<'_>,
+    timeline: &mut Timeline,
+) -> BTreeSet<String> {
+    let mut declared = BTreeSet::new();
+    {
         unknown_keys(sink, root, ROOT_KEYS, "at the top level");
         if let Some(v) = root.get("timeline") {
             if let Some(t) = table(sink, v, "timeline") {
@@ -79,7 +67,7 @@ impl Walk {
         if let Some(v) = root.get("sources") {
             if let Some(t) = table(sink, v, "sources") {
                 for (key, value) in t.iter() {
-                    self.declared.insert(key.get_ref().to_string());
+                    declared.insert(key.get_ref().to_string());
                     if let Some(source) = source(sink, key, value) {
                         let at = timeline.sources.len();
                         timeline.source_index.insert(source.id.value.clone(), at);
@@ -89,14 +77,36 @@ impl Walk {
             }
         }
     }
+    declared
+}
 
-    /// The value of `events` (an array of tables), appending the valid events.
-    pub(super) fn events(
-        &mut self,
-        sink: &mut Sink<'_>,
-        value: &Value<'_>,
-        timeline: &mut Timeline,
-    ) {
+/// The walk of events: one per thread over its share of the file's entries, merged in file
+/// order by [`merge`], which is where ids used twice are found.
+pub(super) struct Events<'d> {
+    declared: &'d BTreeSet<String>,
+    /// The suggestion for each undeclared source id, found once: 100,000 events citing a
+    /// misspelt id must not compare it with every declared id 100,000 times.
+    suggestions: HashMap<String, Option<String>>,
+    /// Each event's id as written, in file order, with its place in `events` if it loaded.
+    ids: Vec<(Spanned<String>, Option<usize>)>,
+    events: Vec<Event>,
+    /// Every source id that some evidence names, broken events included.
+    cited: BTreeSet<String>,
+}
+
+impl<'d> Events<'d> {
+    pub(super) fn new(declared: &'d BTreeSet<String>) -> Self {
+        Self {
+            declared,
+            suggestions: HashMap::new(),
+            ids: Vec::new(),
+            events: Vec::new(),
+            cited: BTreeSet::new(),
+        }
+    }
+
+    /// The value of `events` (an array of tables).
+    pub(super) fn walk(&mut self, sink: &mut Sink<'_>, value: &Value<'_>) {
         let Some(items) = value.get_ref().as_array() else {
             sink.error(
                 &INVALID_TYPE,
@@ -112,19 +122,27 @@ impl Walk {
             sink.error(&MISSING_KEY, sink.at(value.span()), "`events` is empty");
         }
         for item in items.iter() {
-            if let Some(event) = self.event(sink, item, timeline) {
-                timeline.events.push(event);
+            let (id, event) = self.event(sink, item);
+            let at = event.map(|e| {
+                self.events.push(e);
+                self.events.len() - 1
+            });
+            if let Some(id) = id {
+                self.ids.push((id, at));
             }
         }
     }
 
+    /// One event and its id as written (kept for finding ids used twice, even when the
+    /// event has other errors).
     fn event(
         &mut self,
         sink: &mut Sink<'_>,
         item: &Value<'_>,
-        timeline: &mut Timeline,
-    ) -> Option<Event> {
-        let t = table(sink, item, "events")?;
+    ) -> (Option<Spanned<String>>, Option<Event>) {
+        let Some(t) = table(sink, item, "events") else {
+            return (None, None);
+        };
         let span = sink.at(item.span());
         let mark = sink.mark();
         let id = req_text(sink, t, "id", &span);
@@ -132,7 +150,6 @@ impl Walk {
         let sink = &mut sink;
         if let Some(id) = &id {
             check_id(sink, id, "event");
-            self.first_use(sink, id);
         }
         unknown_keys(sink, t, EVENT_KEYS, "in [[events]]");
         let date = req_date(sink, t, "date", &span);
@@ -173,12 +190,15 @@ impl Walk {
                 .with_help("add `date_note = \"…\"` saying how the date was inferred"),
             );
         }
-        let evidence = self.evidence(sink, t, &span, timeline);
+        let evidence = self.evidence(sink, t, &span);
         let ok = sink.clean_since(mark);
+        let (Some(id), Some(date), Some(title)) = (id.clone(), date, title) else {
+            return (id, None);
+        };
         let event = Event {
-            id: id?,
-            date: date?,
-            title: title?,
+            id,
+            date,
+            title,
             summary,
             place,
             actors,
@@ -189,28 +209,7 @@ impl Walk {
             evidence,
             span,
         };
-        ok.then_some(event)
-    }
-
-    /// Remember the first use of each event id; report every later one, pointing back.
-    fn first_use(&mut self, sink: &mut Sink<'_>, id: &Spanned<String>) {
-        match self.seen.get(&id.value) {
-            Some(first) => sink.report(
-                Diagnostic::new(
-                    &DUPLICATE_ID,
-                    id.span.clone(),
-                    format!(
-                        "event id `{}` is used twice",
-                        crate::text::shorten::ellipsis(&id.value, 40)
-                    ),
-                )
-                .with_label("second use")
-                .with_related(first.clone(), "first used here"),
-            ),
-            None => {
-                self.seen.insert(id.value.clone(), id.span.clone());
-            }
-        }
+        (Some(event.id.clone()), ok.then_some(event))
     }
 
     fn evidence(
@@ -218,7 +217,6 @@ impl Walk {
         sink: &mut Sink<'_>,
         t: &DeTable<'_>,
         event_span: &Span,
-        timeline: &mut Timeline,
     ) -> Vec<Evidence> {
         let Some(value) = t.get("evidence") else {
             sink.report(
@@ -252,8 +250,8 @@ impl Walk {
             let source = req_text(sink, e, "source", &item_span);
             let quote = req_text(sink, e, "quote", &item_span);
             if let Some(source) = &source {
-                if !timeline.cited_sources.contains(&source.value) {
-                    timeline.cited_sources.insert(source.value.clone());
+                if !self.cited.contains(&source.value) {
+                    self.cited.insert(source.value.clone());
                 }
                 if !self.declared.contains(&source.value) {
                     self.undeclared(sink, source);
@@ -275,7 +273,7 @@ impl Walk {
                 crate::text::shorten::ellipsis(&source.value, 40)
             ),
         );
-        let declared = &self.declared;
+        let declared = self.declared;
         let near = self
             .suggestions
             .entry(source.value.clone())
@@ -292,6 +290,46 @@ impl Walk {
             ),
         };
         sink.report(d.with_source(source.value.clone()));
+    }
+}
+
+/// Join the walks of the file's shares in file order into the timeline: the events that
+/// loaded, less those whose id was used before (reported, pointing at the first use).
+pub(super) fn merge(parts: Vec<Events<'_>>, sink: &mut Sink<'_>, timeline: &mut Timeline) {
+    let mut first: HashMap<String, Span> = HashMap::new();
+    timeline
+        .events
+        .reserve_exact(parts.iter().map(|p| p.events.len()).sum());
+    for part in parts {
+        let mut dropped = vec![false; part.events.len()];
+        for (id, at) in part.ids {
+            match first.get(&id.value) {
+                Some(span) => {
+                    sink.report(
+                        Diagnostic::new(
+                            &DUPLICATE_ID,
+                            id.span.clone(),
+                            format!(
+                                "event id `{}` is used twice",
+                                crate::text::shorten::ellipsis(&id.value, 40)
+                            ),
+                        )
+                        .with_label("second use")
+                        .with_related(span.clone(), "first used here")
+                        .with_event(id.value.clone()),
+                    );
+                    if let Some(at) = at {
+                        dropped[at] = true;
+                    }
+                }
+                None => {
+                    first.insert(id.value, id.span);
+                }
+            }
+        }
+        let kept = part.events.into_iter().zip(dropped).filter(|(_, d)| !d);
+        timeline.events.extend(kept.map(|(e, _)| e));
+        timeline.cited_sources.extend(part.cited);
     }
 }
 
