@@ -32,9 +32,9 @@ pub const SOURCE_OUTSIDE_FOLDER: Rule = Rule {
     code: "source-outside-folder",
     severity: Error,
     summary: "A source's `file` resolves, after following links, outside the events file's folder.",
-    explanation: "A project's evidence must travel with it: an article outside the folder (via \
-`..`, an absolute path or a symbolic link) would make the check pass on one machine and fail on \
-the next.\n\nExample: copy the article into `articles/` and write `file = \"articles/x.txt\"`.",
+    explanation: "A project's evidence must travel with it: an article outside the folder \
+(reached through `..`, an absolute path elsewhere, or a symbolic link) would make the check pass \
+on one machine and fail on the next.\n\nExample: copy the article into `articles/` and write `file = \"articles/x.txt\"`.",
 };
 
 pub const SOURCE_TOO_LARGE: Rule = Rule {

@@ -1,4 +1,4 @@
-//! Date rules (SPEC §4.4, §4.5): the claimed interval is supported by its evidence and does
+//! Date rules (docs/checks.md#dates, #not-after-source): the claimed interval is supported by its evidence and does
 //! not start after the source that reports it.
 
 use crate::date::DayInterval;
@@ -62,7 +62,7 @@ struct Attested {
     days: DayInterval,
 }
 
-/// The event's claimed interval is supported by its evidence (SPEC §4.4).
+/// The event's claimed interval is supported by its evidence (docs/checks.md#claims-and-evidence).
 pub fn date_supported(timeline: &Timeline, event: &Event, out: &mut Vec<Diagnostic>) {
     let claim = event.date.value.days();
     let attested = match event.dated_by.value {
@@ -186,7 +186,7 @@ fn unsupported(event: &Event, claim: DayInterval, attested: &[Attested]) -> Diag
 }
 
 /// A past event does not start after the latest day its cited source could have been
-/// published (SPEC §4.5).
+/// published (docs/checks.md#not-after-source).
 pub fn not_after_source(timeline: &Timeline, event: &Event, out: &mut Vec<Diagnostic>) {
     if event.status == Status::Planned {
         return;

@@ -1,4 +1,4 @@
-//! Mention rules (docs/rules.md): each actor and the place is named in a cited source.
+//! Mention rules (docs/checks.md#mentions): each actor and the place is named in a cited source.
 
 use super::citations::Citation;
 use crate::articles::Article;

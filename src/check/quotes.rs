@@ -1,4 +1,4 @@
-//! Quote rules (docs/rules.md): each quote stands in its source, after folding.
+//! Quote rules (docs/checks.md#quotes): each quote stands in its source, after folding.
 
 use super::citations::Citation;
 use crate::articles::Article;

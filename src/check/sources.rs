@@ -1,4 +1,4 @@
-//! Source rules (docs/rules.md): a readable article still matches its pin and attests its
+//! Source rules (docs/checks.md#sources): a readable article still matches its pin and attests its
 //! metadata, and every source is cited. Whether the file could be read at all is
 //! `articles`' business.
 

@@ -38,7 +38,7 @@ struct JsonReport<'a> {
     warnings: usize,
 }
 
-/// Write the report as one JSON object (SPEC §5), followed by a newline.
+/// Write the report as one JSON object (docs/output.md#json), followed by a newline.
 ///
 /// ```
 /// let checked = citeline::check_str("events.toml".as_ref(), "[[events]]\nid = 5\n".into());

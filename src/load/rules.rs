@@ -84,9 +84,10 @@ Example: `date = \"19 November 2003\"` should be `date = \"2003-11-19\"`.",
 pub const INVALID_TITLE: Rule = Rule {
     code: "invalid-title",
     severity: Error,
-    summary: "An event title is empty, longer than 80 characters or holds control characters.",
+    summary: "An event title is longer than 80 characters.",
     explanation: "The title is the chart label; it must fit on a line. Put the rest in \
-`summary`.\n\nExample: shorten a 120-character title to its first clause and move the rest to \
+`summary`. (An empty title, or one with control characters, is `invalid-value`, as for any \
+text.)\n\nExample: shorten a 120-character title to its first clause and move the rest to \
 `summary = \"…\"`.",
 };
 

@@ -54,10 +54,9 @@ fn suggest_id(text: &str) -> String {
 }
 
 pub(super) fn check_title(sink: &mut Sink<'_>, title: &Spanned<String>) {
+    // Empty titles and control characters were refused as text already.
     let chars = title.value.chars().count();
-    if title.value.trim().is_empty() {
-        sink.error(&INVALID_TITLE, title.span.clone(), "the title is empty");
-    } else if chars > MAX_TITLE_CHARS {
+    if chars > MAX_TITLE_CHARS {
         sink.report(
             Diagnostic::new(
                 &INVALID_TITLE,

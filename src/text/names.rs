@@ -1,4 +1,4 @@
-//! Names in running text: case-insensitive, on word boundaries (SPEC §4.6).
+//! Names in running text: case-insensitive, on word boundaries (docs/checks.md#mentions).
 //!
 //! Both sides are folded (so a curly apostrophe in "O’Brien" matches a straight one) and
 //! lowercased; a hit counts only when the characters around it are not letters or digits,

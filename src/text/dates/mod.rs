@@ -1,5 +1,5 @@
 //! Date expressions in running English, resolved to day intervals against a publication
-//! date (docs/rules.md, the date rules).
+//! date (docs/checks.md#date-expressions).
 //!
 //! This module owns finding the expressions and saying which days each denotes; it knows
 //! nothing of events, claims or diagnostics (the date rules in `check` compare intervals).
