@@ -31,7 +31,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Timeline;
 use crate::parallel;
 use rules::{MISSING_KEY, TOML_SYNTAX};
-use sink::Sink;
+use sink::{Place, Sink};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use toml::de::DeTable;
@@ -184,11 +184,11 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
     }
 }
 
-/// Parse `piece` (starting at `offset` in the file), reporting its syntax errors; whether
+/// Parse `piece` (which lies at `place` in the file), reporting its syntax errors; whether
 /// there were any.
 fn parse<'i>(
     piece: &'i str,
-    offset: usize,
+    place: Place<'_>,
     out: &mut Vec<Diagnostic>,
 ) -> (toml::Spanned<DeTable<'i>>, bool) {
     let (root, errors) = DeTable::parse_recoverable(piece);
@@ -198,7 +198,7 @@ fn parse<'i>(
         out.push(
             Diagnostic::new(
                 &TOML_SYNTAX,
-                span.start + offset..span.end + offset,
+                place.span(span),
                 e.message().trim().to_string(),
             )
             .with_label("TOML syntax error here"),
@@ -208,8 +208,8 @@ fn parse<'i>(
 }
 
 fn walk_whole(text: &str, timeline: &mut Timeline, out: &mut Vec<Diagnostic>) -> bool {
-    let (root, failed) = parse(text, 0, out);
-    let mut sink = Sink::new(out, text, 0);
+    let (root, failed) = parse(text, Place::At(0), out);
+    let mut sink = Sink::new(out, text, Place::At(0));
     let root = root.get_ref();
     let declared = walk::root(&mut sink, root, timeline);
     let mut events = Events::new(&declared);
@@ -230,16 +230,16 @@ fn walk_entries(
     out: &mut Vec<Diagnostic>,
 ) -> bool {
     let (declared, mut failed) = {
-        let rest = split::without_entries(text, entries);
-        let (root, failed) = parse(&rest, 0, out);
-        let mut sink = Sink::new(out, text, 0);
+        let rest = split::Rest::new(text, entries);
+        let (root, failed) = parse(&rest.text, Place::Rest(&rest), out);
+        let mut sink = Sink::new(out, text, Place::Rest(&rest));
         let declared = walk::root(&mut sink, root.get_ref(), timeline);
         let conflict = root.get_ref().get_key_value("events");
         if let Some((key, _)) = conflict {
             sink.report(
                 Diagnostic::new(
                     &TOML_SYNTAX,
-                    key.span(),
+                    sink.at(key.span()),
                     "`events` is defined here and again as [[events]] tables",
                 )
                 .with_label("TOML syntax error here"),
@@ -250,10 +250,11 @@ fn walk_entries(
     let shares = parallel::map_chunks(entries, |entries| {
         let (mut found, mut events, mut failed) = (Vec::new(), Events::new(&declared), false);
         for entry in entries {
-            let (root, entry_failed) = parse(&text[entry.clone()], entry.start, &mut found);
+            let (root, entry_failed) =
+                parse(&text[entry.clone()], Place::At(entry.start), &mut found);
             failed |= entry_failed;
             if let Some(v) = root.get_ref().get("events") {
-                events.walk(&mut Sink::new(&mut found, text, entry.start), v);
+                events.walk(&mut Sink::new(&mut found, text, Place::At(entry.start)), v);
             }
         }
         (events, found, failed)
@@ -264,7 +265,7 @@ fn walk_entries(
         failed |= share_failed;
         parts.push(events);
     }
-    walk::merge(parts, &mut Sink::new(out, text, 0), timeline);
+    walk::merge(parts, &mut Sink::new(out, text, Place::At(0)), timeline);
     failed
 }
 
@@ -400,5 +401,76 @@ quote = "on 19 November"
                 }
             }
         }
+
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(1024))]
+        /// Walking a file an entry at a time finds exactly what walking it whole finds.
+        #[test]
+        fn the_split_walk_equals_the_whole_walk(
+            blocks in proptest::collection::vec(
+                (proptest::sample::select(vec![0usize, 1, 1, 1, 2, 3, 3, 3, 4, 5]), proptest::collection::btree_set(0..KEY_LINES.len(), 0..4)),
+                0..14,
+            ),
+        ) {
+            let mut text = String::from("[sources.a]\nfile = \"a.txt\"\npublisher = \"P\"\ntitle = \"T\"\npublished = \"2003\"\n");
+            for (n, (kind, keys)) in blocks.iter().enumerate() {
+                text.push_str(match kind {
+                    0 => "[[events]]\n",
+                    1 => ["[[events]]\nid = \"one\"\n", "[[events]]\nid = \"two\"\n"][n % 2],
+                    2 => "[[events.evidence]]\n",
+                    3 => "date = \"2003-11-19\"\ntitle = \"t\"\n[[events.evidence]]\nsource = \"a\"\nquote = \"q\"\n",
+                    4 => ["[sources.b]\n", "[sources.c]\n", "[sources.d]\n"][n % 3],
+                    _ => "[timeline]\n",
+                });
+                // Keys of a complete block would repeat: only the others get extra keys.
+                for &k in keys.iter().filter(|_| !matches!(kind, 1 | 3 | 4)) {
+                    text.push_str(KEY_LINES[k]);
+                    text.push('\n');
+                }
+            }
+            let Some(entries) = split::entries(&text) else {
+                return Ok(());
+            };
+            let walked = |whole: bool| {
+                let (mut timeline, mut out) = (Timeline::default(), Vec::new());
+                let failed = if whole {
+                    walk_whole(&text, &mut timeline, &mut out)
+                } else {
+                    walk_entries(&text, &entries, &mut timeline, &mut out)
+                };
+                let mut found: Vec<_> = out.iter().map(|d| (d.code, d.span.as_ref().map(|s| (s.start, s.end)), d.message.clone(), d.event.clone(), d.source.clone())).collect();
+                found.sort();
+                let events: Vec<_> = timeline.events.iter().map(|e| (e.id.clone(), e.span.clone(), e.evidence.len())).collect();
+                (failed, found, events, timeline.sources.len(), timeline.cited_sources.clone())
+            };
+            let (whole, split) = (walked(true), walked(false));
+            // After a syntax error only syntax errors are reported, found piece by piece by
+            // the split walk, so only that there was one must agree.
+            if !whole.0 && !split.0 {
+                proptest::prop_assert_eq!(whole, split, "{}", text);
+            } else {
+                proptest::prop_assert_eq!(whole.0, split.0, "{}", text);
+            }
+        }
+    }
+
+    /// Key lines of the split-walk cases: right and wrong keys and values of every table.
+    const KEY_LINES: &[&str] = &[
+        "id = \"one\"",
+        "id = \"Bad Id\"",
+        "date = \"2003-11-19\"",
+        "date = \"2003-13\"",
+        "title = \"t\"",
+        "source = \"a\"",
+        "source = \"c\"",
+        "quote = \"on 19 November\"",
+        "file = \"a.txt\"",
+        "publisher = \"P\"",
+        "published = \"2003-12-03\"",
+        "colour = \"red\"",
+        "tags = [\n\"x\",\n]",
+        "dated_by = \"inference\"",
+    ];
 }

@@ -4,25 +4,45 @@
 //! entry, and leaving the entry's function drops it, so no early return can leave a stale
 //! owner on later findings.
 
+use super::split::Rest;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::Span;
+
+/// Where a parsed piece lies in the events file.
+#[derive(Clone, Copy)]
+pub(super) enum Place<'a> {
+    /// A stretch of the file starting at this offset.
+    At(usize),
+    /// The file without its entries.
+    Rest(&'a Rest),
+}
+
+impl Place<'_> {
+    /// A span of the piece as a span of the file.
+    pub(super) fn span(self, span: Span) -> Span {
+        match self {
+            Place::At(offset) => span.start + offset..span.end + offset,
+            Place::Rest(rest) => rest.original(span.start)..rest.original(span.end),
+        }
+    }
+}
 
 pub(super) struct Sink<'o> {
     out: &'o mut Vec<Diagnostic>,
     /// The whole events file.
     pub(super) text: &'o str,
-    /// Where the walked piece starts in `text`: its spans are relative to it.
-    offset: usize,
+    /// Where the walked piece lies in `text`: its spans are relative to it.
+    place: Place<'o>,
     event: Option<String>,
     source: Option<String>,
 }
 
 impl<'o> Sink<'o> {
-    pub(super) fn new(out: &'o mut Vec<Diagnostic>, text: &'o str, offset: usize) -> Self {
+    pub(super) fn new(out: &'o mut Vec<Diagnostic>, text: &'o str, place: Place<'o>) -> Self {
         Self {
             out,
             text,
-            offset,
+            place,
             event: None,
             source: None,
         }
@@ -42,7 +62,7 @@ impl<'o> Sink<'o> {
         Sink {
             out: self.out,
             text: self.text,
-            offset: self.offset,
+            place: self.place,
             event,
             source,
         }
@@ -50,7 +70,7 @@ impl<'o> Sink<'o> {
 
     /// A span of the walked piece as a span of the whole file.
     pub(super) fn at(&self, span: Span) -> Span {
-        span.start + self.offset..span.end + self.offset
+        self.place.span(span)
     }
 
     pub(super) fn report(&mut self, mut d: Diagnostic) {
