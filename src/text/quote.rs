@@ -2,6 +2,11 @@
 //! case-only near miss, and on a miss the closest passage. Results are byte ranges into the
 //! original article; turning them into lines and messages is the caller's business.
 //!
+//! A quote is looked for only when it is a quotation: some words, at most [`MAX_PARTS`]
+//! parts between elisions and at most [`MAX_QUOTE_WORDS`] words. Anything else is refused
+//! before any search ([`Miss::Refused`]) and counts as not found, which also bounds what
+//! one quote can cost.
+//!
 //! An article is prepared once as a [`Haystack`] and then asked about all its quotes, so
 //! the per-article work (folding, and lazily a lowercase copy and a word index) is paid
 //! once. The closest-passage search never compares the quote with the whole article
@@ -10,12 +15,20 @@
 //! and counts character edits only inside the winner's differing words.
 
 use crate::text::fold::{fold, Folded};
-use memchr::memmem;
+use memchr::memmem::{self, Finder};
 use std::ops::Range;
 
 /// Below this similarity a passage is not worth showing: unrelated English sentences of
 /// the same length already share about a third of their characters in edit distance terms.
 pub const MIN_SIMILARITY: f64 = 0.4;
+
+/// At most this many parts between elisions are compared. A quotation leaves out a few
+/// stretches, not hundreds; and a miss costs up to one scan of the article per part.
+pub const MAX_PARTS: usize = 64;
+
+/// At most this many words (all parts together) are compared: a long paragraph has a few
+/// hundred. It bounds the word alignment of a miss to 1,001 x 1,505 cells.
+pub const MAX_QUOTE_WORDS: usize = 1_000;
 
 /// An article prepared once for many quote searches.
 #[derive(Debug)]
@@ -65,8 +78,29 @@ pub enum QuoteMatch {
     Found(Vec<Range<usize>>),
     /// Found only when case is ignored.
     CaseOnly(Vec<Range<usize>>),
-    /// Not found; the closest passage, if any passage is at all alike.
-    NotFound(Option<Closest>),
+    /// Not found, or not even looked for: either way the quote is not attested.
+    NotFound(Miss),
+}
+
+/// Why a quote is not found. A refusal is a kind of miss so that a caller that only asks
+/// "found or not?" can never take a refused quote for a found one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Miss {
+    /// Looked for and absent; the closest passage, if any passage is at all alike.
+    Searched(Option<Closest>),
+    /// Not looked for: the quote is not a quotation.
+    Refused(Refusal),
+}
+
+/// Why a quote is not looked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Nothing but elisions and white space: no words to look for.
+    NoWords,
+    /// More than [`MAX_PARTS`] parts between elisions; how many it has.
+    TooManyParts(usize),
+    /// More than [`MAX_QUOTE_WORDS`] words; how many it has.
+    TooManyWords(usize),
 }
 
 /// Look for `quote` in `haystack`.
@@ -74,7 +108,8 @@ pub enum QuoteMatch {
 /// The quote is folded like the article. An elision (`...`, `…`, or either in square or
 /// round brackets) splits it into parts, which must appear in order, without overlapping,
 /// inside one paragraph; empty parts (an elision at either end) are ignored. A quote with
-/// no part at all (empty, or only an elision) is `NotFound(None)`.
+/// no part at all (empty, or only elisions), with more than [`MAX_PARTS`] parts or more
+/// than [`MAX_QUOTE_WORDS`] words is refused unsearched.
 ///
 /// Case-insensitive matching lowercases character by character, and only where that keeps
 /// the byte length (so offsets stay put): `İ` or `ẞ` thus only match themselves.
@@ -89,10 +124,10 @@ pub enum QuoteMatch {
 /// `quote_words`: the parts missing from it).
 pub fn find(haystack: &Haystack, quote: &str) -> QuoteMatch {
     let quote = fold(quote);
-    let parts = split_elisions(&quote);
-    if parts.is_empty() {
-        return QuoteMatch::NotFound(None);
-    }
+    let parts = match quote_parts(&quote) {
+        Ok(parts) => parts,
+        Err(refusal) => return QuoteMatch::NotFound(Miss::Refused(refusal)),
+    };
     let folded = &haystack.folded;
     let to_original = |ranges: Vec<Range<usize>>| -> Vec<Range<usize>> {
         ranges
@@ -108,22 +143,49 @@ pub fn find(haystack: &Haystack, quote: &str) -> QuoteMatch {
     if let Some(ranges) = locate(folded, &haystack.lower(), &lower_parts) {
         return QuoteMatch::CaseOnly(to_original(ranges));
     }
-    QuoteMatch::NotFound(closest(haystack, &parts))
+    QuoteMatch::NotFound(Miss::Searched(closest(haystack, &parts)))
+}
+
+/// The parts of a folded quote, or why it is not searched. Counting the parts of a quote
+/// that has too many costs one pass over it and no memory.
+fn quote_parts(quote: &str) -> Result<Vec<&str>, Refusal> {
+    let mut all = elision_parts(quote);
+    let parts: Vec<&str> = all.by_ref().take(MAX_PARTS).collect();
+    let more = all.count();
+    if parts.is_empty() {
+        return Err(Refusal::NoWords);
+    }
+    if more > 0 {
+        return Err(Refusal::TooManyParts(MAX_PARTS + more));
+    }
+    let words = parts
+        .iter()
+        .map(|p| memchr::memchr_iter(b' ', p.as_bytes()).count() + 1)
+        .sum();
+    if words > MAX_QUOTE_WORDS {
+        return Err(Refusal::TooManyWords(words));
+    }
+    Ok(parts)
 }
 
 /// The non-empty parts of a folded quote between elisions, trimmed.
-fn split_elisions(quote: &str) -> Vec<&str> {
+fn elision_parts(quote: &str) -> impl Iterator<Item = &str> {
     let bytes = quote.as_bytes();
-    let mut parts = Vec::new();
-    let mut from = 0;
-    let mut search = 0;
-    while let Some(at) = memmem::find(&bytes[search..], b"...") {
-        let mut start = search + at;
+    let dots = Finder::new(b"...");
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let start_of_part = from?;
+        let Some(at) = dots.find(&bytes[start_of_part..]) else {
+            from = None;
+            return Some(&quote[start_of_part..]);
+        };
+        let mut start = start_of_part + at;
         let mut end = start + 3;
         while bytes.get(end) == Some(&b'.') {
             end += 1;
         }
-        // `[...]` and `(...)` are the same elision, marked as the editor's.
+        // `[...]` and `(...)` are the same elision, marked as the editor's. The bracket
+        // cannot belong to the elision before: that one ended on a dot or a closing bracket.
         if start > 0 {
             let close = match bytes[start - 1] {
                 b'[' => Some(b']'),
@@ -135,16 +197,11 @@ fn split_elisions(quote: &str) -> Vec<&str> {
                 end += 1;
             }
         }
-        parts.push(&quote[from..start]);
-        from = end;
-        search = end;
-    }
-    parts.push(&quote[from..]);
-    parts.retain_mut(|p| {
-        *p = p.trim_matches(' ');
-        !p.is_empty()
-    });
-    parts
+        from = Some(end);
+        Some(&quote[start_of_part..start])
+    })
+    .map(|p| p.trim_matches(' '))
+    .filter(|p| !p.is_empty())
 }
 
 /// Where `parts` stand in `text` (the folded text or its lowercase twin): one part
@@ -696,7 +753,7 @@ mod tests {
     #[track_caller]
     fn not_found(original: &str, quote: &str) -> Option<Closest> {
         match find(&Haystack::new(original), quote) {
-            QuoteMatch::NotFound(closest) => closest,
+            QuoteMatch::NotFound(Miss::Searched(closest)) => closest,
             other => panic!("{quote:?}: expected NotFound, got {other:?}"),
         }
     }
@@ -926,8 +983,6 @@ mod tests {
     #[test]
     fn garbage_is_not_close_to_anything() {
         assert_eq!(not_found(RFERL, "zqxj vvkr plim wombat quux"), None);
-        assert_eq!(not_found(RFERL, "..."), None);
-        assert_eq!(not_found(RFERL, "   "), None);
         if let Some(c) = not_found(RFERL, "my cat likes to sleep on warm laundry all day") {
             assert!(c.similarity < 0.6, "{c:?}");
         }
@@ -936,11 +991,83 @@ mod tests {
 
     #[test]
     fn a_huge_quote_stays_bounded() {
+        // At the word limit the quote still gets a full word alignment...
         let article = "word ".repeat(3000);
-        let quote = format!("{} typo", "word ".repeat(2500));
+        let quote = format!("{}typo", "word ".repeat(MAX_QUOTE_WORDS - 1));
         let closest = not_found(&article, &quote).unwrap();
         assert_eq!(closest.quote_words, ["typo"]);
         assert!(closest.similarity > 0.99);
+        // ...and past it the quote is refused, even where it stands in the article.
+        let quote = format!("{}word", "word ".repeat(2500));
+        assert_eq!(
+            find(&Haystack::new(&article), &quote),
+            QuoteMatch::NotFound(Miss::Refused(Refusal::TooManyWords(2501)))
+        );
+    }
+
+    #[track_caller]
+    fn refused(original: &str, quote: &str) -> Refusal {
+        match find(&Haystack::new(original), quote) {
+            QuoteMatch::NotFound(Miss::Refused(why)) => why,
+            other => panic!("{quote:?}: expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_quote_of_elisions_only_has_no_words() {
+        for quote in [
+            "...",
+            "\u{2026}",
+            " [...] \u{2026} (...) ",
+            "....",
+            "   ",
+            "",
+        ] {
+            assert_eq!(refused(RFERL, quote), Refusal::NoWords, "{quote:?}");
+        }
+        // Punctuation is something to look for, and an elision beside words is one.
+        found(RFERL, "... Bishkek, ...");
+        assert_eq!(not_found(RFERL, "... \u{A7} ..."), None);
+    }
+
+    #[test]
+    fn a_million_elisions_are_refused_unsearched() {
+        // The old search collected every occurrence of every part: for this 1.8 MB quote
+        // some 100 million offsets. At a million elisions it took 20 s and 3 GB.
+        let quote = format!("{}a", "a ... ".repeat(300_000));
+        assert_eq!(refused(RFERL, &quote), Refusal::TooManyParts(300_001));
+    }
+
+    #[test]
+    fn up_to_64_parts_are_compared() {
+        // Sixty-four words of one paragraph, each its own part, are found in order...
+        let sentence = "At a meeting in the Kyrgyz capital, Bishkek, on 19 November, foreign \
+                        ministers from the six nations pledged to develop further cooperation \
+                        with the Western alliance.";
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let paragraph = [sentence; 3].join(" ");
+        let article = format!("{}\n\n{paragraph}\n\nEnd.", "Preamble.\n\n".repeat(100));
+        let quote = |n: usize| {
+            words
+                .iter()
+                .cycle()
+                .take(n)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ... ")
+        };
+        let ranges = found(&article, &quote(MAX_PARTS));
+        assert_eq!(ranges.len(), MAX_PARTS);
+        assert_eq!(ranges[..words.len()], words[..]);
+        // ...with one more part the quote is refused, though every part is there.
+        assert_eq!(
+            refused(&article, &quote(MAX_PARTS + 1)),
+            Refusal::TooManyParts(MAX_PARTS + 1)
+        );
+        // Out of order, within the limit, the 64 parts are not found.
+        let mut reversed: Vec<&str> = words.iter().cycle().take(MAX_PARTS).copied().collect();
+        reversed.reverse();
+        not_found(&article, &reversed.join(" ... "));
     }
 
     /// Texts from pieces that folding treats specially; an ASCII space separates words.
@@ -984,7 +1111,7 @@ mod tests {
             let from = spaces[a % spaces.len()];
             let to = spaces[b % spaces.len()].saturating_sub(1).max(from);
             let quote = &text[from..to];
-            if split_elisions(&fold(quote)).is_empty() {
+            if elision_parts(&fold(quote)).next().is_none() {
                 return Ok(());
             }
             match find(&Haystack::new(&text), quote) {
@@ -1009,6 +1136,11 @@ mod tests {
             // A quote from the article with a word changed is still never a panic.
             let _ = find(&Haystack::new(&text), &format!("{} x", folded.text.get(..a).unwrap_or("")));
         }
+    }
+
+    /// The parts between elisions, as a list.
+    fn split_elisions(quote: &str) -> Vec<&str> {
+        elision_parts(quote).collect()
     }
 
     #[test]
