@@ -3,7 +3,6 @@
 use crate::check::sources::{Article, Articles};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity::Error;
-use crate::lines::LineIndex;
 use crate::model::{Event, Span, Timeline};
 use crate::rules::Rule;
 use crate::text::quote::{self, Closest, Miss, QuoteMatch, Refusal};
@@ -166,7 +165,8 @@ fn refused(span: Span, why: Refusal) -> Diagnostic {
 }
 
 fn position(article: &Article, offset: usize) -> String {
-    let (line, col) = LineIndex::new(&article.text).line_col(&article.text, offset);
+    // The article's line index is built once, for its first finding.
+    let (line, col) = article.haystack.line_col(&article.text, offset);
     format!("{line}:{col}")
 }
 

@@ -1,6 +1,7 @@
 //! Finding a quote in an article (SPEC §4.3): exact after folding, with elisions, the
 //! case-only near miss, and on a miss the closest passage. Results are byte ranges into the
-//! original article; turning them into lines and messages is the caller's business.
+//! original article; turning them into lines and messages is the caller's business, for
+//! which a [`Haystack`] keeps the article's line index once a finding needs it.
 //!
 //! A quote is looked for only when it is a quotation: some words, at most [`MAX_PARTS`]
 //! parts between elisions and at most [`MAX_QUOTE_WORDS`] words. Anything else is refused
@@ -14,9 +15,11 @@
 //! words counting shared words, aligns the quote word by word with the few best windows,
 //! and counts character edits only inside the winner's differing words.
 
+use crate::lines::LineIndex;
 use crate::text::fold::{fold, Folded};
 use memchr::memmem::{self, Finder};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Below this similarity a passage is not worth showing: unrelated English sentences of
 /// the same length already share about a third of their characters in edit distance terms.
@@ -35,6 +38,9 @@ pub const MAX_QUOTE_WORDS: usize = 1_000;
 pub struct Haystack {
     /// The article folded, with the map back to its original offsets.
     pub folded: Folded,
+    /// The original's line starts (8 bytes a line), built for the first finding shown so
+    /// that an article with many findings indexes its lines once, and one without none.
+    lines: OnceLock<LineIndex>,
 }
 
 impl Haystack {
@@ -42,7 +48,16 @@ impl Haystack {
     pub fn new(original: &str) -> Self {
         Self {
             folded: Folded::new(original),
+            lines: OnceLock::new(),
         }
+    }
+
+    /// 1-based line and column of byte `offset` in `original`, which must be the text this
+    /// haystack was made from.
+    pub fn line_col(&self, original: &str, offset: usize) -> (usize, usize) {
+        self.lines
+            .get_or_init(|| LineIndex::new(original))
+            .line_col(original, offset)
     }
 
     /// The folded text lowercased without changing any byte offset. Made per miss and
@@ -818,6 +833,17 @@ mod tests {
         assert_eq!(&RFERL[closest.range.clone()], "That grouping comprises");
         assert_eq!(closest.quote_words, ["NATO", "officials", "say"]);
         assert!((closest.similarity - 23.0 / 41.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn line_index_is_built_once_and_agrees() {
+        let h = Haystack::new(VESTNIK);
+        assert!(h.lines.get().is_none(), "no finding, no line index");
+        let fresh = LineIndex::new(VESTNIK);
+        for offset in (0..=VESTNIK.len()).step_by(97) {
+            assert_eq!(h.line_col(VESTNIK, offset), fresh.line_col(VESTNIK, offset));
+        }
+        assert!(h.lines.get().is_some());
     }
 
     #[test]
