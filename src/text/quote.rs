@@ -14,10 +14,17 @@
 //! character by character: it slides a window of the quote's length over the article's
 //! words counting shared words, aligns the quote word by word with the few best windows,
 //! and counts character edits only inside the winner's differing words.
+//!
+//! The exact search scans the article about twice: once for the first part, skipping to
+//! the next paragraph after each paragraph tried, and inside a paragraph each later part
+//! looked for from where the one before ended. The case-only search does the same over
+//! the article lowercased 64 KiB at a time (a longer paragraph whole), never copying all
+//! of it. For an elided quote whose parts all occur but never together, each part's
+//! occurrences are scanned at most once: at most one scan of the article per part.
 
 use crate::lines::LineIndex;
 use crate::text::fold::{fold, Folded};
-use memchr::memmem::{self, Finder};
+use memchr::memmem::Finder;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -60,14 +67,9 @@ impl Haystack {
             .line_col(original, offset)
     }
 
-    /// The folded text lowercased without changing any byte offset. Made per miss and
-    /// dropped: kept for every article, it and [`Haystack::words`] would double the memory
-    /// of a large check for a saving of microseconds per miss.
-    fn lower(&self) -> String {
-        lowercase(&self.folded.text)
-    }
-
-    /// The folded text's words, for the closest-passage search; made per miss.
+    /// The folded text's words, for the closest-passage search; made per miss and dropped:
+    /// kept for every article, they would double the memory of a large check for a saving
+    /// of microseconds per miss.
     fn words(&self) -> Words {
         Words::new(&self.folded.text)
     }
@@ -150,15 +152,14 @@ pub fn find(haystack: &Haystack, quote: &str) -> QuoteMatch {
             .map(|r| folded.original_range(r))
             .collect()
     };
-    if let Some(ranges) = locate(folded, &folded.text, &parts) {
+    let finders: Vec<Finder> = parts.iter().map(Finder::new).collect();
+    if let Some(ranges) = locate(folded, folded.text.as_bytes(), 0, &finders) {
         return QuoteMatch::Found(to_original(ranges));
     }
-    let lower_parts: Vec<String> = parts.iter().map(|p| lowercase(p)).collect();
-    let lower_parts: Vec<&str> = lower_parts.iter().map(String::as_str).collect();
-    if let Some(ranges) = locate(folded, &haystack.lower(), &lower_parts) {
+    if let Some(ranges) = locate_ignoring_case(folded, &parts) {
         return QuoteMatch::CaseOnly(to_original(ranges));
     }
-    QuoteMatch::NotFound(Miss::Searched(closest(haystack, &parts)))
+    QuoteMatch::NotFound(Miss::Searched(closest(haystack, &parts, &finders)))
 }
 
 /// The parts of a folded quote, or why it is not searched. Counting the parts of a quote
@@ -219,103 +220,208 @@ fn elision_parts(quote: &str) -> impl Iterator<Item = &str> {
     .filter(|p| !p.is_empty())
 }
 
-/// Where `parts` stand in `text` (the folded text or its lowercase twin): one part
-/// anywhere, or several in order inside one paragraph of `folded`.
-fn locate(folded: &Folded, text: &str, parts: &[&str]) -> Option<Vec<Range<usize>>> {
-    let hay = text.as_bytes();
+/// Where `parts` stand in `hay`, the folded text from offset `base` on (or its lowercase
+/// twin), which holds whole paragraphs when there are several parts: one part anywhere, or
+/// several in order inside one paragraph. Ranges are offsets into the folded text.
+fn locate(folded: &Folded, hay: &[u8], base: usize, parts: &[Finder]) -> Option<Vec<Range<usize>>> {
     let (first, rest) = parts.split_first()?;
+    let first_len = first.needle().len();
     if rest.is_empty() {
-        let at = memmem::find(hay, first.as_bytes())?;
-        return Some(std::iter::once(at..at + first.len()).collect());
+        let at = first.find(hay)?;
+        return Some(std::iter::once(base + at..base + at + first_len).collect());
     }
-    let mut tried = None;
-    // The leftmost occurrence of the first part in a paragraph leaves the most room for
-    // the others, so each paragraph needs one try, but every paragraph deserves one.
-    for at in memmem::find_iter(hay, first.as_bytes()) {
-        let para = folded.paragraph_at(at);
-        if tried == Some(para) {
-            continue;
+    let mut from = 0;
+    while from < hay.len() {
+        let at = from + first.find(&hay[from..])?;
+        // The paragraph's end, as an offset into `hay`.
+        let end = folded.paragraph(folded.paragraph_at(base + at)).end - base;
+        if at + first_len <= end {
+            let mut ranges = Vec::with_capacity(parts.len());
+            ranges.push(base + at..base + at + first_len);
+            let mut pos = at + first_len;
+            for part in rest {
+                let Some(found) = part.find(&hay[pos..end]) else {
+                    break;
+                };
+                let len = part.needle().len();
+                ranges.push(base + pos + found..base + pos + found + len);
+                pos += found + len;
+            }
+            if ranges.len() == parts.len() {
+                return Some(ranges);
+            }
         }
-        tried = Some(para);
-        let end = folded.paragraph(para).end;
-        if at + first.len() > end {
-            continue;
-        }
-        let mut ranges = Vec::with_capacity(parts.len());
-        ranges.push(at..at + first.len());
-        let mut pos = at + first.len();
-        for part in rest {
-            let Some(found) = memmem::find(&hay[pos..end], part.as_bytes()) else {
-                break;
-            };
-            ranges.push(pos + found..pos + found + part.len());
-            pos += found + part.len();
-        }
-        if ranges.len() == parts.len() {
-            return Some(ranges);
-        }
+        // The leftmost occurrence of the first part in a paragraph leaves the most room
+        // for the others, so each paragraph needs one try: go on from the next paragraph.
+        from = end + 1;
     }
     None
 }
 
+/// How much of the article is lowercased at a time for the case-only search: large enough
+/// that the per-window work vanishes, small enough to stay in cache.
+const LOWER_WINDOW: usize = 64 * 1024;
+
+/// [`locate`] ignoring case, over the article lowercased one window at a time rather than
+/// copied whole. A single part is looked for in windows that overlap by its length; several
+/// parts in windows of whole paragraphs, since they must stand in one.
+fn locate_ignoring_case(folded: &Folded, parts: &[&str]) -> Option<Vec<Range<usize>>> {
+    let lower: Vec<String> = parts.iter().map(|p| lowercase(p)).collect();
+    let finders: Vec<Finder> = lower.iter().map(Finder::new).collect();
+    let text = folded.text.as_str();
+    let mut buf = String::new();
+    let mut start = 0;
+    while start < text.len() {
+        let (end, next) = if let [part] = lower.as_slice() {
+            // A match starting before `next` ends inside the window.
+            let next = floor_boundary(text, start + LOWER_WINDOW.max(part.len()));
+            (ceil_boundary(text, next + part.len() - 1), next)
+        } else {
+            let mut para = folded.paragraph_at(start);
+            let mut end = folded.paragraph(para).end;
+            while end - start < LOWER_WINDOW && para + 1 < folded.paragraph_count() {
+                para += 1;
+                end = folded.paragraph(para).end;
+            }
+            (end, end + 1)
+        };
+        buf.clear();
+        lowercase_into(&text[start..end], &mut buf);
+        if let Some(ranges) = locate(folded, buf.as_bytes(), start, &finders) {
+            return Some(ranges);
+        }
+        start = next;
+    }
+    None
+}
+
+/// The char boundary at or before `i` (clamped to the text).
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i` (clamped to the text).
+fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Lowercase where it keeps each character's byte length, so offsets carry over.
 fn lowercase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    lowercase_into(text, &mut out);
+    out
+}
+
+/// [`lowercase`], appended to `out`.
+fn lowercase_into(text: &str, out: &mut String) {
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+        return;
     }
-    text.chars()
-        .map(|c| {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-                _ => c,
-            }
-        })
-        .collect()
+    out.extend(text.chars().map(|c| {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+            _ => c,
+        }
+    }));
+}
+
+/// The first occurrence of one part at or after a position that only moves forward, so
+/// that the part's occurrences are scanned at most once however often it is asked.
+struct NextOccurrence<'f> {
+    finder: &'f Finder<'f>,
+    /// The first occurrence at or after the last position asked about.
+    at: Option<usize>,
+}
+
+impl<'f> NextOccurrence<'f> {
+    fn new(finder: &'f Finder<'f>, hay: &[u8]) -> Self {
+        Self {
+            at: finder.find(hay),
+            finder,
+        }
+    }
+
+    /// The first occurrence at or after `pos`, which is never less than in the last call.
+    fn at_or_after(&mut self, hay: &[u8], pos: usize) -> Option<usize> {
+        if self.at.is_some_and(|at| at < pos) {
+            self.at = self.finder.find(&hay[pos..]).map(|i| pos + i);
+        }
+        self.at
+    }
 }
 
 /// The closest passage for the parts of a quote that was not found.
-fn closest(haystack: &Haystack, parts: &[&str]) -> Option<Closest> {
-    let text = &haystack.folded.text;
-    if parts.len() == 1 {
-        return closest_passage(haystack, parts[0]);
+fn closest(haystack: &Haystack, parts: &[&str], finders: &[Finder]) -> Option<Closest> {
+    let folded = &haystack.folded;
+    if let [part] = parts {
+        return closest_passage(haystack, part);
     }
-    if let Some(missing) = parts
-        .iter()
-        .find(|p| memmem::find(text.as_bytes(), p.as_bytes()).is_none())
-    {
-        return closest_passage(haystack, missing);
+    let hay = folded.text.as_bytes();
+    // One pointer per distinct part: a part repeated in the quote is looked for once.
+    let mut next: Vec<NextOccurrence> = Vec::with_capacity(parts.len());
+    let mut pointer = Vec::with_capacity(parts.len());
+    for (k, part) in parts.iter().enumerate() {
+        match parts[..k].iter().position(|p| p == part) {
+            Some(same) => pointer.push(pointer[same]),
+            None => {
+                pointer.push(next.len());
+                next.push(NextOccurrence::new(&finders[k], hay));
+            }
+        }
     }
-    closest_paragraph(&haystack.folded, parts)
+    if let Some(missing) = pointer.iter().position(|&p| next[p].at.is_none()) {
+        return closest_passage(haystack, parts[missing]);
+    }
+    closest_paragraph(folded, parts, &mut next, &pointer)
 }
 
 /// Every part occurs somewhere, but never all in one paragraph in order: the paragraph
-/// that holds the most of the quote in order.
-fn closest_paragraph(folded: &Folded, parts: &[&str]) -> Option<Closest> {
+/// that holds the most of the quote in order (placing each part at its first occurrence
+/// after the one before, and skipping a part that does not fit), the first of equals.
+/// `pointer[k]` is part `k`'s entry in `next`.
+///
+/// Paragraphs are taken in order, so every look-up is at or after the one before. One no
+/// longer than the best score so far cannot beat it and costs nothing; any other costs a
+/// look-up per part, which is a comparison unless the part's next occurrence has been
+/// passed: each part's occurrences are scanned once in all.
+fn closest_paragraph(
+    folded: &Folded,
+    parts: &[&str],
+    next: &mut [NextOccurrence],
+    pointer: &[usize],
+) -> Option<Closest> {
     let hay = folded.text.as_bytes();
-    let mut paragraphs: Vec<usize> = parts
-        .iter()
-        .flat_map(|p| memmem::find_iter(hay, p.as_bytes()))
-        .map(|at| folded.paragraph_at(at))
-        .collect();
-    paragraphs.sort_unstable();
-    paragraphs.dedup();
     let total: usize = parts.iter().map(|p| p.len()).sum();
     let mut best: Option<(usize, Vec<Range<usize>>, Vec<usize>)> = None;
-    for para in paragraphs {
+    for para in 0..folded.paragraph_count() {
         let bounds = folded.paragraph(para);
-        let mut pos = bounds.start;
+        if best.as_ref().is_some_and(|(s, _, _)| bounds.len() <= *s) {
+            continue;
+        }
+        let mut at = bounds.start;
         let mut placed = Vec::new();
         let mut missing = Vec::new();
         let mut score = 0;
         for (k, part) in parts.iter().enumerate() {
-            match memmem::find(&hay[pos..bounds.end], part.as_bytes()) {
-                Some(found) => {
-                    placed.push(pos + found..pos + found + part.len());
-                    pos += found + part.len();
+            match next[pointer[k]].at_or_after(hay, at) {
+                Some(found) if found + part.len() <= bounds.end => {
+                    placed.push(found..found + part.len());
+                    at = found + part.len();
                     score += part.len();
                 }
-                None => missing.push(k),
+                _ => missing.push(k),
             }
         }
         if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
@@ -1094,6 +1200,94 @@ mod tests {
         let mut reversed: Vec<&str> = words.iter().cycle().take(MAX_PARTS).copied().collect();
         reversed.reverse();
         not_found(&article, &reversed.join(" ... "));
+    }
+
+    /// 300 kB of short paragraphs, all alike, and a quote whose parts all occur in every
+    /// paragraph but never all in one.
+    fn short_paragraphs() -> String {
+        let mut article = String::from("Leaders met in Bishkek on 19 November.\n\n");
+        for day in 0..10_000 {
+            article.push_str(&format!("Alpha met Beta on day {day}.\n\n"));
+        }
+        article
+    }
+
+    #[test]
+    fn many_short_paragraphs_and_many_parts() {
+        // The old closest-paragraph search collected every occurrence of every part and
+        // searched every such paragraph for every part: 6.5 s and 780 MB for one quote of a
+        // thousand parts in 300 kB of tiny paragraphs.
+        let article = short_paragraphs();
+        let parts = |n: usize| {
+            ["Alpha", "met", "Beta", "day", "Bishkek"]
+                .iter()
+                .cycle()
+                .take(n)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ... ")
+        };
+        assert_eq!(refused(&article, &parts(1000)), Refusal::TooManyParts(1000));
+        // Within the limit it is searched: every part occurs, never all in one paragraph,
+        // and no paragraph holds enough of them to be shown.
+        assert_eq!(not_found(&article, &parts(MAX_PARTS)), None);
+        // A quote that does stand in one of the ten thousand paragraphs is found there...
+        let ranges = found(&article, "Alpha ... Beta ... day 9999");
+        assert_eq!(ranges, ["Alpha", "Beta", "day 9999"]);
+        let h = Haystack::new(&article);
+        let QuoteMatch::Found(at) = find(&h, "Alpha ... Beta ... day 9999") else {
+            unreachable!()
+        };
+        assert_eq!(
+            at[0].start,
+            article.rfind("Alpha met Beta on day 9999").unwrap()
+        );
+        // ...while one that spans two of them is not, and its closest paragraph is the one
+        // holding the most of it.
+        let closest = not_found(
+            &article,
+            "Alpha met Beta ... day 7. ... Alpha met Beta on day 8",
+        )
+        .expect("a closest paragraph");
+        assert_eq!(&article[closest.range], "Alpha met Beta on day 7.");
+        assert_eq!(
+            closest.quote_words,
+            ["Alpha", "met", "Beta", "on", "day", "8"]
+        );
+    }
+
+    #[test]
+    fn case_only_across_the_lowercase_windows() {
+        // One part straddling the first 64 KiB window, and one after it.
+        let filler = "x ".repeat(LOWER_WINDOW / 2 - 4);
+        let article = format!("{filler}NATO Officials Say more. NATO OFFICIALS SAY\n\nEnd.");
+        let h = Haystack::new(&article);
+        let at = article.find("NATO Officials").unwrap();
+        assert!(at < LOWER_WINDOW && at + 18 > LOWER_WINDOW);
+        assert_eq!(
+            find(&h, "nato officials say"),
+            QuoteMatch::CaseOnly(std::iter::once(at..at + 18).collect())
+        );
+        let at = article.find("NATO OFFICIALS").unwrap();
+        assert_eq!(
+            find(&h, "nato officials say\n\nend."),
+            QuoteMatch::CaseOnly(std::iter::once(at..article.len()).collect())
+        );
+        // Several parts: in a paragraph after a window of whole paragraphs.
+        let article = format!(
+            "{}\n\nNATO officials say they plan nothing.",
+            "y ".repeat(40_000)
+        );
+        let h = Haystack::new(&article);
+        let QuoteMatch::CaseOnly(ranges) = find(&h, "nato officials ... plan nothing.") else {
+            panic!("not case-only")
+        };
+        assert_eq!(&article[ranges[0].clone()], "NATO officials");
+        // And what differs by more than case is still not found.
+        assert!(matches!(
+            find(&h, "nato officials ... plan everything."),
+            QuoteMatch::NotFound(Miss::Searched(_))
+        ));
     }
 
     /// Texts from pieces that folding treats specially; an ASCII space separates words.
