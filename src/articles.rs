@@ -9,7 +9,6 @@
 
 use crate::diagnostic::Severity::Error;
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::lines::LineIndex;
 use crate::model::{Source, Timeline};
 use crate::parallel;
 use crate::text::names::NameIndex;
@@ -78,8 +77,6 @@ pub struct Article {
     pub haystack: Haystack,
     /// Built on first use: most events name no actor or place.
     names: OnceLock<NameIndex>,
-    /// Built on first use: only findings show positions in the article.
-    lines: OnceLock<LineIndex>,
 }
 
 impl Article {
@@ -89,7 +86,6 @@ impl Article {
             sha256,
             haystack: Haystack::new(&text),
             names: OnceLock::new(),
-            lines: OnceLock::new(),
             text,
         }
     }
@@ -101,8 +97,8 @@ impl Article {
 
     /// `line:column` of byte `offset` in the text, 1-based.
     pub fn position(&self, offset: usize) -> String {
-        let lines = self.lines.get_or_init(|| LineIndex::new(&self.text));
-        let (line, column) = lines.line_col(&self.text, offset);
+        // The haystack builds its line index once, for the article's first finding.
+        let (line, column) = self.haystack.line_col(&self.text, offset);
         format!("{line}:{column}")
     }
 }

@@ -42,6 +42,7 @@ pub fn all() -> &'static [&'static Rule] {
         &sources::UNUSED_SOURCE,
         &quotes::QUOTE_NOT_FOUND,
         &quotes::QUOTE_CASE_MISMATCH,
+        &quotes::QUOTE_REFUSED,
         &dates::DATE_NOT_IN_QUOTE,
         &dates::DATE_TOO_PRECISE,
         &dates::DATE_CONTRADICTED,

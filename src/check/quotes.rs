@@ -5,7 +5,7 @@ use crate::articles::Article;
 use crate::diagnostic::Severity::Error;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Source, Span, Timeline};
-use crate::text::quote::{self, Closest, QuoteMatch};
+use crate::text::quote::{self, Closest, Miss, QuoteMatch, Refusal};
 use crate::text::shorten::excerpt;
 use std::ops::Range;
 
@@ -30,6 +30,20 @@ almost always a copying slip, so this gets its own code and points at the passag
 Example: `nato officials say` should be `NATO officials say`.",
 };
 
+pub const QUOTE_REFUSED: Rule = Rule {
+    code: "quote-refused",
+    severity: Error,
+    summary: "A quote is not looked for: it has no words, or is too long or too cut up to be \
+a quotation.",
+    explanation: "A quote is looked for only when it is a quotation: some words, at most 1,000 \
+of them, in at most 64 parts between elisions (`...`). A quote of elisions alone has nothing to \
+look for; a longer or more cut-up one is no longer a quotation but a copy of the article, and \
+these bounds also keep `check` fast whatever the data holds. A refused quote does not attest \
+anything, exactly like one not found.\n\n\
+Example: `quote = \"...\"` has no words; copy the sentence that attests the event, and write \
+`...` only where you leave words out of it.",
+};
+
 /// The quote of one citation stands in its source's article.
 pub fn quote_found(
     timeline: &Timeline,
@@ -46,7 +60,10 @@ pub fn quote_found(
     let d = match quote::find(&article.haystack, &evidence.quote.value) {
         QuoteMatch::Found(_) => return,
         QuoteMatch::CaseOnly(ranges) => case_mismatch(span, id, article, &file, &ranges),
-        QuoteMatch::NotFound(closest) => not_found(span, id, article, &file, closest.as_ref()),
+        QuoteMatch::NotFound(Miss::Searched(closest)) => {
+            not_found(span, id, article, &file, closest.as_ref())
+        }
+        QuoteMatch::NotFound(Miss::Refused(why)) => refused(span, why),
     };
     out.push(
         d.with_event(citation.event.id.value.clone())
@@ -117,6 +134,34 @@ fn not_found(
         d = d.with_note(difference);
     }
     d.with_help("copy the passage exactly; write `...` where you leave words out")
+}
+
+/// A quote that is not looked for, and why. The source does not matter: no source would
+/// be searched for it.
+fn refused(span: Span, why: Refusal) -> Diagnostic {
+    let (message, note) = match why {
+        Refusal::NoWords => ("the quote has no words to look for".to_string(), None),
+        Refusal::TooManyParts(parts) => (
+            format!("the quote is not looked for: it has {parts} parts between elisions"),
+            Some(format!("at most {} parts are compared", quote::MAX_PARTS)),
+        ),
+        Refusal::TooManyWords(words) => (
+            format!("the quote is not looked for: it has {words} words"),
+            Some(format!(
+                "at most {} words are compared",
+                quote::MAX_QUOTE_WORDS
+            )),
+        ),
+    };
+    let d = Diagnostic::new(&QUOTE_REFUSED, span, message);
+    match note {
+        None => d
+            .with_label("only elisions and white space")
+            .with_help("copy the passage that attests the event; `...` stands for words left out"),
+        Some(note) => d.with_label("not a quotation").with_note(note).with_help(
+            "quote the passage that attests the event, or cite pieces as separate evidence",
+        ),
+    }
 }
 
 fn words(list: &[String]) -> String {

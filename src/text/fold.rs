@@ -115,7 +115,6 @@ impl Folded {
     }
 
     /// How many paragraphs the text has (at least one, even when empty).
-    #[cfg(test)]
     pub fn paragraph_count(&self) -> usize {
         self.paragraphs.len()
     }
