@@ -192,7 +192,9 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
         (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
     };
-    if !text.chars().any(steers) {
+    // Most files are plain ASCII: a byte scan settles them without decoding.
+    let plain = |b: &u8| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r');
+    if text.as_bytes().iter().all(plain) || !text.chars().any(steers) {
         return std::borrow::Cow::Borrowed(text);
     }
     let shown = text
