@@ -30,6 +30,8 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
+        // An offset inside a line break (the LF of a CRLF) is just past the line's end.
+        let offset = offset.min(self.line_range(text, line + 1).end);
         let column = text
             .get(start..)
             .map(|rest| {
@@ -82,6 +84,7 @@ impl<'t> Positions<'t> {
     pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.index.line(offset);
+        let offset = offset.min(self.index.line_range(self.text, line).end);
         let (last_offset, last_line, last_col) = self.last;
         let answer = if line == last_line && offset >= last_offset {
             let counted = self
@@ -119,6 +122,9 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(index.line_col(text, x), (2, 9)); // after a 4-byte crab
         assert_eq!(index.line_col(text, text.find("lone").unwrap()), (3, 1));
+        // The LF of a CRLF is no column of its own: it is just past the line's end.
+        assert_eq!(index.line_col(text, 4), (1, 4));
+        assert_eq!(index.line_col(text, 3), (1, 4));
         assert_eq!(index.line_col(text, text.len()), (4, 4));
         assert_eq!(&text[index.line_range(text, 1)], "a\tb");
         assert_eq!(&text[index.line_range(text, 2)], "ümlaut 🦀x");

@@ -121,12 +121,14 @@ impl<'t> Shown<'t> {
         let last = index.line(span.end).min(first + MAX_SHOWN_LINES - 1);
         let lines = index.line_range(text, first).start..index.line_range(text, last).end;
         if lines.len() <= MAX_SHOWN_BYTES {
-            let end = span.end.min(lines.end).max(span.start);
+            // A span may start inside a line break (the LF of a CRLF): show it at the end.
+            let start = span.start.clamp(lines.start, lines.end);
+            let end = span.end.clamp(start, lines.end);
             return Self {
                 source: &text[lines.clone()],
                 first_line: first,
                 column,
-                local: span.start - lines.start..end - lines.start,
+                local: start - lines.start..end - lines.start,
                 windowed: false,
             };
         }
@@ -177,7 +179,7 @@ impl<'t> Shown<'t> {
 
     /// For a window, the position the renderer will print and the one in the file.
     fn column_fix(&self, path: &str) -> Option<(String, String)> {
-        let local_column = self.source[..self.local.start].chars().count() + 1;
+        let local_column = self.source.get(..self.local.start)?.chars().count() + 1;
         let at = |column| format!("{path}:{}:{column}", self.first_line);
         (self.windowed && local_column != self.column).then(|| (at(local_column), at(self.column)))
     }

@@ -64,6 +64,15 @@ mod tests {
     }
 
     #[test]
+    fn a_span_inside_a_crlf_points_just_past_the_line() {
+        let text = "title = \"x\r\n";
+        for at in [10, 11] {
+            let out = render(text, at..at);
+            assert!(out.contains("--> events.toml:1:11"), "{at}: {out}");
+        }
+    }
+
+    #[test]
     fn control_and_bidi_characters_never_reach_the_terminal() {
         let text = "title = \"a\u{85}b\u{202E}c\u{1b}[31m\"\nquote = \"x\"\n";
         let start = text.find("quote").unwrap();
