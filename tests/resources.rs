@@ -208,3 +208,24 @@ fn a_flood_of_findings_is_kept_to_the_cap_and_counted() {
     );
     assert!(text.ends_with("events.toml: 12000 errors, 0 warnings\n"));
 }
+
+#[test]
+fn dates_on_a_long_line_of_dates_counts_columns_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = format!("{ARTICLE}{}\n", "on 19 November ".repeat(20_000));
+    fs::write(dir.path().join("a.txt"), article).unwrap();
+    fs::write(
+        dir.path().join("events.toml"),
+        format!("{SOURCE}{}", event("e", "a")),
+    )
+    .unwrap();
+    let out = citeline(dir.path(), &["dates", "a"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listing = stdout(&out);
+    assert_eq!(listing.lines().count(), 1 + 2 + 20_000);
+    let last = listing.lines().last().unwrap();
+    assert!(
+        last.starts_with(&format!("a.txt:5:{}\t", 19_999 * 15 + 4)),
+        "{last}"
+    );
+}
