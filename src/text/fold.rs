@@ -184,7 +184,8 @@ fn plain_ascii_run(bytes: &[u8]) -> usize {
     // Per byte: below ' ', above '~' (DEL and non-ASCII included), or a '-'.
     let stops = |w: u64| {
         let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-        let above = (w.wrapping_add(ONES * (0x7F - 0x7E)) | w) & HIGH;
+        // Adding 1 lifts 0x7F to 0x80; bytes from 0x80 up have the high bit already.
+        let above = (w.wrapping_add(ONES) | w) & HIGH;
         let dash = w ^ (ONES * u64::from(b'-'));
         let is_dash = dash.wrapping_sub(ONES) & !dash & HIGH;
         below | above | is_dash != 0
