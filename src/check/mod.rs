@@ -25,6 +25,8 @@ use std::collections::HashSet;
 #[derive(Default)]
 pub struct ArticleFindings {
     diagnostics: Vec<Diagnostic>,
+    /// Findings counted out past the report's cap (see [`Report::keep_first`]).
+    omitted: [usize; 3],
     /// Names the article mentions: (event index, name index) for `mentions`.
     mentioned: Vec<(usize, usize)>,
 }
@@ -43,6 +45,9 @@ pub fn article(
         for citation in citations.of(&source.id.value) {
             quotes::quote_found(timeline, citation, source, article, &mut found.diagnostics);
             mentions::names_in(timeline, citation, article, &mut found.mentioned);
+            // One article cited a million times by broken quotes must not hold a million
+            // findings.
+            keep_bounded(&mut found.diagnostics, &mut found.omitted);
         }
     }
     found
@@ -61,6 +66,7 @@ pub fn finish(
     for found in articles {
         out.extend(found.diagnostics);
         mentioned.extend(found.mentioned);
+        add(&mut omitted, found.omitted);
         keep_bounded(&mut out, &mut omitted);
     }
     for source in &timeline.sources {
@@ -80,11 +86,15 @@ pub fn finish(
     for (found, counted) in found {
         out.extend(found);
         keep_bounded(&mut out, &mut omitted);
-        for (total, n) in omitted.iter_mut().zip(counted) {
-            *total += n;
-        }
+        add(&mut omitted, counted);
     }
     (out, omitted)
+}
+
+fn add(total: &mut [usize; 3], counted: [usize; 3]) {
+    for (total, n) in total.iter_mut().zip(counted) {
+        *total += n;
+    }
 }
 
 /// Keep memory bounded when every event has a finding: past twice the report's cap, keep
