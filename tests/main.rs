@@ -3,10 +3,20 @@
 //! - `rules`: one fixture per rule under tests/fixtures/<code>/, a failing `bad/` and a
 //!   passing `good/` twin, with the exact output a user sees in `bad/expected.txt`.
 //! - `cli`: the real binary on good and broken input, exit codes, JSON, atomic writes.
-//! - `regression`: the shipped events.toml checks clean, the rules page is current.
+//! - `messages`: messages that once misled, each naming the real cause and a path the user
+//!   can open.
+//! - `outputs`: `render` replaces its outputs all together or not at all, killed or refused.
+//! - `resources`: hostile inputs at sizes where an earlier citeline took seconds or
+//!   gigabytes (not timed; BENCHMARKS.md has the figures).
+//! - `regression`: the shipped events.toml checks clean, the rules page, the committed charts
+//!   and the dates listings are current.
+//! - `api`: the library's public surface, pinned signature by signature.
+//! - `structure`: no import circle in src/, a thin main.rs.
 //! - `layout_props`: property tests of the layout on random timelines.
 //! - `render_svg`, `render_png`: the renderers on hand-made scenes (escaping, determinism,
 //!   pixels, no system fonts).
+//!
+//! Golden files are rewritten with `CITELINE_BLESS=1 cargo test`, the one switch for all.
 
 mod api;
 mod cli;
