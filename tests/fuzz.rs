@@ -715,14 +715,22 @@ fn infer_date(case: &mut Case, rng: &mut Rng) -> Option<String> {
     }
     let (start, end) = *rng.pick(&blocks);
     let date = random_date(rng);
-    let what = set_inferred(&mut lines, start, end, &date);
+    let planned = rng.chance(1, 2);
+    let what = set_inferred(&mut lines, start, end, &date, planned);
     case.set_events(lines.concat());
     Some(what)
 }
 
 /// In the event at lines `[start, end)`, set the date and `dated_by = "inference"` with a
-/// note; returns what it did.
-fn set_inferred(lines: &mut Vec<String>, start: usize, end: usize, date: &str) -> String {
+/// note, and with `planned` also `status = "planned"` (so a date after the sources is no
+/// error); returns what it did.
+fn set_inferred(
+    lines: &mut Vec<String>,
+    start: usize,
+    end: usize,
+    date: &str,
+    planned: bool,
+) -> String {
     let own_end = (start + 1..end)
         .find(|&i| lines[i].trim_start().starts_with('['))
         .unwrap_or(end);
@@ -734,6 +742,8 @@ fn set_inferred(lines: &mut Vec<String>, start: usize, end: usize, date: &str) -
             *line = "dated_by = \"inference\"\n".into();
         } else if t.starts_with("date_note") {
             has_note = true;
+        } else if planned && t.starts_with("status") {
+            *line = "status = \"planned\"\n".into();
         } else if t.starts_with("date ") || t.starts_with("date=") {
             *line = format!("date = \"{date}\"\n");
             has_date = true;
@@ -752,8 +762,20 @@ fn set_inferred(lines: &mut Vec<String>, start: usize, end: usize, date: &str) -
     if !has_note {
         extra.push_str("date_note = \"Fuzzed: the date is inferred.\"\n");
     }
+    if planned
+        && !lines[start..own_end]
+            .iter()
+            .any(|l| l.trim_start().starts_with("status"))
+    {
+        extra.push_str("status = \"planned\"\n");
+    }
     lines.insert(start + 1, extra);
-    format!("event at line {} inferred as {}", start + 1, clip(date))
+    format!(
+        "event at line {} inferred as {}{}",
+        start + 1,
+        clip(date),
+        if planned { ", planned" } else { "" }
+    )
 }
 
 const ODD_TEXT: &[&str] = &[
@@ -942,7 +964,8 @@ fn clone_events(case: &mut Case, rng: &mut Rng) -> Option<String> {
             .collect();
         if spread {
             let len = block.len();
-            set_inferred(&mut block, 0, len, &random_date(rng));
+            let date = random_date(rng);
+            set_inferred(&mut block, 0, len, &date, rng.chance(1, 2));
         }
         added.extend(block);
     }
@@ -1350,6 +1373,138 @@ fn add_url(case: &mut Case, rng: &mut Rng) -> Option<String> {
     Some(format!("url = \"{}\" at line {}", clip(url), h + 2))
 }
 
+/// The same TOML spelt another way: some strings become literal, multi-line or escaped
+/// strings, some keys and table names are quoted. The data it denotes does not change.
+fn respell(text: &str, rng: &mut Rng) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut last = 0;
+    for v in string_values(text) {
+        if rng.chance(1, 2) {
+            out.push_str(&text[last..v.start - 1]);
+            out.push_str(&respell_string(&text[v.start..v.end], rng));
+            last = v.end + 1;
+        }
+    }
+    out.push_str(&text[last..]);
+    let bare = |k: &str| {
+        !k.is_empty()
+            && k.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    };
+    lines_of(&out)
+        .into_iter()
+        .map(|line| {
+            if let Some(name) = line.trim_end().strip_prefix("[sources.") {
+                let name = name.strip_suffix(']').unwrap_or("");
+                if bare(name) && rng.chance(1, 2) {
+                    return format!("[ sources . \"{name}\" ]\n");
+                }
+            }
+            match line.split_once(" = ") {
+                Some((key, rest)) if bare(key) && rng.chance(1, 3) => {
+                    let quote = if rng.chance(1, 2) { '"' } else { '\'' };
+                    format!("{quote}{key}{quote}\t=  {rest}")
+                }
+                _ => line,
+            }
+        })
+        .collect()
+}
+
+/// A one-line basic string's contents, respelt with its delimiters.
+fn respell_string(content: &str, rng: &mut Rng) -> String {
+    let plain = !content.contains('\\');
+    match rng.below(4) {
+        0 if plain && !content.contains('\'') => format!("'{content}'"),
+        1 if plain && !content.contains('\'') => format!("'''{content}'''"),
+        2 => {
+            // Break the line after some spaces: a backslash at the end of a line in a
+            // multi-line string swallows the line end and the indent that follows.
+            let mut s = String::from("\"\"\"");
+            for (i, part) in content.split(' ').enumerate() {
+                if i > 0 {
+                    s.push_str(if rng.chance(1, 3) { " \\\n    " } else { " " });
+                }
+                s.push_str(part);
+            }
+            s.push_str("\"\"\"");
+            s
+        }
+        _ => {
+            let mut s = String::from("\"");
+            let mut chars = content.chars();
+            while let Some(c) = chars.next() {
+                if c == '\\' {
+                    // Copy an escape whole: \uXXXX, \UXXXXXXXX or a one-letter one.
+                    let next = chars.next();
+                    let len = match next {
+                        Some('u') => 4,
+                        Some('U') => 8,
+                        _ => 0,
+                    };
+                    s.push(c);
+                    s.extend(next);
+                    s.extend(chars.by_ref().take(len));
+                } else if rng.chance(1, 3) {
+                    if (c as u32) < 0x10000 {
+                        write!(s, "\\u{:04X}", c as u32).unwrap();
+                    } else {
+                        write!(s, "\\U{:08X}", c as u32).unwrap();
+                    }
+                } else {
+                    s.push(c);
+                }
+            }
+            s.push('"');
+            s
+        }
+    }
+}
+
+#[test]
+fn respelt_toml_denotes_the_same_data() {
+    let text = fs::read_to_string(manifest_dir().join(EVENTS)).unwrap();
+    let original: toml::Table = text.parse().unwrap();
+    for seed in 0..20 {
+        let respelt = respell(&text, &mut Rng::new(seed));
+        assert_ne!(respelt, text);
+        let parsed: toml::Table = respelt
+            .parse()
+            .unwrap_or_else(|e| panic!("seed {seed}: {e}\n{respelt}"));
+        assert_eq!(parsed, original, "seed {seed}:\n{respelt}");
+    }
+}
+
+fn mutate_spelling(case: &mut Case, rng: &mut Rng) -> Option<String> {
+    let text = case.events();
+    case.set_events(respell(&text, rng));
+    Some("respell strings and keys".into())
+}
+
+/// The events file's line ends and first bytes: CRLF, lone CR, a byte-order mark, tabs.
+fn mutate_line_ends(case: &mut Case, rng: &mut Rng) -> Option<String> {
+    let bytes = case.files[EVENTS].clone();
+    let (new, what) = match rng.below(5) {
+        0 => (replace_all(&bytes, b"\n", b"\r\n"), "CRLF line ends"),
+        1 => (replace_all(&bytes, b"\n", b"\r"), "CR line ends"),
+        2 => {
+            let mut b = b"\xef\xbb\xbf".to_vec();
+            b.extend(bytes);
+            (b, "a byte-order mark")
+        }
+        3 => (replace_all(&bytes, b"\n", b"\n\t "), "indented lines"),
+        _ => {
+            let mut b = bytes;
+            while b.last().is_some_and(|c| c.is_ascii_whitespace()) {
+                b.pop();
+            }
+            (b, "no line end at the end")
+        }
+    };
+    case.files.insert(EVENTS.into(), new);
+    Some(what.to_string())
+}
+
 type Mutator = fn(&mut Case, &mut Rng) -> Option<String>;
 
 /// The mutators with their weights, for the rough half of the cases: anything goes.
@@ -1365,6 +1520,8 @@ const MUTATORS: &[(Mutator, u64)] = &[
     (mutate_misc, 7),
     (add_url, 2),
     (mutate_article, 14),
+    (mutate_spelling, 3),
+    (mutate_line_ends, 3),
 ];
 
 /// The gentle half: changes that mostly keep a good input valid, so the chart gets drawn.
@@ -1375,6 +1532,7 @@ const GENTLE: &[(Mutator, u64)] = &[
     (gentle_quote, 6),
     (gentle_article, 6),
     (add_url, 4),
+    (mutate_spelling, 4),
 ];
 
 fn pick_mutator(rng: &mut Rng, table: &[(Mutator, u64)]) -> Mutator {
@@ -1581,6 +1739,48 @@ fn clip_long(s: &str) -> String {
 /// What `check --format json` said, when it said it.
 struct Verdict {
     errors: u64,
+    /// Each finding as `severity code event source: message`, sorted.
+    findings: Vec<String>,
+}
+
+/// The length in characters of each line of `text`, lines ending at `\n`, `\r\n` or a
+/// lone `\r`, as src/lines.rs counts them for positions.
+fn line_lengths(text: &str) -> Vec<u64> {
+    let mut lengths = Vec::new();
+    let mut rest = text;
+    loop {
+        match rest.find(['\n', '\r']) {
+            Some(i) => {
+                lengths.push(rest[..i].chars().count() as u64);
+                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = &rest[i + skip..];
+            }
+            None => {
+                lengths.push(rest.chars().count() as u64);
+                return lengths;
+            }
+        }
+    }
+}
+
+/// Whether 1-based `line` and `column` lie in a text of these line lengths.
+fn position_in(lengths: &[u64], line: u64, column: u64) -> bool {
+    usize::try_from(line - 1)
+        .ok()
+        .and_then(|i| lengths.get(i))
+        .is_some_and(|&len| column <= len + 1)
+}
+
+#[test]
+fn positions_follow_the_line_ends_citeline_counts() {
+    let lengths = line_lengths("ab\r\nü\rx\n");
+    assert_eq!(lengths, [2, 1, 1, 0]);
+    assert!(position_in(&lengths, 1, 3));
+    assert!(!position_in(&lengths, 1, 4));
+    assert!(position_in(&lengths, 2, 2));
+    assert!(!position_in(&lengths, 2, 3));
+    assert!(position_in(&lengths, 4, 1));
+    assert!(!position_in(&lengths, 5, 1));
 }
 
 fn check_json(p: &mut Problems, dir: &Path, logs: &Path, deny: bool) -> Option<Verdict> {
@@ -1646,7 +1846,31 @@ fn check_json(p: &mut Problems, dir: &Path, logs: &Path, deny: bool) -> Option<V
             p.check((code == 1) == failing, || {
                 format!("`{cmd}` exited {code} with {errors} errors and {warnings} warnings")
             });
+            let events = fs::read(dir.join(EVENTS)).unwrap_or_default();
+            let events = std::str::from_utf8(&events).ok().map(line_lengths);
+            let mut findings = Vec::new();
             for d in diagnostics {
+                let text = |key: &str| d[key].as_str().unwrap_or("-").to_string();
+                findings.push(format!(
+                    "{} {} {} {}: {}",
+                    text("severity"),
+                    text("code"),
+                    text("event"),
+                    text("source"),
+                    text("message")
+                ));
+                if let (Some(events), Some(EVENTS), Some(line), Some(column)) = (
+                    &events,
+                    d["file"].as_str(),
+                    d["line"].as_u64(),
+                    d["column"].as_u64(),
+                ) {
+                    p.check(line == 0 || position_in(events, line, column), || {
+                        format!(
+                            "`{cmd}`: a diagnostic points past the end of its line or file: {d}"
+                        )
+                    });
+                }
                 let code = d["code"].as_str().unwrap_or("");
                 p.check(citeline::rules::find(code).is_some(), || {
                     format!("`{cmd}`: a diagnostic has the undocumented code `{code}`: {d}")
@@ -1658,7 +1882,8 @@ fn check_json(p: &mut Problems, dir: &Path, logs: &Path, deny: bool) -> Option<V
                     );
                 }
             }
-            Some(Verdict { errors })
+            findings.sort();
+            Some(Verdict { errors, findings })
         }
         _ => None,
     }
@@ -1865,6 +2090,36 @@ fn dates(p: &mut Problems, rng: &mut Rng, dir: &Path, logs: &Path, case: &Case) 
     }
 }
 
+/// The same data spelt differently in TOML gets the same findings.
+fn same_findings_respelt(p: &mut Problems, rng: &mut Rng, root: &Path, case: &Case, v: &Verdict) {
+    let Ok(text) = std::str::from_utf8(&case.files[EVENTS]) else {
+        return;
+    };
+    let respelt = respell(text, rng);
+    let dir = root.join("respelt");
+    let logs = root.join("respelt-logs");
+    fs::create_dir_all(&logs).unwrap();
+    let mut variant = Case {
+        files: case.files.clone(),
+        log: Vec::new(),
+    };
+    variant.set_events(respelt.clone());
+    write_case(&dir, &variant);
+    let mut inner = Problems::default();
+    let other = check_json(&mut inner, &dir, &logs, false);
+    p.0.extend(inner.0.into_iter().map(|m| format!("respelt: {m}")));
+    if let Some(other) = other {
+        p.check(other.findings == v.findings, || {
+            format!(
+                "the same data spelt differently gets other findings:\n    as given: {:?}\n    respelt:  {:?}\n    respelt events.toml:\n{}",
+                v.findings,
+                other.findings,
+                clip_long(&respelt)
+            )
+        });
+    }
+}
+
 /// Write a case's files under `dir`.
 fn write_case(dir: &Path, case: &Case) {
     for (rel, bytes) in &case.files {
@@ -1908,6 +2163,11 @@ fn run_case(corpus: &[Input], seed: u64, n: u64, tally: &mut Tally) -> Result<Du
         tally.check_exits[usize::from(v.errors > 0)] += 1;
     } else {
         tally.check_exits[2] += 1;
+    }
+    if let Some(v) = &verdict {
+        if rng.chance(1, 3) && !v.findings.iter().any(|f| f.contains(" toml-syntax ")) {
+            same_findings_respelt(&mut p, &mut rng, root.path(), &case, v);
+        }
     }
     let (drawn, png) = render(&mut p, &mut rng, &dir, &logs, verdict.as_ref());
     tally.drawn += u64::from(drawn);
