@@ -1422,8 +1422,14 @@ fn respell_string(content: &str, rng: &mut Rng) -> String {
             // multi-line string swallows the line end and the indent that follows.
             let mut s = String::from("\"\"\"");
             for (i, part) in content.split(' ').enumerate() {
+                // The break swallows all the white space after it, so only before a word.
+                let word = part.starts_with(|c: char| !c.is_whitespace());
                 if i > 0 {
-                    s.push_str(if rng.chance(1, 3) { " \\\n    " } else { " " });
+                    s.push_str(if word && rng.chance(1, 3) {
+                        " \\\n    "
+                    } else {
+                        " "
+                    });
                 }
                 s.push_str(part);
             }
@@ -1463,9 +1469,13 @@ fn respell_string(content: &str, rng: &mut Rng) -> String {
 
 #[test]
 fn respelt_toml_denotes_the_same_data() {
-    let text = fs::read_to_string(manifest_dir().join(EVENTS)).unwrap();
+    let mut text = fs::read_to_string(manifest_dir().join(EVENTS)).unwrap();
+    text.insert_str(
+        0,
+        "odd = \"two  spaces, \\u00e9 \\\"quoted\\\" \\t tab\\U0001F600 \"\n",
+    );
     let original: toml::Table = text.parse().unwrap();
-    for seed in 0..20 {
+    for seed in 0..50 {
         let respelt = respell(&text, &mut Rng::new(seed));
         assert_ne!(respelt, text);
         let parsed: toml::Table = respelt
@@ -1739,6 +1749,7 @@ fn clip_long(s: &str) -> String {
 /// What `check --format json` said, when it said it.
 struct Verdict {
     errors: u64,
+    warnings: u64,
     /// Each finding as `severity code event source: message`, sorted.
     findings: Vec<String>,
 }
@@ -1883,7 +1894,11 @@ fn check_json(p: &mut Problems, dir: &Path, logs: &Path, deny: bool) -> Option<V
                 }
             }
             findings.sort();
-            Some(Verdict { errors, findings })
+            Some(Verdict {
+                errors,
+                warnings,
+                findings,
+            })
         }
         _ => None,
     }
@@ -1925,6 +1940,10 @@ fn render(
     let want_png = rng.chance(1, 12) && small;
     let mut args: Vec<String> = ["render", "-o", "out.svg"].map(String::from).to_vec();
     let mut chart = chart_args(rng);
+    let coloured = rng.chance(1, 8);
+    if coloured {
+        chart.extend(["--color".into(), "always".into()]);
+    }
     if want_png {
         args.extend(["-o".into(), "out.png".into(), "--scale".into()]);
         args.push(rng.pick(&["0.25", "0.5", "1"]).to_string());
@@ -1964,6 +1983,18 @@ fn render(
         if v.errors > 0 {
             p.check(r.stderr.contains("nothing drawn"), || {
                 format!("`{cmd}` with errors did not say `nothing drawn`")
+            });
+        }
+        // The report for people counts the same findings as the one for machines.
+        if !coloured && *code != 2 {
+            let count =
+                |kind: &str| r.stderr.lines().filter(|l| l.starts_with(kind)).count() as u64;
+            let (errors, warnings) = (count("error["), count("warning["));
+            p.check(errors == v.errors && warnings == v.warnings, || {
+                format!(
+                    "`{cmd}` printed {errors} errors and {warnings} warnings, the JSON has {} and {}",
+                    v.errors, v.warnings
+                )
             });
         }
     }
@@ -2110,10 +2141,13 @@ fn same_findings_respelt(p: &mut Problems, rng: &mut Rng, root: &Path, case: &Ca
     p.0.extend(inner.0.into_iter().map(|m| format!("respelt: {m}")));
     if let Some(other) = other {
         p.check(other.findings == v.findings, || {
+            let only = |a: &[String], b: &[String]| -> Vec<String> {
+                a.iter().filter(|f| !b.contains(f)).cloned().collect()
+            };
             format!(
-                "the same data spelt differently gets other findings:\n    as given: {:?}\n    respelt:  {:?}\n    respelt events.toml:\n{}",
-                v.findings,
-                other.findings,
+                "the same data spelt differently gets other findings:\n    only as given: {:?}\n    only respelt:  {:?}\n    respelt events.toml:\n{}",
+                only(&v.findings, &other.findings),
+                only(&other.findings, &v.findings),
                 clip_long(&respelt)
             )
         });
