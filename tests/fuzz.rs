@@ -1694,16 +1694,39 @@ fn listing(dir: &Path) -> BTreeSet<PathBuf> {
     found
 }
 
-/// What a case's runs broke, one line each.
+/// What a case's runs broke, one line each, and what was run, for REPRO.txt.
 #[derive(Default)]
-struct Problems(Vec<String>);
+struct Problems {
+    found: Vec<String>,
+    runs: Vec<String>,
+}
 
 impl Problems {
     fn check(&mut self, ok: bool, what: impl FnOnce() -> String) {
         if !ok {
-            self.0.push(what());
+            self.found.push(what());
         }
     }
+
+    /// Like `check`, for a property listed in [`KNOWN_ISSUES`] under `id`: the message is
+    /// marked, and unless `CITELINE_FUZZ_STRICT` is set it is tallied instead of failing.
+    fn check_known(&mut self, id: &str, ok: bool, what: impl FnOnce() -> String) {
+        assert!(KNOWN_ISSUES.iter().any(|(known, _)| *known == id), "{id}");
+        self.check(ok, || format!("[known issue {id}] {}", what()));
+    }
+}
+
+/// Bugs in the current code that the default run would hit, by id, with what goes wrong.
+/// A problem under one of these ids is counted in the summary but fails the test only with
+/// `CITELINE_FUZZ_STRICT=1`. Remove an entry (and its `check_known`) once it is fixed.
+const KNOWN_ISSUES: &[(&str, &str)] = &[(
+    "render-not-all-or-nothing",
+    "`render -o A -o B` replaces A and then exits 2 when B cannot be written, although a \
+     failed run should leave the previous chart as it was",
+)];
+
+fn strict() -> bool {
+    std::env::var_os("CITELINE_FUZZ_STRICT").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 fn command_line(args: &[String]) -> String {
@@ -1718,12 +1741,13 @@ fn command_line(args: &[String]) -> String {
 /// The properties every run shares: an exit code of 0, 1 or 2, no panic.
 fn common(p: &mut Problems, args: &[String], r: &Run) {
     let cmd = command_line(args);
+    p.runs.push(format!("{cmd}  # exit {:?}", r.code));
     match &r.code {
         Ok(0..=2) => {}
-        Ok(code) => {
-            p.0.push(format!("`{cmd}` exited {code}: {}", tail(&r.stderr)))
-        }
-        Err(why) => p.0.push(format!("`{cmd}` {why}: {}", tail(&r.stderr))),
+        Ok(code) => p
+            .found
+            .push(format!("`{cmd}` exited {code}: {}", tail(&r.stderr))),
+        Err(why) => p.found.push(format!("`{cmd}` {why}: {}", tail(&r.stderr))),
     }
     p.check(!r.stderr.contains("panicked"), || {
         format!("`{cmd}` panicked: {}", tail(&r.stderr))
@@ -1752,6 +1776,8 @@ struct Verdict {
     warnings: u64,
     /// Each finding as `severity code event source: message`, sorted.
     findings: Vec<String>,
+    /// Each finding as `severity code event source line:column`, sorted.
+    positions: Vec<String>,
 }
 
 /// The length in characters of each line of `text`, lines ending at `\n`, `\r\n` or a
@@ -1794,13 +1820,32 @@ fn positions_follow_the_line_ends_citeline_counts() {
     assert!(!position_in(&lengths, 5, 1));
 }
 
-fn check_json(p: &mut Problems, dir: &Path, logs: &Path, deny: bool) -> Option<Verdict> {
+/// How `check` names the events file: not at all (in its folder), or a path from elsewhere.
+enum EventsArg<'a> {
+    Default,
+    From { cwd: &'a Path, path: String },
+}
+
+fn check_json(
+    p: &mut Problems,
+    dir: &Path,
+    logs: &Path,
+    deny: bool,
+    how: &EventsArg,
+) -> Option<Verdict> {
     let mut args: Vec<String> = ["check", "--format", "json"].map(String::from).to_vec();
     if deny {
         args.push("--deny-warnings".into());
     }
+    let (cwd, events_name) = match how {
+        EventsArg::Default => (dir, EVENTS.to_string()),
+        EventsArg::From { cwd, path } => {
+            args.push(path.clone());
+            (*cwd, path.clone())
+        }
+    };
     let before = listing(dir);
-    let r = run(dir, logs, &args);
+    let r = run(cwd, logs, &args);
     common(p, &args, &r);
     let cmd = command_line(&args);
     p.check(listing(dir) == before, || {
@@ -1823,7 +1868,7 @@ fn check_json(p: &mut Problems, dir: &Path, logs: &Path, deny: bool) -> Option<V
             let json: serde_json::Value = match serde_json::from_slice(&r.stdout) {
                 Ok(v) => v,
                 Err(e) => {
-                    p.0.push(format!(
+                    p.found.push(format!(
                         "`{cmd}` stdout is not JSON ({e}): {}",
                         clip_long(&lossy(&r.stdout))
                     ));
@@ -1831,13 +1876,14 @@ fn check_json(p: &mut Problems, dir: &Path, logs: &Path, deny: bool) -> Option<V
                 }
             };
             let Some(diagnostics) = json["diagnostics"].as_array() else {
-                p.0.push(format!("`{cmd}`: no `diagnostics` array"));
+                p.found.push(format!("`{cmd}`: no `diagnostics` array"));
                 return None;
             };
             let (Some(errors), Some(warnings)) =
                 (json["errors"].as_u64(), json["warnings"].as_u64())
             else {
-                p.0.push(format!("`{cmd}`: `errors` and `warnings` are not numbers"));
+                p.found
+                    .push(format!("`{cmd}`: `errors` and `warnings` are not numbers"));
                 return None;
             };
             let count = |severity: &str| {
@@ -1860,6 +1906,7 @@ fn check_json(p: &mut Problems, dir: &Path, logs: &Path, deny: bool) -> Option<V
             let events = fs::read(dir.join(EVENTS)).unwrap_or_default();
             let events = std::str::from_utf8(&events).ok().map(line_lengths);
             let mut findings = Vec::new();
+            let mut positions = Vec::new();
             for d in diagnostics {
                 let text = |key: &str| d[key].as_str().unwrap_or("-").to_string();
                 findings.push(format!(
@@ -1870,9 +1917,18 @@ fn check_json(p: &mut Problems, dir: &Path, logs: &Path, deny: bool) -> Option<V
                     text("source"),
                     text("message")
                 ));
-                if let (Some(events), Some(EVENTS), Some(line), Some(column)) = (
+                positions.push(format!(
+                    "{} {} {} {} {}:{}",
+                    text("severity"),
+                    text("code"),
+                    text("event"),
+                    text("source"),
+                    d["line"],
+                    d["column"]
+                ));
+                if let (Some(events), true, Some(line), Some(column)) = (
                     &events,
-                    d["file"].as_str(),
+                    d["file"].as_str() == Some(&events_name),
                     d["line"].as_u64(),
                     d["column"].as_u64(),
                 ) {
@@ -1894,10 +1950,12 @@ fn check_json(p: &mut Problems, dir: &Path, logs: &Path, deny: bool) -> Option<V
                 }
             }
             findings.sort();
+            positions.sort();
             Some(Verdict {
                 errors,
                 warnings,
                 findings,
+                positions,
             })
         }
         _ => None,
@@ -1933,6 +1991,7 @@ fn render(
     let with_previous = rng.chance(1, 2);
     if with_previous {
         fs::write(&svg, PREVIOUS_SVG).unwrap();
+        p.runs.push("echo '<svg …previous…/>' > out.svg".into());
     }
     // A PNG of a tall chart takes seconds in a debug build: only for small timelines.
     let events = fs::read(dir.join(EVENTS)).unwrap_or_default();
@@ -1953,6 +2012,26 @@ fn render(
         }
     }
     args.extend(chart);
+    // Sometimes one more output that cannot be written or has no known format, before or
+    // after out.svg: then nothing at all may change.
+    let extra = if rng.chance(1, 10) {
+        let (path, unwritable) = *rng.pick(&[
+            ("missing/extra.svg", true),
+            ("taken.svg", true),
+            ("missing/extra.png", true),
+            ("extra.pdf", false),
+            ("extra", false),
+        ]);
+        if path == "taken.svg" {
+            fs::create_dir_all(dir.join(path)).unwrap();
+            p.runs.push("mkdir taken.svg".into());
+        }
+        let at = if rng.chance(1, 2) { 1 } else { 3 };
+        args.splice(at..at, ["-o".to_string(), path.to_string()]);
+        Some((unwritable, at == 3))
+    } else {
+        None
+    };
     let before = listing(dir);
     let r = run(dir, logs, &args);
     common(p, &args, &r);
@@ -1972,7 +2051,12 @@ fn render(
     );
     if let (Some(v), Ok(code)) = (verdict, &r.code) {
         let cannot_draw = want_png && *code == 2 && r.stderr.contains("error: cannot draw out.png");
-        let expected = if v.errors > 0 { 1 } else { 0 };
+        let expected = match extra {
+            Some((false, _)) => 2,
+            Some((true, _)) if v.errors == 0 => 2,
+            _ if v.errors > 0 => 1,
+            _ => 0,
+        };
         p.check(*code == expected || cannot_draw, || {
             format!(
                 "`{cmd}` exited {code}, but check found {} errors: {}",
@@ -1980,7 +2064,7 @@ fn render(
                 tail(&r.stderr)
             )
         });
-        if v.errors > 0 {
+        if expected == 1 {
             p.check(r.stderr.contains("nothing drawn"), || {
                 format!("`{cmd}` with errors did not say `nothing drawn`")
             });
@@ -2001,9 +2085,9 @@ fn render(
     if r.code == Ok(0) {
         match fs::read(&svg) {
             Ok(bytes) => svg_properties(p, &cmd, &bytes),
-            Err(e) => {
-                p.0.push(format!("`{cmd}` exited 0 but out.svg cannot be read: {e}"))
-            }
+            Err(e) => p
+                .found
+                .push(format!("`{cmd}` exited 0 but out.svg cannot be read: {e}")),
         }
         if want_png {
             png_properties(p, &cmd, &png);
@@ -2020,7 +2104,7 @@ fn render(
     } else {
         let previous = with_previous.then_some(PREVIOUS_SVG);
         let now = fs::read(&svg).ok();
-        p.check(now.as_deref() == previous, || {
+        let message = || {
             format!(
                 "`{cmd}` failed but out.svg changed: was {}, now {}",
                 if with_previous {
@@ -2028,9 +2112,16 @@ fn render(
                 } else {
                     "absent"
                 },
-                now.map_or("absent".to_string(), |b| format!("{} bytes", b.len()))
+                now.as_ref()
+                    .map_or("absent".to_string(), |b| format!("{} bytes", b.len()))
             )
-        });
+        };
+        let unchanged = now.as_deref() == previous;
+        if extra == Some((true, true)) && r.code == Ok(2) {
+            p.check_known("render-not-all-or-nothing", unchanged, message);
+        } else {
+            p.check(unchanged, message);
+        }
         p.check(!png.exists(), || {
             format!("`{cmd}` failed but wrote out.png")
         });
@@ -2040,11 +2131,12 @@ fn render(
 
 fn svg_properties(p: &mut Problems, cmd: &str, bytes: &[u8]) {
     if bytes == PREVIOUS_SVG {
-        p.0.push(format!("`{cmd}` exited 0 but left out.svg as it was"));
+        p.found
+            .push(format!("`{cmd}` exited 0 but left out.svg as it was"));
         return;
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
-        p.0.push(format!("`{cmd}`: out.svg is not UTF-8"));
+        p.found.push(format!("`{cmd}`: out.svg is not UTF-8"));
         return;
     };
     p.check(!text.to_ascii_lowercase().contains("<script"), || {
@@ -2053,7 +2145,8 @@ fn svg_properties(p: &mut Problems, cmd: &str, bytes: &[u8]) {
     let doc = match roxmltree::Document::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
-            p.0.push(format!("`{cmd}`: out.svg is not well-formed XML: {e}"));
+            p.found
+                .push(format!("`{cmd}`: out.svg is not well-formed XML: {e}"));
             return;
         }
     };
@@ -2085,7 +2178,8 @@ fn png_properties(p: &mut Problems, cmd: &str, path: &Path) {
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            p.0.push(format!("`{cmd}` exited 0 but out.png cannot be read: {e}"));
+            p.found
+                .push(format!("`{cmd}` exited 0 but out.png cannot be read: {e}"));
             return;
         }
     };
@@ -2097,7 +2191,9 @@ fn png_properties(p: &mut Problems, cmd: &str, path: &Path) {
                 format!("`{cmd}`: out.png is {}x{}", info.width, info.height)
             });
         }
-        Err(e) => p.0.push(format!("`{cmd}`: out.png does not decode: {e}")),
+        Err(e) => p
+            .found
+            .push(format!("`{cmd}`: out.png does not decode: {e}")),
     }
 }
 
@@ -2121,6 +2217,36 @@ fn dates(p: &mut Problems, rng: &mut Rng, dir: &Path, logs: &Path, case: &Case) 
     }
 }
 
+/// The events file named by a relative or absolute path from another folder gets the same
+/// findings at the same positions as when `check` runs beside it.
+fn same_findings_from_elsewhere(
+    p: &mut Problems,
+    rng: &mut Rng,
+    root: &Path,
+    dir: &Path,
+    logs: &Path,
+    v: &Verdict,
+) {
+    let path = match rng.below(3) {
+        0 => "case/events.toml".to_string(),
+        1 => "./case/../case/events.toml".to_string(),
+        _ => dir.join(EVENTS).to_string_lossy().into_owned(),
+    };
+    let how = EventsArg::From { cwd: root, path };
+    let Some(other) = check_json(p, dir, logs, false, &how) else {
+        return;
+    };
+    let EventsArg::From { path, .. } = how else {
+        unreachable!()
+    };
+    p.check(other.positions == v.positions, || {
+        format!(
+            "`citeline check --format json {path}` from the parent folder finds otherwise than in the folder:\n    in the folder: {:?}\n    from outside:  {:?}",
+            v.positions, other.positions
+        )
+    });
+}
+
 /// The same data spelt differently in TOML gets the same findings.
 fn same_findings_respelt(p: &mut Problems, rng: &mut Rng, root: &Path, case: &Case, v: &Verdict) {
     let Ok(text) = std::str::from_utf8(&case.files[EVENTS]) else {
@@ -2137,8 +2263,11 @@ fn same_findings_respelt(p: &mut Problems, rng: &mut Rng, root: &Path, case: &Ca
     variant.set_events(respelt.clone());
     write_case(&dir, &variant);
     let mut inner = Problems::default();
-    let other = check_json(&mut inner, &dir, &logs, false);
-    p.0.extend(inner.0.into_iter().map(|m| format!("respelt: {m}")));
+    let other = check_json(&mut inner, &dir, &logs, false, &EventsArg::Default);
+    p.found
+        .extend(inner.found.into_iter().map(|m| format!("respelt: {m}")));
+    p.runs
+        .push("(check --format json again on a respelt events.toml)".into());
     if let Some(other) = other {
         p.check(other.findings == v.findings, || {
             let only = |a: &[String], b: &[String]| -> Vec<String> {
@@ -2173,6 +2302,8 @@ struct Tally {
     drawn: u64,
     png: u64,
     dates: u64,
+    /// Problems listed in KNOWN_ISSUES, not failed on.
+    known: u64,
 }
 
 #[allow(clippy::print_stderr)]
@@ -2192,7 +2323,7 @@ fn run_case(corpus: &[Input], seed: u64, n: u64, tally: &mut Tally) -> Result<Du
     fs::create_dir_all(&logs).unwrap();
     write_case(&dir, &case);
     let mut p = Problems::default();
-    let verdict = check_json(&mut p, &dir, &logs, rng.chance(1, 5));
+    let verdict = check_json(&mut p, &dir, &logs, rng.chance(1, 5), &EventsArg::Default);
     if let Some(v) = &verdict {
         tally.check_exits[usize::from(v.errors > 0)] += 1;
     } else {
@@ -2202,6 +2333,9 @@ fn run_case(corpus: &[Input], seed: u64, n: u64, tally: &mut Tally) -> Result<Du
         if rng.chance(1, 3) && !v.findings.iter().any(|f| f.contains(" toml-syntax ")) {
             same_findings_respelt(&mut p, &mut rng, root.path(), &case, v);
         }
+        if rng.chance(1, 6) {
+            same_findings_from_elsewhere(&mut p, &mut rng, root.path(), &dir, &logs, v);
+        }
     }
     let (drawn, png) = render(&mut p, &mut rng, &dir, &logs, verdict.as_ref());
     tally.drawn += u64::from(drawn);
@@ -2210,15 +2344,20 @@ fn run_case(corpus: &[Input], seed: u64, n: u64, tally: &mut Tally) -> Result<Du
         dates(&mut p, &mut rng, &dir, &logs, &case);
         tally.dates += 1;
     }
-    if p.0.is_empty() {
+    if !strict() {
+        let before = p.found.len();
+        p.found.retain(|m| !m.starts_with("[known issue "));
+        tally.known += (before - p.found.len()) as u64;
+    }
+    if p.found.is_empty() {
         return Ok(started.elapsed());
     }
     let saved = save_failure(seed, n, &input, &case, &p);
     Err(format!(
         "fuzz case {n} of seed {seed:#x} failed; input saved in {} \
-         (rerun: CITELINE_FUZZ_SEED={seed:#x} CITELINE_FUZZ_ONLY={n} cargo test --test main fuzz)\n  - {}",
+         (rerun: CITELINE_FUZZ_SEED={seed:#x} CITELINE_FUZZ_ONLY={n} cargo test --test main fuzz_the_binary -- --nocapture)\n  - {}",
         saved.display(),
-        p.0.join("\n  - ")
+        p.found.join("\n  - ")
     ))
 }
 
@@ -2242,16 +2381,19 @@ fn save_failure(seed: u64, n: u64, input: &str, case: &Case, p: &Problems) -> Pa
         writeln!(repro, "  - {m}").unwrap();
     }
     repro.push_str("\nproblems:\n");
-    for problem in &p.0 {
+    for problem in &p.found {
         writeln!(repro, "  - {problem}").unwrap();
     }
     write!(
         repro,
-        "\nrerun the case: CITELINE_FUZZ_SEED={seed:#x} CITELINE_FUZZ_ONLY={n} cargo test --test main fuzz\n\
-         or by hand in this folder (REPRO.txt is not part of the input): \
-         citeline check --format json; citeline render -o out.svg\n"
+        "\nrerun the case: CITELINE_FUZZ_SEED={seed:#x} CITELINE_FUZZ_ONLY={n} \
+         cargo test --test main fuzz_the_binary -- --nocapture\n\
+         \nor by hand in a copy of this folder without REPRO.txt, as the fuzzer ran it:\n"
     )
     .unwrap();
+    for run in &p.runs {
+        writeln!(repro, "  {run}").unwrap();
+    }
     fs::write(dir.join("REPRO.txt"), repro).unwrap();
     dir
 }
@@ -2296,7 +2438,8 @@ fn fuzz_the_binary_with_mutated_real_inputs() {
     eprintln!(
         "fuzz: {} cases of seed {seed:#x} in {:.1?}, {} failed; slowest case {} took {:.1?}\n\
          fuzz: check found no errors in {}, errors in {}, gave no verdict in {}; \
-         render drew {} charts ({} with a PNG); dates ran {} times",
+         render drew {} charts ({} with a PNG); dates ran {} times; \
+         {} problems of the KNOWN_ISSUES list not failed on",
         cases.len(),
         started.elapsed(),
         failures.len(),
@@ -2307,7 +2450,8 @@ fn fuzz_the_binary_with_mutated_real_inputs() {
         tally.check_exits[2],
         tally.drawn,
         tally.png,
-        tally.dates
+        tally.dates,
+        tally.known
     );
     assert!(
         failures.is_empty(),
