@@ -1280,6 +1280,99 @@ fn gentle_label(case: &mut Case, rng: &mut Rng) -> Option<String> {
     })
 }
 
+/// Long notes and subtitles, with or without places to break the line.
+fn gentle_long_text(case: &mut Case, rng: &mut Rng) -> Option<String> {
+    const KEYS: &[&str] = &["subtitle", "summary", "date_note", "published_note"];
+    case.replace_value(rng, KEYS, |rng, _| {
+        let n = *rng.pick(&[200usize, 1_000, 5_000]);
+        let unit = *rng.pick(&["word ", "W", "\u{fdfa}", "漢字", "a-b-", "\u{202e}ab "]);
+        unit.repeat(n).chars().take(n).collect()
+    })
+}
+
+/// An event with many tags (the legend), some long or odd.
+fn gentle_tags(case: &mut Case, rng: &mut Rng) -> Option<String> {
+    let mut lines = lines_of(&case.events());
+    let blocks = event_blocks(&lines);
+    if blocks.is_empty() {
+        return None;
+    }
+    let (start, end) = *rng.pick(&blocks);
+    let n = *rng.pick(&[1usize, 8, 30, 120]);
+    let tags: Vec<String> = (0..n)
+        .map(|i| match rng.below(4) {
+            0 => format!("\"{}{i}\"", rng.pick::<&str>(SAFE_ODD_TEXT)),
+            1 => format!("\"{}\"", "long tag name ".repeat(1 + rng.below(6))),
+            _ => format!("\"tag-{i}\""),
+        })
+        .collect();
+    let own_end = (start + 1..end)
+        .find(|&i| lines[i].trim_start().starts_with('['))
+        .unwrap_or(end);
+    if let Some(i) = (start + 1..own_end).find(|&i| lines[i].trim_start().starts_with("tags")) {
+        lines.remove(i);
+    }
+    lines.insert(start + 1, format!("tags = [{}]\n", tags.join(", ")));
+    case.set_events(lines.concat());
+    Some(format!("{n} tags on the event at line {}", start + 1))
+}
+
+/// Many sources: copy a source under new ids, each cited by a copy of an event that cites
+/// the original, so the chart's Sources block and citation marks grow.
+fn clone_sources(case: &mut Case, rng: &mut Rng) -> Option<String> {
+    let text = case.events();
+    let mut lines = lines_of(&text);
+    let sources = declared_sources(&text);
+    if sources.is_empty() {
+        return None;
+    }
+    let id = rng.pick(&sources).clone();
+    let header = lines
+        .iter()
+        .position(|l| l.trim() == format!("[sources.{id}]"))?;
+    let source_end = (header + 1..lines.len())
+        .find(|&i| lines[i].trim_start().starts_with('['))
+        .unwrap_or(lines.len());
+    let cites = format!("source = \"{id}\"");
+    let citing = event_blocks(&lines)
+        .into_iter()
+        .find(|&(s, e)| lines[s..e].iter().any(|l| l.trim() == cites));
+    let copies = *rng.pick(&[2usize, 10, 40]);
+    let mut new_sources = Vec::new();
+    let mut new_events = Vec::new();
+    for k in 0..copies {
+        let copy = format!("{id}-c{k}");
+        new_sources.push(format!("[sources.{copy}]\n"));
+        new_sources.extend(lines[header + 1..source_end].iter().cloned());
+        if let Some((s, e)) = citing {
+            for l in &lines[s..e] {
+                let t = l.trim_start();
+                new_events.push(if t.starts_with("id ") || t.starts_with("id=") {
+                    l.replacen("\"\n", &format!("-c{k}\"\n"), 1)
+                } else if l.trim() == cites {
+                    format!("source = \"{copy}\"\n")
+                } else {
+                    l.clone()
+                });
+            }
+        }
+    }
+    if lines.last().is_some_and(|l| !l.ends_with('\n')) {
+        lines.push("\n".into());
+    }
+    lines.extend(new_events);
+    lines.splice(source_end..source_end, new_sources);
+    case.set_events(lines.concat());
+    Some(format!(
+        "copy source {id} {copies} times{}",
+        if citing.is_some() {
+            " with citing events"
+        } else {
+            ""
+        }
+    ))
+}
+
 /// Leave words out of a quote with an elision, which still matches within a paragraph.
 fn gentle_quote(case: &mut Case, rng: &mut Rng) -> Option<String> {
     case.replace_value(rng, &["quote"], |rng, old| {
@@ -1532,6 +1625,8 @@ const MUTATORS: &[(Mutator, u64)] = &[
     (mutate_article, 14),
     (mutate_spelling, 3),
     (mutate_line_ends, 3),
+    (clone_sources, 2),
+    (gentle_tags, 2),
 ];
 
 /// The gentle half: changes that mostly keep a good input valid, so the chart gets drawn.
@@ -1543,6 +1638,9 @@ const GENTLE: &[(Mutator, u64)] = &[
     (gentle_article, 6),
     (add_url, 4),
     (mutate_spelling, 4),
+    (gentle_long_text, 4),
+    (gentle_tags, 4),
+    (clone_sources, 4),
 ];
 
 fn pick_mutator(rng: &mut Rng, table: &[(Mutator, u64)]) -> Mutator {
@@ -2084,7 +2182,7 @@ fn render(
     }
     if r.code == Ok(0) {
         match fs::read(&svg) {
-            Ok(bytes) => svg_properties(p, &cmd, &bytes),
+            Ok(bytes) => svg_properties(p, &cmd, &bytes, &dir.join(EVENTS)),
             Err(e) => p
                 .found
                 .push(format!("`{cmd}` exited 0 but out.svg cannot be read: {e}")),
@@ -2129,7 +2227,7 @@ fn render(
     (r.code == Ok(0), want_png)
 }
 
-fn svg_properties(p: &mut Problems, cmd: &str, bytes: &[u8]) {
+fn svg_properties(p: &mut Problems, cmd: &str, bytes: &[u8], events_file: &Path) {
     if bytes == PREVIOUS_SVG {
         p.found
             .push(format!("`{cmd}` exited 0 but left out.svg as it was"));
@@ -2171,6 +2269,85 @@ fn svg_properties(p: &mut Problems, cmd: &str, bytes: &[u8]) {
                 );
             }
         }
+    }
+    let mut ids = BTreeSet::new();
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        if let Some(id) = node.attribute("id") {
+            p.check(ids.insert(id), || {
+                format!("`{cmd}`: out.svg has two elements with id=\"{}\"", clip(id))
+            });
+        }
+        for attr in node.attributes() {
+            let geometric = [
+                "x",
+                "y",
+                "x1",
+                "x2",
+                "y1",
+                "y2",
+                "cx",
+                "cy",
+                "r",
+                "rx",
+                "ry",
+                "width",
+                "height",
+                "d",
+                "points",
+                "transform",
+                "viewBox",
+                "font-size",
+                "stroke-width",
+            ];
+            if geometric.contains(&attr.name()) {
+                let v = attr.value();
+                p.check(!v.contains("NaN") && !v.contains("inf"), || {
+                    format!("`{cmd}`: out.svg has {}=\"{}\"", attr.name(), clip(v))
+                });
+            }
+        }
+    }
+    // One group per event, whose tooltip starts with the date as the data gives it.
+    let events: Option<toml::Table> = fs::read_to_string(events_file)
+        .ok()
+        .and_then(|t| t.parse().ok());
+    let events = events
+        .as_ref()
+        .and_then(|t| t.get("events"))
+        .and_then(|e| e.as_array());
+    for event in events.into_iter().flatten() {
+        let field = |key: &str| event.get(key).and_then(|v| v.as_str()).unwrap_or("");
+        let id = format!("event-{}", field("id"));
+        let groups: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.attribute("id") == Some(id.as_str()))
+            .collect();
+        p.check(groups.len() == 1, || {
+            format!("`{cmd}`: out.svg has {} elements for {id}", groups.len())
+        });
+        let Some(group) = groups.first() else {
+            continue;
+        };
+        let tooltip: String = group
+            .children()
+            .find(|n| n.has_tag_name("title"))
+            .map(|t| t.descendants().filter_map(|n| n.text()).collect())
+            .unwrap_or_default();
+        // The tooltip may fold, drop or add white space and drop control characters; the
+        // date and every other character of the title must be there, in order.
+        let words = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_control() && !c.is_whitespace())
+                .collect()
+        };
+        let expected = words(&format!("{}: {}", field("date"), field("title")));
+        p.check(words(&tooltip).starts_with(&expected), || {
+            format!(
+                "`{cmd}`: the tooltip of {id} is \"{}\", not \"{}…\"",
+                clip(&tooltip),
+                clip(&expected)
+            )
+        });
     }
 }
 
