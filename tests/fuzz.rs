@@ -849,7 +849,30 @@ const WORDS: &[&str] = &[
 
 /// Edit the words of a quote: elisions, case, dropped and replaced words, odd characters.
 fn mutate_quote(case: &mut Case, rng: &mut Rng) -> Option<String> {
-    case.replace_value(rng, &["quote"], edit_words)
+    case.replace_value(rng, &["quote"], |rng, old| {
+        if rng.chance(1, 8) {
+            // Nothing but elisions, folding fodder or one letter.
+            rng.pick(&[
+                "...",
+                "…",
+                " ... ",
+                ". . .",
+                "... ...",
+                "...…...",
+                "a ... ... b",
+                "\\u2026",
+                "\u{fdfa}",
+                "\u{fb01}",
+                "\u{301}",
+                "e",
+                " ",
+                "\\\\",
+            ])
+            .to_string()
+        } else {
+            edit_words(rng, old)
+        }
+    })
 }
 
 fn edit_words(rng: &mut Rng, old: &str) -> String {
