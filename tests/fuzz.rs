@@ -964,6 +964,30 @@ fn mutate_label(case: &mut Case, rng: &mut Rng) -> Option<String> {
     })
 }
 
+/// The same event pasted again and again, id and all: a big file of duplicate ids.
+fn repeat_event(case: &mut Case, rng: &mut Rng) -> Option<String> {
+    let mut lines = lines_of(&case.events());
+    let blocks = event_blocks(&lines);
+    if blocks.is_empty() {
+        return None;
+    }
+    let (start, end) = *rng.pick(&blocks);
+    // 5,000 copies take seconds a run in a debug build: only in a huge run.
+    let copies = if huge() {
+        *rng.pick(&[2usize, 20, 200, 5_000])
+    } else {
+        *rng.pick(&[2usize, 20, 200, 200])
+    };
+    let block: Vec<String> = lines[start..end].to_vec();
+    let added: Vec<String> = (0..copies).flat_map(|_| block.iter().cloned()).collect();
+    lines.splice(end..end, added);
+    case.set_events(lines.concat());
+    Some(format!(
+        "repeat the event at line {} {copies} times, id and all",
+        start + 1
+    ))
+}
+
 /// Many events: copy an event block under new ids, sometimes each on its own date.
 fn clone_events(case: &mut Case, rng: &mut Rng) -> Option<String> {
     let mut lines = lines_of(&case.events());
@@ -1117,7 +1141,13 @@ fn mutate_article(case: &mut Case, rng: &mut Rng) -> Option<String> {
             format!("insert {n} NUL bytes at byte {at}")
         }
         3 => {
-            let n = *rng.pick(&[10_000usize, 100_000, 400_000]);
+            // `dates` on a long line of date phrases is slow (see docs/fuzzing.md):
+            // the longest lines only in a huge run.
+            let n = if huge() {
+                *rng.pick(&[10_000usize, 100_000, 400_000])
+            } else {
+                *rng.pick(&[10_000usize, 30_000, 50_000])
+            };
             let unit = *rng.pick(&[
                 &b"x"[..],
                 b"word ",
@@ -1651,6 +1681,7 @@ const MUTATORS: &[(Mutator, u64)] = &[
     (mutate_line_ends, 3),
     (clone_sources, 2),
     (gentle_tags, 2),
+    (repeat_event, 2),
 ];
 
 /// The gentle half: changes that mostly keep a good input valid, so the chart gets drawn.
@@ -2453,6 +2484,21 @@ fn same_findings_respelt(p: &mut Problems, rng: &mut Rng, root: &Path, case: &Ca
     let Ok(text) = std::str::from_utf8(&case.files[EVENTS]) else {
         return;
     };
+    // A source whose file is a TOML file (the events file itself, say) would change too.
+    let reads_toml = text.parse::<toml::Table>().map_or(true, |t| {
+        let files = t
+            .get("sources")
+            .and_then(|s| s.as_table())
+            .into_iter()
+            .flat_map(|s| s.values())
+            .filter_map(|source| source.get("file").and_then(|f| f.as_str()));
+        files
+            .into_iter()
+            .any(|f| f.to_ascii_lowercase().contains(".toml"))
+    });
+    if reads_toml {
+        return;
+    }
     let respelt = respell(text, rng);
     let dir = root.join("respelt");
     let logs = root.join("respelt-logs");
@@ -2556,8 +2602,9 @@ fn run_case(corpus: &[Input], seed: u64, n: u64, tally: &mut Tally) -> Result<Du
     let saved = save_failure(seed, n, &input, &case, &p);
     Err(format!(
         "fuzz case {n} of seed {seed:#x} failed; input saved in {} \
-         (rerun: CITELINE_FUZZ_SEED={seed:#x} CITELINE_FUZZ_ONLY={n} cargo test --test main fuzz_the_binary -- --nocapture)\n  - {}",
+         (rerun: {}CITELINE_FUZZ_SEED={seed:#x} CITELINE_FUZZ_ONLY={n} cargo test --test main fuzz_the_binary -- --nocapture)\n  - {}",
         saved.display(),
+        huge_prefix(),
         p.found.join("\n  - ")
     ))
 }
@@ -2587,9 +2634,10 @@ fn save_failure(seed: u64, n: u64, input: &str, case: &Case, p: &Problems) -> Pa
     }
     write!(
         repro,
-        "\nrerun the case: CITELINE_FUZZ_SEED={seed:#x} CITELINE_FUZZ_ONLY={n} \
+        "\nrerun the case: {}CITELINE_FUZZ_SEED={seed:#x} CITELINE_FUZZ_ONLY={n} \
          cargo test --test main fuzz_the_binary -- --nocapture\n\
-         \nor by hand in a copy of this folder without REPRO.txt, as the fuzzer ran it:\n"
+         \nor by hand in a copy of this folder without REPRO.txt, as the fuzzer ran it:\n",
+        huge_prefix()
     )
     .unwrap();
     for run in &p.runs {
@@ -2597,6 +2645,20 @@ fn save_failure(seed: u64, n: u64, input: &str, case: &Case, p: &Problems) -> Pa
     }
     fs::write(dir.join("REPRO.txt"), repro).unwrap();
     dir
+}
+
+/// `CITELINE_FUZZ_HUGE=1` lets mutations reach sizes that take seconds a run in a debug
+/// build, for long runs; the default run stays within its time budget without them.
+fn huge() -> bool {
+    std::env::var_os("CITELINE_FUZZ_HUGE").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+fn huge_prefix() -> &'static str {
+    if huge() {
+        "CITELINE_FUZZ_HUGE=1 "
+    } else {
+        ""
+    }
 }
 
 /// Replaying one case (`CITELINE_FUZZ_ONLY`) prints its mutations and runs.
