@@ -188,48 +188,109 @@ struct StringValue {
     end: usize,
 }
 
-/// Every one-line basic string that is a value (or an element of an array value).
-fn string_values(text: &str) -> Vec<StringValue> {
-    let mut found = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let here = offset;
-        offset += line.len();
-        let Some(eq) = line.find('=') else { continue };
-        let key = line[..eq].trim();
-        if key.is_empty() || key.starts_with('#') || key.starts_with('[') {
-            continue;
+/// A light TOML scanner: every one-line basic string that is a value (or an element of an
+/// array or inline table on its key's line), and for each line whether it begins inside a
+/// multi-line string. Literal, multi-line and commented-out text is stepped over, not read.
+struct Scan {
+    values: Vec<StringValue>,
+    line_inside_string: Vec<bool>,
+}
+
+fn scan_toml(text: &str) -> Scan {
+    let b = text.as_bytes();
+    let len = b.len();
+    let mut values = Vec::new();
+    let mut line_inside_string = vec![false];
+    let mut line_start = 0;
+    let mut key: Option<String> = None;
+    // Step over a multi-line string opened at `i` by `delim`, noting the lines it covers.
+    let skip_multiline = |i: usize, delim: &[u8], escapes: bool, inside: &mut Vec<bool>| {
+        let mut j = i + 3;
+        while j < len && !b[j..].starts_with(delim) {
+            if b[j] == b'\n' {
+                inside.push(true);
+            }
+            j += if escapes && b[j] == b'\\' && j + 1 < len && b[j + 1] != b'\n' {
+                2
+            } else {
+                1
+            };
         }
-        let bytes = line.as_bytes();
-        let mut i = eq + 1;
-        while i < bytes.len() {
-            if bytes[i] == b'#' {
-                break;
-            }
-            if bytes[i] != b'"' {
+        // Up to two quotes may stand just before the closing delimiter.
+        let mut end = (j + 3).min(len);
+        while end < len && b[end] == delim[0] && end < j + 5 {
+            end += 1;
+        }
+        end
+    };
+    let mut i = 0;
+    while i < len {
+        match b[i] {
+            b'\n' => {
                 i += 1;
-                continue;
+                line_start = i;
+                key = None;
+                line_inside_string.push(false);
             }
-            if line[i..].starts_with("\"\"\"") {
-                break;
+            b'#' => {
+                while i < len && b[i] != b'\n' {
+                    i += 1;
+                }
             }
-            let start = i + 1;
-            let mut j = start;
-            while j < bytes.len() && bytes[j] != b'"' && bytes[j] != b'\n' {
-                j += if bytes[j] == b'\\' { 2 } else { 1 };
+            b'=' if key.is_none() => {
+                key = Some(text[line_start..i].trim().trim_matches('"').to_string());
+                i += 1;
             }
-            if j >= bytes.len() || bytes[j] != b'"' {
-                break;
+            b'"' if b[i..].starts_with(b"\"\"\"") => {
+                i = skip_multiline(i, b"\"\"\"", true, &mut line_inside_string);
             }
-            found.push(StringValue {
-                key: key.trim_matches('"').to_string(),
-                start: here + start,
-                end: here + j,
-            });
-            i = j + 1;
+            b'\'' if b[i..].starts_with(b"'''") => {
+                i = skip_multiline(i, b"'''", false, &mut line_inside_string);
+            }
+            b'\'' => {
+                i += 1;
+                while i < len && b[i] != b'\'' && b[i] != b'\n' {
+                    i += 1;
+                }
+                if i < len && b[i] == b'\'' {
+                    i += 1;
+                }
+            }
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < len && b[j] != b'"' && b[j] != b'\n' {
+                    j += if b[j] == b'\\' && j + 1 < len && b[j + 1] != b'\n' {
+                        2
+                    } else {
+                        1
+                    };
+                }
+                if j < len && b[j] == b'"' {
+                    if let Some(key) = &key {
+                        values.push(StringValue {
+                            key: key.clone(),
+                            start,
+                            end: j,
+                        });
+                    }
+                    i = j + 1;
+                } else {
+                    i = j;
+                }
+            }
+            _ => i += 1,
         }
     }
-    found
+    Scan {
+        values,
+        line_inside_string,
+    }
+}
+
+/// Every one-line basic string that is a value (or an element of an array value).
+fn string_values(text: &str) -> Vec<StringValue> {
+    scan_toml(text).values
 }
 
 fn values_with_key<'a>(values: &'a [StringValue], keys: &[&str]) -> Vec<&'a StringValue> {
@@ -291,6 +352,18 @@ fn text_helpers_find_values_blocks_and_sources() {
     );
     assert_eq!(event_blocks(&lines_of(text)), [(2, 7), (7, 9)]);
     assert_eq!(declared_sources(text), ["wire"]);
+    // Multi-line strings, literal strings and comments hold no values.
+    let tricky = "a = \"\"\"x\ny = \"no\"\n\"\"\"\nb = 'q\"' # \"c\"\nc = \"yes\"\n";
+    let values = string_values(tricky);
+    let got: Vec<(&str, &str)> = values
+        .iter()
+        .map(|v| (v.key.as_str(), &tricky[v.start..v.end]))
+        .collect();
+    assert_eq!(got, [("c", "yes")]);
+    assert_eq!(
+        scan_toml(tricky).line_inside_string,
+        [false, true, true, false, false, false]
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1538,9 +1611,14 @@ fn respell(text: &str, rng: &mut Rng) -> String {
             && k.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
     };
+    let inside = scan_toml(&out).line_inside_string;
     lines_of(&out)
         .into_iter()
-        .map(|line| {
+        .zip(inside)
+        .map(|(line, inside)| {
+            if inside {
+                return line;
+            }
             if let Some(name) = line.trim_end().strip_prefix("[sources.") {
                 let name = name.strip_suffix(']').unwrap_or("");
                 if bare(name) && rng.chance(1, 2) {
@@ -1619,7 +1697,11 @@ fn respelt_toml_denotes_the_same_data() {
     let mut text = fs::read_to_string(manifest_dir().join(EVENTS)).unwrap();
     text.insert_str(
         0,
-        "odd = \"two  spaces, \\u00e9 \\\"quoted\\\" \\t tab\\U0001F600 \"\n",
+        concat!(
+            "odd = \"two  spaces, \\u00e9 \\\"quoted\\\" \\t tab\\U0001F600 \"\n",
+            "multi = [\"\"\"a \\\n  x = \"y\" \\\"\"\"\"\", 'lit \"q\"', \"b = c\"]\n",
+            "lit = '''\nkey = \"not a value\"\n'''\n",
+        ),
     );
     let original: toml::Table = text.parse().unwrap();
     for seed in 0..50 {
@@ -1629,6 +1711,12 @@ fn respelt_toml_denotes_the_same_data() {
             .parse()
             .unwrap_or_else(|e| panic!("seed {seed}: {e}\n{respelt}"));
         assert_eq!(parsed, original, "seed {seed}:\n{respelt}");
+        // The fuzzer may respell what it has respelt already.
+        let twice = respell(&respelt, &mut Rng::new(seed + 100));
+        let parsed: toml::Table = twice
+            .parse()
+            .unwrap_or_else(|e| panic!("seed {seed}, twice: {e}\n{twice}"));
+        assert_eq!(parsed, original, "seed {seed}, twice:\n{twice}");
     }
 }
 
