@@ -1940,6 +1940,8 @@ fn listing(dir: &Path) -> BTreeSet<PathBuf> {
 struct Problems {
     found: Vec<String>,
     runs: Vec<String>,
+    /// A run had to be killed.
+    timed_out: bool,
 }
 
 impl Problems {
@@ -1988,7 +1990,10 @@ fn common(p: &mut Problems, args: &[String], r: &Run) {
         Ok(code) => p
             .found
             .push(format!("`{cmd}` exited {code}: {}", tail(&r.stderr))),
-        Err(why) => p.found.push(format!("`{cmd}` {why}: {}", tail(&r.stderr))),
+        Err(why) => {
+            p.timed_out |= why.starts_with("still running");
+            p.found.push(format!("`{cmd}` {why}: {}", tail(&r.stderr)));
+        }
     }
     p.check(!r.stderr.contains("panicked"), || {
         format!("`{cmd}` panicked: {}", tail(&r.stderr))
@@ -2599,6 +2604,7 @@ fn same_findings_respelt(p: &mut Problems, rng: &mut Rng, root: &Path, case: &Ca
     write_case(&dir, &variant);
     let mut inner = Problems::default();
     let other = check_json(&mut inner, &dir, &logs, false, &EventsArg::Default);
+    p.timed_out |= inner.timed_out;
     p.found
         .extend(inner.found.into_iter().map(|m| format!("respelt: {m}")));
     p.runs
@@ -2658,26 +2664,35 @@ fn run_case(corpus: &[Input], seed: u64, n: u64, tally: &mut Tally) -> Result<Du
     fs::create_dir_all(&logs).unwrap();
     write_case(&dir, &case);
     let mut p = Problems::default();
-    let verdict = check_json(&mut p, &dir, &logs, rng.chance(1, 5), &EventsArg::Default);
-    if let Some(v) = &verdict {
-        tally.check_exits[usize::from(v.errors > 0)] += 1;
-    } else {
-        tally.check_exits[2] += 1;
-    }
-    if let Some(v) = &verdict {
-        if rng.chance(1, 3) && !v.findings.iter().any(|f| f.contains(" toml-syntax ")) {
-            same_findings_respelt(&mut p, &mut rng, root.path(), &case, v);
+    // A case stops at its first run that has to be killed: the others would hang too.
+    'runs: {
+        let verdict = check_json(&mut p, &dir, &logs, rng.chance(1, 5), &EventsArg::Default);
+        if let Some(v) = &verdict {
+            tally.check_exits[usize::from(v.errors > 0)] += 1;
+        } else {
+            tally.check_exits[2] += 1;
         }
-        if rng.chance(1, 6) {
-            same_findings_from_elsewhere(&mut p, &mut rng, root.path(), &dir, &logs, v);
+        if p.timed_out {
+            break 'runs;
         }
-    }
-    let (drawn, png) = render(&mut p, &mut rng, &dir, &logs, verdict.as_ref());
-    tally.drawn += u64::from(drawn);
-    tally.png += u64::from(drawn && png);
-    if rng.chance(1, 4) {
-        dates(&mut p, &mut rng, &dir, &logs, &case);
-        tally.dates += 1;
+        if let Some(v) = &verdict {
+            if rng.chance(1, 3) && !v.findings.iter().any(|f| f.contains(" toml-syntax ")) {
+                same_findings_respelt(&mut p, &mut rng, root.path(), &case, v);
+            }
+            if rng.chance(1, 6) {
+                same_findings_from_elsewhere(&mut p, &mut rng, root.path(), &dir, &logs, v);
+            }
+        }
+        if p.timed_out {
+            break 'runs;
+        }
+        let (drawn, png) = render(&mut p, &mut rng, &dir, &logs, verdict.as_ref());
+        tally.drawn += u64::from(drawn);
+        tally.png += u64::from(drawn && png);
+        if rng.chance(1, 4) && !p.timed_out {
+            dates(&mut p, &mut rng, &dir, &logs, &case);
+            tally.dates += 1;
+        }
     }
     if !strict() {
         let before = p.found.len();
