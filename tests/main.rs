@@ -13,6 +13,8 @@
 //! - `api`: the library's public surface, pinned signature by signature.
 //! - `structure`: no import circle in src/, a thin main.rs.
 //! - `layout_props`: property tests of the layout on random timelines.
+//! - `fuzz`: the real binary on mutated copies of the shipped data and the fixtures; never a
+//!   panic, a signal or a hang, always valid JSON and SVG (docs/fuzzing.md).
 //! - `render_svg`, `render_png`: the renderers on hand-made scenes (escaping, determinism,
 //!   pixels, no system fonts).
 //!
@@ -20,6 +22,7 @@
 
 mod api;
 mod cli;
+mod fuzz;
 mod layout_props;
 mod messages;
 mod outputs;
