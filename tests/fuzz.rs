@@ -1950,26 +1950,6 @@ impl Problems {
             self.found.push(what());
         }
     }
-
-    /// Like `check`, for a property listed in [`KNOWN_ISSUES`] under `id`: the message is
-    /// marked, and unless `CITELINE_FUZZ_STRICT` is set it is tallied instead of failing.
-    fn check_known(&mut self, id: &str, ok: bool, what: impl FnOnce() -> String) {
-        assert!(KNOWN_ISSUES.iter().any(|(known, _)| *known == id), "{id}");
-        self.check(ok, || format!("[known issue {id}] {}", what()));
-    }
-}
-
-/// Bugs in the current code that the default run would hit, by id, with what goes wrong.
-/// A problem under one of these ids is counted in the summary but fails the test only with
-/// `CITELINE_FUZZ_STRICT=1`. Remove an entry (and its `check_known`) once it is fixed.
-const KNOWN_ISSUES: &[(&str, &str)] = &[(
-    "render-not-all-or-nothing",
-    "`render -o A -o B` replaces A and then exits 2 when B cannot be written, although a \
-     failed run should leave the previous chart as it was",
-)];
-
-fn strict() -> bool {
-    std::env::var_os("CITELINE_FUZZ_STRICT").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 fn command_line(args: &[String]) -> String {
@@ -2297,12 +2277,18 @@ fn render(
     );
     if let (Some(v), Ok(code)) = (verdict, &r.code) {
         let cannot_draw = want_png && *code == 2 && r.stderr.contains("error: cannot draw out.png");
+        // Outputs are checked before any work: an unusable one is refused first, whatever
+        // the data holds.
         let expected = match extra {
-            Some((false, _)) => 2,
-            Some((true, _)) if v.errors == 0 => 2,
+            Some(_) => 2,
             _ if v.errors > 0 => 1,
             _ => 0,
         };
+        if let Some((true, _)) = extra {
+            p.check(!r.stderr.contains("error["), || {
+                format!("`{cmd}` checked the data before refusing an output it cannot write")
+            });
+        }
         p.check(*code == expected || cannot_draw, || {
             format!(
                 "`{cmd}` exited {code}, but check found {} errors: {}",
@@ -2363,11 +2349,7 @@ fn render(
             )
         };
         let unchanged = now.as_deref() == previous;
-        if extra == Some((true, true)) && r.code == Ok(2) {
-            p.check_known("render-not-all-or-nothing", unchanged, message);
-        } else {
-            p.check(unchanged, message);
-        }
+        p.check(unchanged, message);
         p.check(!png.exists(), || {
             format!("`{cmd}` failed but wrote out.png")
         });
@@ -2643,8 +2625,6 @@ struct Tally {
     drawn: u64,
     png: u64,
     dates: u64,
-    /// Problems listed in KNOWN_ISSUES, not failed on.
-    known: u64,
 }
 
 #[allow(clippy::print_stderr)]
@@ -2693,11 +2673,6 @@ fn run_case(corpus: &[Input], seed: u64, n: u64, tally: &mut Tally) -> Result<Du
             dates(&mut p, &mut rng, &dir, &logs, &case);
             tally.dates += 1;
         }
-    }
-    if !strict() {
-        let before = p.found.len();
-        p.found.retain(|m| !m.starts_with("[known issue "));
-        tally.known += (before - p.found.len()) as u64;
     }
     if p.found.is_empty() {
         return Ok(started.elapsed());
@@ -2804,8 +2779,7 @@ fn fuzz_the_binary_with_mutated_real_inputs() {
     eprintln!(
         "fuzz: {} cases of seed {seed:#x} in {:.1?}, {} failed; slowest case {} took {:.1?}\n\
          fuzz: check found no errors in {}, errors in {}, gave no verdict in {}; \
-         render drew {} charts ({} with a PNG); dates ran {} times; \
-         {} problems of the KNOWN_ISSUES list not failed on",
+         render drew {} charts ({} with a PNG); dates ran {} times",
         cases.len(),
         started.elapsed(),
         failures.len(),
@@ -2816,8 +2790,7 @@ fn fuzz_the_binary_with_mutated_real_inputs() {
         tally.check_exits[2],
         tally.drawn,
         tally.png,
-        tally.dates,
-        tally.known
+        tally.dates
     );
     assert!(
         failures.is_empty(),
