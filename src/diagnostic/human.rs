@@ -1,7 +1,7 @@
 //! Findings for people: rustc-style text with the offending line and a caret under the
 //! span, then notes and help, and a summary line at the end.
 
-use super::report::{Report, Severity};
+use super::report::{Diagnostic, Report, Severity};
 use crate::lines::Positions;
 use crate::model::Span;
 use std::io::{self, Write};
@@ -35,7 +35,7 @@ pub fn write_human(
     text: &str,
     color: bool,
 ) -> io::Result<()> {
-    use annotate_snippets::{Group, Level, Renderer};
+    use annotate_snippets::Renderer;
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -45,50 +45,31 @@ pub fn write_human(
     // The file's own bytes go to a terminal: control and bidi characters are shown as
     // stand-ins of the same length, so spans still fall on the same bytes.
     let text = &*visible(text);
+    // Where each finding and its related places are shown, found in order (columns are
+    // counted once along a line); then the findings are drawn on every core, and written
+    // in order.
     let mut positions = Positions::new(text);
-    // A window of a long line makes the renderer count columns from the window's start:
-    // the header it writes is corrected to the column in the file.
-    let mut fixes: Vec<(String, String)> = Vec::new();
-    for d in &report.diagnostics {
-        let (message, label) = (visible(&d.message), d.label.as_deref().map(visible));
-        let notes: Vec<_> = d.notes.iter().map(|n| visible(n)).collect();
-        let help = d.help.as_deref().map(visible);
-        let level = match d.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
-            Severity::Note => Level::NOTE,
-        };
-        let mut group = Group::with_title(level.primary_title(&*message).id(d.code));
-        match &d.span {
-            Some(span) => {
-                let primary = Shown::new(&mut positions, text, span.clone());
-                fixes.extend(primary.column_fix(&path_text));
-                group = primary.elements(group, &path_text, true, label.as_deref());
-                for related in &d.related {
-                    let shown = Shown::new(&mut positions, text, related.span.clone());
-                    fixes.extend(shown.column_fix(&path_text));
-                    group = shown.elements(group, &path_text, false, Some(&related.label));
-                }
-            }
-            None => {
-                group = group.element(
-                    annotate_snippets::Origin::path(path_text.as_str())
-                        .line(1)
-                        .char_column(1),
-                );
-            }
+    let shown: Vec<Vec<Shown<'_>>> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let spans = d.span.iter().chain(d.related.iter().map(|r| &r.span));
+            spans
+                .map(|span| Shown::new(&mut positions, text, span.clone()))
+                .collect()
+        })
+        .collect();
+    let items: Vec<_> = report.diagnostics.iter().zip(shown).collect();
+    let drawn = crate::parallel::map_chunks(&items, |items| {
+        let mut chunk = String::new();
+        for (d, shown) in items {
+            chunk.push_str(&draw(&renderer, d, shown, &path_text));
+            chunk.push_str("\n\n");
         }
-        for note in &notes {
-            group = group.element(Level::NOTE.message(&**note));
-        }
-        if let Some(help) = &help {
-            group = group.element(Level::HELP.message(&**help));
-        }
-        let mut rendered = renderer.render(&[group]);
-        for (shown, real) in fixes.drain(..) {
-            rendered = rendered.replacen(&shown, &real, 1);
-        }
-        writeln!(out, "{rendered}\n")?;
+        chunk
+    });
+    for chunk in drawn {
+        out.write_all(chunk.as_bytes())?;
     }
     if report.omitted() > 0 {
         writeln!(
@@ -102,8 +83,58 @@ pub fn write_human(
     writeln!(out, "{}", summary_line(report, &path_text))
 }
 
+/// One finding as the renderer draws it, at the places `shown` (its span, then its related
+/// places).
+fn draw(
+    renderer: &annotate_snippets::Renderer,
+    d: &Diagnostic,
+    shown: &[Shown<'_>],
+    path: &str,
+) -> String {
+    use annotate_snippets::{Group, Level};
+    let (message, label) = (visible(&d.message), d.label.as_deref().map(visible));
+    let notes: Vec<_> = d.notes.iter().map(|n| visible(n)).collect();
+    let help = d.help.as_deref().map(visible);
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
+    };
+    let mut group = Group::with_title(level.primary_title(&*message).id(d.code));
+    // A window of a long line makes the renderer count columns from the window's start:
+    // the header it writes is corrected to the column in the file.
+    let mut fixes: Vec<(String, String)> = Vec::new();
+    match shown.split_first() {
+        Some((primary, related)) => {
+            fixes.extend(primary.column_fix(path));
+            group = primary
+                .clone()
+                .elements(group, path, true, label.as_deref());
+            for (shown, r) in related.iter().zip(&d.related) {
+                fixes.extend(shown.column_fix(path));
+                group = shown.clone().elements(group, path, false, Some(&r.label));
+            }
+        }
+        None => {
+            group = group.element(annotate_snippets::Origin::path(path).line(1).char_column(1));
+        }
+    }
+    for note in &notes {
+        group = group.element(Level::NOTE.message(&**note));
+    }
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(&**help));
+    }
+    let mut rendered = renderer.render(&[group]);
+    for (shown, real) in fixes {
+        rendered = rendered.replacen(&shown, &real, 1);
+    }
+    rendered
+}
+
 /// The part of the file shown for one span: whole lines when they are short, else a window
 /// of the first line with the position named in a header of its own.
+#[derive(Clone)]
 struct Shown<'t> {
     source: &'t str,
     first_line: usize,

@@ -296,7 +296,8 @@ impl<'d> Events<'d> {
 /// Join the walks of the file's shares in file order into the timeline: the events that
 /// loaded, less those whose id was used before (reported, pointing at the first use).
 pub(super) fn merge(parts: Vec<Events<'_>>, sink: &mut Sink<'_>, timeline: &mut Timeline) {
-    let mut first: HashMap<String, Span> = HashMap::new();
+    let mut first: HashMap<String, Span> =
+        HashMap::with_capacity(parts.iter().map(|p| p.ids.len()).sum());
     timeline
         .events
         .reserve_exact(parts.iter().map(|p| p.events.len()).sum());
