@@ -2800,6 +2800,15 @@ fn fuzz_the_binary_with_mutated_real_inputs() {
                 failures.push(message);
             }
         }
+        // A long run says how far it has got.
+        if (n + 1) % 1000 == 0 {
+            eprintln!(
+                "fuzz: {} cases done in {:.1?}, {} failed",
+                n + 1,
+                started.elapsed(),
+                failures.len()
+            );
+        }
     }
     eprintln!(
         "fuzz: {} cases of seed {seed:#x} in {:.1?}, {} failed; slowest case {} took {:.1?}\n\
