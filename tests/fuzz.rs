@@ -2268,6 +2268,12 @@ fn render(
             ("extra.pdf", false),
             ("extra", false),
         ]);
+        // The PNG is drawn before anything is written: keep it to small timelines too.
+        let path = if path.ends_with(".png") && !small {
+            "missing/extra.svg"
+        } else {
+            path
+        };
         if path == "taken.svg" {
             fs::create_dir_all(dir.join(path)).unwrap();
             p.runs.push("mkdir taken.svg".into());
