@@ -32,15 +32,7 @@ impl LineIndex {
         let start = self.starts[line];
         // An offset inside a line break (the LF of a CRLF) is just past the line's end.
         let offset = offset.min(self.line_range(text, line + 1).end);
-        let column = text
-            .get(start..)
-            .map(|rest| {
-                rest.char_indices()
-                    .take_while(|(i, _)| start + i < offset)
-                    .count()
-            })
-            .unwrap_or(0);
-        (line + 1, column + 1)
+        (line + 1, chars_between(text, start, offset) + 1)
     }
 
     /// 1-based line of byte `offset`, without counting columns.
@@ -55,6 +47,16 @@ impl LineIndex {
         let trimmed = text[start..end].trim_end_matches(['\n', '\r']).len();
         start..start + trimmed
     }
+}
+
+/// How many characters start at or after byte `from` and before byte `to`: an offset inside a
+/// character counts that character.
+fn chars_between(text: &str, from: usize, to: usize) -> usize {
+    text.get(from..).map_or(0, |rest| {
+        rest.char_indices()
+            .take_while(|(i, _)| from + i < to)
+            .count()
+    })
 }
 
 /// Line and column look-ups for offsets that mostly come in increasing order, as sorted
@@ -87,16 +89,10 @@ impl<'t> Positions<'t> {
         let offset = offset.min(self.index.line_range(self.text, line).end);
         let (last_offset, last_line, last_col) = self.last;
         let answer = if line == last_line && offset >= last_offset {
-            let counted = self
-                .text
-                .get(last_offset..)
-                .map(|rest| {
-                    rest.char_indices()
-                        .take_while(|(i, _)| last_offset + i < offset)
-                        .count()
-                })
-                .unwrap_or(0);
-            (line, last_col + counted)
+            (
+                line,
+                last_col + chars_between(self.text, last_offset, offset),
+            )
         } else {
             self.index.line_col(self.text, offset)
         };

@@ -54,10 +54,15 @@ pub fn quote_found(
 ) {
     let id = &source.id.value;
     let evidence = citation.evidence;
+    let span = evidence.quote.span.clone();
+    let found = quote::find(&article.haystack, &evidence.quote.value);
+    if matches!(found, QuoteMatch::Found(_)) {
+        return;
+    }
+    // Only a finding names the file: most quotes are found, and this is their hot path.
     let file = timeline.user_path(&source.file.value);
     let file = file.to_string_lossy();
-    let span = evidence.quote.span.clone();
-    let d = match quote::find(&article.haystack, &evidence.quote.value) {
+    let d = match found {
         QuoteMatch::Found(_) => return,
         QuoteMatch::CaseOnly(ranges) => case_mismatch(span, id, article, &file, &ranges),
         QuoteMatch::NotFound(Miss::Searched(closest)) => {

@@ -107,12 +107,10 @@ fn draw(
     match shown.split_first() {
         Some((primary, related)) => {
             fixes.extend(primary.column_fix(path));
-            group = primary
-                .clone()
-                .elements(group, path, true, label.as_deref());
+            group = primary.elements(group, path, true, label.as_deref());
             for (shown, r) in related.iter().zip(&d.related) {
                 fixes.extend(shown.column_fix(path));
-                group = shown.clone().elements(group, path, false, Some(&r.label));
+                group = shown.elements(group, path, false, Some(&r.label));
             }
         }
         None => {
@@ -134,7 +132,6 @@ fn draw(
 
 /// The part of the file shown for one span: whole lines when they are short, else a window
 /// of the first line with the position named in a header of its own.
-#[derive(Clone)]
 struct Shown<'t> {
     source: &'t str,
     first_line: usize,
@@ -184,7 +181,7 @@ impl<'t> Shown<'t> {
     }
 
     fn elements(
-        self,
+        &self,
         group: annotate_snippets::Group<'t>,
         path: &'t str,
         primary: bool,
@@ -196,7 +193,7 @@ impl<'t> Shown<'t> {
         } else {
             AnnotationKind::Context
         };
-        let mut annotation = kind.span(self.local);
+        let mut annotation = kind.span(self.local.clone());
         if let Some(label) = label {
             annotation = annotation.label(label);
         }

@@ -159,7 +159,7 @@ impl Report {
     /// `omitted`. A stage that makes findings in bulk calls this on its own share as it goes:
     /// whatever is not among the first of a share cannot be among the first of all.
     pub fn keep_first(diagnostics: &mut Vec<Diagnostic>, omitted: &mut [usize; 3]) {
-        diagnostics.sort_by_key(|d| (d.span.as_ref().map(|s| s.start), d.severity));
+        diagnostics.sort_by_key(place);
         if diagnostics.len() > Self::MAX_KEPT {
             for d in diagnostics.drain(Self::MAX_KEPT..) {
                 omitted[d.severity as usize] += 1;
@@ -197,7 +197,12 @@ impl Report {
 
     /// Sort by position in the file, then severity; findings without a span come first.
     pub fn sort(&mut self) {
-        self.diagnostics
-            .sort_by_key(|d| (d.span.as_ref().map(|s| s.start), d.severity));
+        self.diagnostics.sort_by_key(place);
     }
+}
+
+/// Where a finding is shown: by position in the file, then severity; findings without a
+/// span first.
+fn place(d: &Diagnostic) -> (Option<usize>, Severity) {
+    (d.span.as_ref().map(|s| s.start), d.severity)
 }
