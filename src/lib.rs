@@ -61,6 +61,6 @@ pub use diagnostic::{write_human, write_json, Diagnostic, Related, Report, Rule,
 pub use load::{load, load_str, LoadError, Loaded, MAX_EVENTS_FILE_BYTES, MAX_TITLE_CHARS};
 pub use pipeline::{
     check_file, check_str, draw, parse_chart_number, write_dates, ChartFormat, ChartSetting,
-    Checked, DatesError,
+    Checked, DatesError, Drawn,
 };
 pub use text::dates::Direction;

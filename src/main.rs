@@ -5,13 +5,15 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use anyhow::{anyhow, bail, Context, Result};
-use citeline::layout::{LayoutOptions, Theme};
 use citeline::render::PngOptions;
-use citeline::{ChartFormat, ChartSetting, Checked, DatesError, Direction};
+use citeline::{ChartFormat, Checked, DatesError, Direction};
 use clap::{ColorChoice, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod chart_args;
+use chart_args::ChartArgs;
 
 const DEFAULT_EVENTS: &str = "events.toml";
 const DEFAULT_OUTPUTS: [&str; 2] = ["output/timeline.svg", "output/timeline.png"];
@@ -76,33 +78,6 @@ enum Command {
         #[arg(long)]
         planned: bool,
     },
-}
-
-#[derive(clap::Args)]
-struct ChartArgs {
-    /// Chart width in pixels (the chart grows taller to fit every label).
-    #[arg(long, default_value_t = 1200.0, value_parser = |t: &str| citeline::parse_chart_number(t, ChartSetting::Width))]
-    width: f64,
-    /// Colour theme: light or dark.
-    #[arg(long, default_value = "light", value_parser = str::parse::<Theme>)]
-    theme: Theme,
-    /// PNG resolution multiplier; 2 is sharp on high-density screens and in print.
-    #[arg(long, default_value_t = 2.0, value_parser = |t: &str| citeline::parse_chart_number(t, ChartSetting::Scale))]
-    scale: f64,
-    /// Draw the date axis without compressing long empty stretches.
-    #[arg(long)]
-    no_breaks: bool,
-}
-
-impl Default for ChartArgs {
-    fn default() -> Self {
-        Self {
-            width: 1200.0,
-            theme: Theme::Light,
-            scale: 2.0,
-            no_breaks: false,
-        }
-    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -259,15 +234,17 @@ fn render(
         Some(staged) => staged,
         None => citeline::output::prepare(outputs, true)?,
     };
-    let options = LayoutOptions {
-        width: chart.width,
-        theme: chart.theme,
-        breaks: !chart.no_breaks,
-    };
     let png = PngOptions { scale: chart.scale };
-    let files = citeline::draw(&checked.timeline, &options, &png, &formats)
+    let drawn = citeline::draw(&checked.timeline, &chart.layout(), &png, &formats)
         .context("cannot draw the chart")?;
-    staged.commit(&files)?;
+    if !drawn.notes.is_empty() {
+        let t = &checked.timeline;
+        let notes = citeline::Report::new(drawn.notes);
+        let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+        citeline::write_human(&mut err, &notes, &t.path, &t.text, color)?;
+        err.flush()?;
+    }
+    staged.commit(&drawn.files)?;
     for path in outputs {
         eprintln!("wrote {}", path.display());
     }

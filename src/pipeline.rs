@@ -7,7 +7,7 @@
 
 use crate::articles;
 use crate::check::{self, Citations};
-use crate::diagnostic::Report;
+use crate::diagnostic::{Diagnostic, Report};
 use crate::layout::{layout, LayoutOptions};
 use crate::load::{self, LoadError, Loaded};
 use crate::model::Timeline;
@@ -227,25 +227,38 @@ impl ChartFormat {
 /// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
 /// let checked = citeline::check_file(&path).unwrap();
 /// let formats = [ChartFormat::Svg, ChartFormat::Png];
-/// let files = citeline::draw(&checked.timeline, &LayoutOptions::default(), &PngOptions::default(), &formats).unwrap();
-/// assert!(String::from_utf8_lossy(&files[0]).contains("<svg"));
-/// assert_eq!(&files[1][1..4], b"PNG");
+/// let drawn = citeline::draw(&checked.timeline, &LayoutOptions::default(), &PngOptions::default(), &formats).unwrap();
+/// assert!(String::from_utf8_lossy(&drawn.files[0]).contains("<svg"));
+/// assert_eq!(&drawn.files[1][1..4], b"PNG");
+/// assert!(drawn.notes.is_empty(), "the shipped data draws without warnings");
 /// ```
 pub fn draw(
     timeline: &Timeline,
     options: &LayoutOptions,
     png: &PngOptions,
     formats: &[ChartFormat],
-) -> Result<Vec<Vec<u8>>, RenderError> {
-    let scene = layout(timeline, options);
+) -> Result<Drawn, RenderError> {
+    let mut scene = layout(timeline, options);
     let svg = render::svg(&scene)?;
-    formats
+    let files = formats
         .iter()
         .map(|format| match format {
             ChartFormat::Svg => Ok(svg.clone().into_bytes()),
             ChartFormat::Png => render::png(&scene, png),
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok(Drawn {
+        files,
+        notes: std::mem::take(&mut scene.notes),
+    })
+}
+
+/// A drawn chart: one file per format asked for, in that order, and the warnings the
+/// drawing raised (characters no font has, tags grouped as "other").
+#[derive(Debug)]
+pub struct Drawn {
+    pub files: Vec<Vec<u8>>,
+    pub notes: Vec<Diagnostic>,
 }
 
 /// A number given on the command line for a chart setting, within its range: the width in

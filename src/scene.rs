@@ -5,6 +5,8 @@
 //! Text positions are baselines; widths were measured with the embedded font (`font.rs`),
 //! the same one the PNG is drawn with.
 
+use crate::diagnostic::Diagnostic;
+
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Color {
@@ -147,6 +149,9 @@ pub struct Group {
     pub tooltip: Option<String>,
     /// A link target for the whole group (a source's `url`).
     pub link: Option<String>,
+    /// `data-*` attributes, name without the prefix (`start` for `data-start`): the stable,
+    /// testable facts of the group, such as the ISO days an event covers.
+    pub data: Vec<(String, String)>,
     pub items: Vec<Item>,
 }
 
@@ -161,4 +166,7 @@ pub struct Scene {
     pub description: String,
     pub background: Color,
     pub groups: Vec<Group>,
+    /// Warnings about the drawing itself (characters no font has, tags grouped as
+    /// "other"), for the command line to print; the chart draws regardless.
+    pub notes: Vec<Diagnostic>,
 }

@@ -3,7 +3,7 @@
 //! deliberate: this file fails to compile when an item is renamed, moved or changes shape.
 //! (Items not named here are private or may change: see docs/library.md.)
 
-use citeline::layout::{LayoutOptions, Theme};
+use citeline::layout::{Filter, LayoutOptions, Orientation, Theme};
 use citeline::model::{Event, Source, Spanned, Timeline};
 use citeline::render::{PngOptions, RenderError};
 use citeline::scene::Scene;
@@ -88,7 +88,7 @@ fn the_surface_has_the_shape_users_rely_on() {
         &LayoutOptions,
         &PngOptions,
         &[ChartFormat],
-    ) -> Result<Vec<Vec<u8>>, RenderError> = citeline::draw;
+    ) -> Result<citeline::Drawn, RenderError> = citeline::draw;
     let _: fn(&Timeline, &LayoutOptions) -> Scene = citeline::layout::layout;
     let _: fn(&Scene) -> Result<String, RenderError> = citeline::render::svg;
     let _: fn(&Scene, &PngOptions) -> Result<Vec<u8>, RenderError> = citeline::render::png;
@@ -98,7 +98,16 @@ fn the_surface_has_the_shape_users_rely_on() {
         width: 1200.0,
         theme: Theme::Dark,
         breaks: true,
+        orientation: Orientation::Auto,
+        filter: Filter {
+            from: None,
+            to: None,
+            tags: vec!["meeting".to_owned()],
+        },
+        all_labels: false,
     };
+    let _ =
+        |d: citeline::Drawn| -> (Vec<Vec<u8>>, Vec<citeline::Diagnostic>) { (d.files, d.notes) };
     let _ = |paths: &[&Path], files: &[Vec<u8>]| -> Result<(), citeline::output::OutputError> {
         citeline::output::prepare(paths, false)?.commit(files)
     };
@@ -120,6 +129,7 @@ fn the_surface_checks_and_draws_the_shipped_data() {
         &PngOptions::default(),
         &[ChartFormat::Svg],
     )
-    .unwrap();
+    .unwrap()
+    .files;
     assert!(String::from_utf8_lossy(&files[0]).contains("bishkek-ministers-meeting"));
 }

@@ -410,6 +410,7 @@ proptest! {
             width,
             theme: if dark { Theme::Dark } else { Theme::Light },
             breaks,
+            ..LayoutOptions::default()
         };
         let scene = layout(&tl, &options);
         check(&scene, &tl)?;

@@ -51,8 +51,10 @@ fn word_scene(with_text: bool, link: Option<&str>) -> Scene {
             classes: Vec::new(),
             tooltip: Some("tooltip".to_owned()),
             link: link.map(str::to_owned),
+            data: Vec::new(),
             items,
         }],
+        notes: Vec::new(),
     }
 }
 

@@ -40,6 +40,7 @@ fn group(role: Role, items: Vec<Item>) -> Group {
         classes: Vec::new(),
         tooltip: None,
         link: None,
+        data: Vec::new(),
         items,
     }
 }
@@ -52,6 +53,7 @@ fn scene(groups: Vec<Group>) -> Scene {
         description: "Two events from 2003 to 2005.".to_owned(),
         background: WHITE,
         groups,
+        notes: Vec::new(),
     }
 }
 
@@ -102,6 +104,7 @@ fn basic() -> Scene {
             classes: vec!["approximate".to_owned()],
             tooltip: Some("~2003-11 Rose Revolution [1]".to_owned()),
             link: Some("https://example.org/rose?a=1&b=2".to_owned()),
+            data: Vec::new(),
             items: vec![
                 Item::Rect {
                     rect: Rect {
@@ -127,6 +130,7 @@ fn basic() -> Scene {
             classes: vec!["inferred".to_owned(), "planned".to_owned()],
             tooltip: Some("2004-11-22 Orange Revolution [2]".to_owned()),
             link: None,
+            data: Vec::new(),
             items: vec![
                 Item::Polygon {
                     points: vec![
@@ -391,6 +395,7 @@ fn hostile_strings_stay_text() {
             classes: vec![nasty.to_owned(), "x\" onload=\"alert(1)".to_owned()],
             tooltip: Some(nasty.to_owned()),
             link: Some("javascript:alert(1)".to_owned()),
+            data: Vec::new(),
             items: vec![text(nasty, p(10.0, 50.0), 12.0, Anchor::Start)],
         },
         Group {
@@ -398,6 +403,7 @@ fn hostile_strings_stay_text() {
             classes: Vec::new(),
             tooltip: None,
             link: Some(" JavaScript:alert(document.cookie)".to_owned()),
+            data: Vec::new(),
             items: vec![text("fine", p(10.0, 80.0), 12.0, Anchor::Start)],
         },
         Group {
@@ -405,6 +411,7 @@ fn hostile_strings_stay_text() {
             classes: Vec::new(),
             tooltip: None,
             link: Some("data:text/html,<script>alert(1)</script>".to_owned()),
+            data: Vec::new(),
             items: vec![text("legend", p(10.0, 110.0), 12.0, Anchor::Start)],
         },
     ]);

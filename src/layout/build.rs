@@ -42,6 +42,7 @@ impl<'p> Builder<'p> {
             description,
             background: self.palette.background,
             groups: self.groups,
+            notes: Vec::new(),
         };
         round_scene(&mut scene);
         scene
@@ -136,6 +137,7 @@ pub(super) fn group(role: Role, classes: Vec<String>, items: Vec<Item>) -> Group
         classes,
         tooltip: None,
         link: None,
+        data: Vec::new(),
         items,
     }
 }

@@ -68,6 +68,7 @@ pub(super) fn event_group(
         classes: classes(ev, &look),
         tooltip: Some(tooltip(ev, prepared)),
         link: None,
+        data: Vec::new(),
         items,
     }
 }

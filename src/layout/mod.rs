@@ -59,6 +59,7 @@ use self::build::Builder;
 use self::prepare::Prepared;
 use crate::model::Timeline;
 use crate::scene::Scene;
+use chrono::NaiveDate;
 
 /// How the chart is laid out.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +69,14 @@ pub struct LayoutOptions {
     pub theme: Theme,
     /// Compress long empty stretches of time into axis breaks.
     pub breaks: bool,
+    /// Which way time runs; [`Orientation::Auto`] picks the horizontal chart when every
+    /// label fits beside its date that way, and the vertical chronology otherwise.
+    pub orientation: Orientation,
+    /// Which events are drawn.
+    pub filter: Filter,
+    /// Label every event however tall the chart grows, instead of keeping to the height
+    /// budget and labelling the events that matter first.
+    pub all_labels: bool,
 }
 
 impl Default for LayoutOptions {
@@ -76,8 +85,32 @@ impl Default for LayoutOptions {
             width: 1200.0,
             theme: Theme::Light,
             breaks: true,
+            orientation: Orientation::Auto,
+            filter: Filter::default(),
+            all_labels: false,
         }
     }
+}
+
+/// Which way time runs on the chart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Orientation {
+    /// Horizontal where every label fits beside its date, vertical otherwise.
+    #[default]
+    Auto,
+    /// Time runs left to right, labels above the axis.
+    Horizontal,
+    /// Time runs down the page, the axis on the left, each label beside its date.
+    Vertical,
+}
+
+/// The events a chart draws: those whose interval meets `from..=to` and, when `tags` is not
+/// empty, that carry one of `tags`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub tags: Vec<String>,
 }
 
 /// Lays out `timeline` as a chart.

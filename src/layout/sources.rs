@@ -52,6 +52,7 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
             classes: vec!["source".into()],
             tooltip: None,
             link,
+            data: Vec::new(),
             items,
         });
         b.y += 2.0;

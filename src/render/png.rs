@@ -45,6 +45,7 @@ impl Default for PngOptions {
 ///     description: "Nothing yet.".to_owned(),
 ///     background: Color::rgb(255, 255, 255),
 ///     groups: vec![],
+///     notes: vec![],
 /// };
 /// let bytes = render::png(&scene, &PngOptions { scale: 2.0 }).unwrap();
 /// assert_eq!(&bytes[1..4], b"PNG");

@@ -59,16 +59,18 @@ const UNIT: f64 = 100.0;
 ///         classes: vec![],
 ///         tooltip: Some("2004 & later".to_owned()),
 ///         link: Some("javascript:alert(1)".to_owned()),
+///         data: vec![("start".to_owned(), "2004-01-01\"><script>".to_owned())],
 ///         items: vec![Item::Line {
 ///             from: Point { x: 10.0, y: 25.5 },
 ///             to: Point { x: 190.0, y: 25.5 },
 ///             stroke: Stroke { color: Color::rgb(0, 0, 0), width: 1.0, dash: None },
 ///         }],
 ///     }],
+///     notes: vec![],
 /// };
 /// let svg = render::svg(&scene).unwrap();
 /// assert!(svg.contains(r#"viewBox="0 0 200 50""#));
-/// assert!(svg.contains(r#"<g id="event-e1____" class="event">"#));
+/// assert!(svg.contains(r#"<g id="event-e1____" class="event" data-start="2004-01-01&quot;&gt;&lt;script&gt;">"#));
 /// assert!(svg.contains("<title>2004 &amp; later</title>"));
 /// assert!(svg.contains(r#"<line x1="10" y1="25.5" x2="190" y2="25.5""#));
 /// assert!(!svg.contains("javascript"));
@@ -356,7 +358,15 @@ impl SemanticSvg {
                 written.push(class);
             }
         }
-        self.out.push_str("\">\n");
+        self.out.push('"');
+        for (name, value) in &group.data {
+            self.out.push_str(" data-");
+            self.out.push_str(&name_chars(name));
+            self.out.push_str("=\"");
+            push_escaped(&mut self.out, value, Context::Attribute);
+            self.out.push('"');
+        }
+        self.out.push_str(">\n");
         if let Some(tooltip) = &group.tooltip {
             self.out.push_str("<title>");
             push_escaped(&mut self.out, tooltip, Context::Block);
@@ -829,6 +839,7 @@ mod tests {
             description: String::new(),
             background: Color::rgb(255, 255, 255),
             groups: Vec::new(),
+            notes: Vec::new(),
         };
         let mut backend = SemanticSvg::new(&scene);
         let style = |size: f64, slant| {
