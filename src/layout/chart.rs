@@ -57,13 +57,15 @@ fn axes(b: &mut Builder, sc: &scale::Scale, top: f64) -> f64 {
         let (ascent, descent) = font::vertical_metrics(scale::TICK_FONT, false);
         let top_axis_y = b.y + 8.0 + ascent + descent + 2.0;
         let mut axis = axis::draw(b, sc, top_axis_y, false);
-        axis.classes.push("top".into());
-        b.groups.push(axis);
+        for g in &mut axis {
+            g.classes.push("top".into());
+        }
+        b.groups.extend(axis);
         b.y = top_axis_y + 8.0;
     }
     let axis_y = b.y + top + 2.0;
     let axis = axis::draw(b, sc, axis_y, true);
-    b.groups.push(axis);
+    b.groups.extend(axis);
     axis_y
 }
 

@@ -5,7 +5,7 @@ use super::build::{group, text_item, Builder};
 use super::labels;
 use super::prepare::{Ev, Prepared};
 use super::sizes::{BAR_HEIGHT, DOT_RADIUS, LEADING, LEGEND_SIZE, MARGIN};
-use super::style::{axis_stroke, zigzag, zoom_band, zoom_end, MarkStyle};
+use super::style::{zigzag, MarkStyle};
 use super::theme::Palette;
 use crate::font;
 use crate::scene::{Color, Item, Point, Rect, Role, Stroke};
@@ -16,7 +16,6 @@ enum Swatch {
     Mark(MarkStyle),
     Open,
     Break,
-    Zoom,
 }
 
 /// Swatch box width and the room after each entry.
@@ -56,7 +55,7 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
             entries.push((Swatch::Mark(style), style.meaning().to_string()));
         }
     }
-    let axis_marks: [(bool, Swatch, &str); 3] = [
+    let axis_marks: [(bool, Swatch, &str); 2] = [
         (
             any(&|e| e.open_start || e.open_end),
             Swatch::Open,
@@ -66,11 +65,6 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
             prepared.domain.segments.len() > 1,
             Swatch::Break,
             "time skipped (axis break)",
-        ),
-        (
-            !prepared.domain.zooms.is_empty(),
-            Swatch::Zoom,
-            "zoomed: days drawn wider here (own ticks)",
         ),
     ];
     for (on, swatch, text) in axis_marks {
@@ -195,22 +189,5 @@ fn swatch_items(swatch: &Swatch, x: f64, mid: f64, p: &Palette) -> Vec<Item> {
             },
         ],
         Swatch::Break => vec![zigzag(x + 2.0, SWATCH - 4.0, mid, p)],
-        // As on the axis: a pale band over the axis line, a bar across it at each end.
-        Swatch::Zoom => {
-            let (a, z) = (x + 3.0, x + SWATCH - 3.0);
-            vec![
-                zoom_band(a, z, mid, p),
-                Item::Line {
-                    from: Point { x, y: mid },
-                    to: Point {
-                        x: x + SWATCH,
-                        y: mid,
-                    },
-                    stroke: axis_stroke(p),
-                },
-                zoom_end(a, mid, p),
-                zoom_end(z, mid, p),
-            ]
-        }
     }
 }

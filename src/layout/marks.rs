@@ -5,6 +5,7 @@
 use super::arrange::{Along, Metrics, Texts};
 use super::build::text_item_measured;
 use super::labels;
+use super::scale;
 use super::prepare::{Ev, Look, Prepared};
 use super::sizes::{
     ARROW, BAR_GAP, BAR_HEIGHT, DATE_SIZE, DOT_RADIUS, DOT_STEP, LABEL_SIZE, MARK_ROW, STEM_PAD,
@@ -68,9 +69,25 @@ pub(super) fn event_group(
         classes: classes(ev, &look),
         tooltip: Some(tooltip(ev, prepared)),
         link: None,
-        data: Vec::new(),
+        data: event_days(ev),
         items,
     }
+}
+
+/// The first and last day of the event's interval, ISO, for `data-start` and `data-end`;
+/// `..` for an open end.
+pub(super) fn event_days(ev: &Ev) -> Vec<(String, String)> {
+    let end = |open: bool, day: f64| {
+        if open {
+            "..".to_string()
+        } else {
+            scale::iso_day(day as i64)
+        }
+    };
+    vec![
+        ("start".into(), end(ev.open_start, ev.start)),
+        ("end".into(), end(ev.open_end, ev.end - 1.0)),
+    ]
 }
 
 /// Where the mark and its stem sit: in lanes in the strip under the label, its stem rising

@@ -128,7 +128,7 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
         1200.0
     };
     let palette = Palette::of(options.theme);
-    let prepared = Prepared::new(timeline, &palette, options.breaks, width);
+    let prepared = Prepared::new(timeline, &palette, options.breaks);
     let mut b = Builder::new(width, &palette);
 
     header::draw(&mut b, timeline, &prepared);

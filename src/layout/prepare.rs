@@ -1,12 +1,11 @@
 //! The timeline made ready for drawing, before any pixel: the events in drawing order with
 //! their continuous days, the citation numbers and tag colours in the order a reader meets
 //! them, the data's range, and the stretches of time the axis shows (segments between
-//! breaks, zoomed crowds). Also the chart's title and its description for readers who
+//! breaks). Also the chart's title and its description for readers who
 //! cannot see it.
 
 use super::labels;
 use super::scale;
-use super::sizes::{axis_left, axis_right};
 use super::theme::Palette;
 use super::wording::plural;
 use crate::date::Edtf;
@@ -68,7 +67,7 @@ pub(super) struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    pub fn new(timeline: &'a Timeline, palette: &Palette, breaks: bool, width: f64) -> Self {
+    pub fn new(timeline: &'a Timeline, palette: &Palette, breaks: bool) -> Self {
         let range = data_range(timeline);
         let mut events = timed_events(timeline, range, palette);
         let Numbering {
@@ -76,7 +75,7 @@ impl<'a> Prepared<'a> {
             tags,
             untagged,
         } = number_and_colour(&mut events, palette);
-        let domain = axis_domain(&events, breaks, width);
+        let domain = axis_domain(&events, breaks);
         Prepared {
             title: chart_title(timeline),
             events,
@@ -227,19 +226,13 @@ fn number_and_colour<'a>(events: &mut [Ev<'a>], palette: &Palette) -> Numbering<
     }
 }
 
-/// The stretches of time the axis shows: segments between breaks, and zoomed crowds.
-fn axis_domain(events: &[Ev], breaks: bool, width: f64) -> scale::Domain {
+/// The stretches of time the axis shows: segments between breaks.
+fn axis_domain(events: &[Ev], breaks: bool) -> scale::Domain {
     let intervals: Vec<(i64, i64)> = events
         .iter()
         .map(|e| (e.start as i64, e.end as i64 - 1))
         .collect();
-    let mut domain = scale::Domain::new(&intervals, breaks);
-    // Zooms are chosen here, before any label is measured, so the legend (drawn above the
-    // chart) knows whether to explain them; the axis width is the one `arrange::fit_axis`
-    // starts from, before it makes room for long labels at the right.
-    let stem_days: Vec<i64> = events.iter().map(|e| e.start.floor() as i64).collect();
-    domain.zoom_crowds(&stem_days, axis_right(width) - axis_left());
-    domain
+    scale::Domain::new(&intervals, breaks)
 }
 
 /// The finite first and last day of a date value; `None` for an open end.

@@ -1,12 +1,10 @@
 //! The date axis: which stretches of time are shown (axis breaks), where a day lands on x,
 //! and which ticks and tick labels each shown stretch gets.
 //!
-//! Inside a segment a short burst of distinct event days can still crowd into a few pixels
-//! when a long quiet stretch follows within break distance (the shipped data: four events in
-//! two weeks of late 2003, then a planned bar over 2004). Such a burst is *zoomed*: drawn at a
-//! larger scale of its own, so its days stand [`CROWD_GAP`] apart where the page allows, with
-//! the rest of the segment linear at a smaller scale. The axis marks each zoomed stretch and
-//! ticks it on its own ([`Scale::pieces`]), so the change of scale is never hidden.
+//! Time is linear inside every segment: a segment's length in pixels may follow its content
+//! (a crowded fortnight can get more room than an empty decade, which is what breaks are
+//! for), but a segment never has a second scale inside it. Ticks lie only inside the days
+//! the data covers (a segment's `core`), so no tick names a year the data never reaches.
 //!
 //! Days are continuous numbers here: day `d` (days since the common era, as chrono counts
 //! them) covers `[d, d + 1)`, so an interval of days `[a, b]` is drawn from `x(a)` to
@@ -29,18 +27,6 @@ pub const BREAK_WIDTH: f64 = 26.0;
 pub const TICK_FONT: f64 = 11.0;
 /// Room kept between neighbouring tick labels.
 pub const TICK_LABEL_GAP: f64 = 10.0;
-/// Distinct event days closer than this on the axis count as crowded: their dots and stems
-/// would merge, and no tick could tell them apart.
-pub const CROWD_GAP: f64 = 24.0;
-/// At most this share of a segment's width goes to its zoomed stretches, so the rest of the
-/// segment keeps a readable scale.
-const ZOOM_SHARE: f64 = 0.5;
-/// A zoom must draw its stretch at least this many times wider than the plain scale would;
-/// less is not worth a change of scale the reader has to notice.
-const ZOOM_MIN_FACTOR: f64 = 2.0;
-/// Zoomed stretches per segment: more would turn the axis into a patchwork of scales.
-const MAX_ZOOMS: usize = 4;
-
 /// A shown stretch of time, in continuous days.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Span {
@@ -58,28 +44,11 @@ impl Span {
 /// Which stretches of time the axis shows, before any pixel is assigned.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Domain {
-    /// In time order, disjoint; a break lies between each two.
+    /// In time order, disjoint; a break lies between each two. Each is its `core` padded a
+    /// little, so that marks do not sit on its very edge.
     pub segments: Vec<Span>,
-    /// Stretches inside segments drawn at a larger scale, in time order, disjoint, each
-    /// inside one segment. Empty unless [`Domain::zoom_crowds`] found crowded days.
-    pub zooms: Vec<Zoom>,
-}
-
-/// A crowded stretch of one segment, drawn wider than the segment's plain scale.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Zoom {
-    /// Index into [`Domain::segments`].
-    pub segment: usize,
-    pub span: Span,
-    /// The smallest gap in days between two distinct event days inside the stretch.
-    pub min_gap: f64,
-}
-
-impl Zoom {
-    /// The width that puts its closest two days [`CROWD_GAP`] apart.
-    fn wanted(&self) -> f64 {
-        self.span.days() * CROWD_GAP / self.min_gap.max(1.0)
-    }
+    /// The days the data covers in each segment, unpadded: where ticks may go.
+    pub cores: Vec<Span>,
 }
 
 impl Domain {
@@ -98,7 +67,10 @@ impl Domain {
                     start: 0.0,
                     end: 7.0,
                 }],
-                zooms: Vec::new(),
+                cores: vec![Span {
+                    start: 0.0,
+                    end: 7.0,
+                }],
             };
         };
         // Union of the intervals, as continuous day ranges.
@@ -145,6 +117,7 @@ impl Domain {
             });
             from = cut;
         }
+        let cores = segments.clone();
         // Pad each segment so that marks do not sit on its very edge. The pad stays well under
         // half of any break gap (a gap is at least a quarter of the total span), so padded
         // segments never touch.
@@ -153,82 +126,7 @@ impl Domain {
             s.start -= pad;
             s.end += pad;
         }
-        Domain {
-            segments,
-            zooms: Vec::new(),
-        }
-    }
-
-    /// Finds the stretches where distinct event days (`days`: the day each mark stands on,
-    /// sorted) would lie closer than [`CROWD_GAP`] on an axis `width` pixels wide, and marks
-    /// them for zooming: a short burst of events beside a long quiet stretch in the same
-    /// segment (no break possible) would otherwise be a smudge at one spot of the axis.
-    /// A run of crowded days is zoomed only when the zoom can draw it at least
-    /// `ZOOM_MIN_FACTOR` times wider within `ZOOM_SHARE` of its segment; evenly dense data
-    /// (crowded everywhere) gets no zoom, since zooming all of it is the plain scale again.
-    /// Linear in the number of days.
-    pub fn zoom_crowds(&mut self, days: &[i64], width: f64) {
-        self.zooms.clear();
-        let scale = self.place(0.0, width);
-        let mut k = 0;
-        for (si, p) in scale.placed.iter().enumerate() {
-            let seg = p.span;
-            let ppd = (p.x1 - p.x0) / seg.days().max(1e-9);
-            // Distinct days of this segment; `days` is sorted, segments are in time order.
-            let mut distinct: Vec<f64> = Vec::new();
-            while k < days.len() && (days[k] as f64) < seg.end {
-                let d = days[k] as f64;
-                if d >= seg.start && distinct.last() != Some(&d) {
-                    distinct.push(d);
-                }
-                k += 1;
-            }
-            // Runs of days each closer than CROWD_GAP to the next.
-            let mut runs: Vec<Zoom> = Vec::new();
-            let mut i = 0;
-            while i + 1 < distinct.len() {
-                if (distinct[i + 1] - distinct[i]) * ppd >= CROWD_GAP {
-                    i += 1;
-                    continue;
-                }
-                let first = distinct[i];
-                let mut min_gap = f64::INFINITY;
-                while i + 1 < distinct.len() && (distinct[i + 1] - distinct[i]) * ppd < CROWD_GAP {
-                    min_gap = min_gap.min(distinct[i + 1] - distinct[i]);
-                    i += 1;
-                }
-                let last = distinct[i];
-                // A day of room either side of the first and last mark, inside the segment
-                // and clear of the previous run.
-                let floor = runs.last().map_or(seg.start, |r| r.span.end);
-                let span = Span {
-                    start: (first - 1.0).max(floor).max(seg.start),
-                    end: (last + 2.0).min(seg.end),
-                };
-                runs.push(Zoom {
-                    segment: si,
-                    span,
-                    min_gap,
-                });
-            }
-            // The runs with the most days to separate first; ties by position.
-            let count = |z: &Zoom| z.span.days() / z.min_gap;
-            runs.sort_by(|a, b| {
-                count(b)
-                    .total_cmp(&count(a))
-                    .then(a.span.start.total_cmp(&b.span.start))
-            });
-            runs.truncate(MAX_ZOOMS);
-            let width = p.x1 - p.x0;
-            let wanted: f64 = runs.iter().map(Zoom::wanted).sum();
-            let c = (ZOOM_SHARE * width / wanted.max(1e-9)).min(1.0);
-            let mut kept: Vec<Zoom> = runs
-                .into_iter()
-                .filter(|z| c * z.wanted() >= ZOOM_MIN_FACTOR * z.span.days() * ppd)
-                .collect();
-            kept.sort_by(|a, b| a.span.start.total_cmp(&b.span.start));
-            self.zooms.extend(kept);
-        }
+        Domain { segments, cores }
     }
 
     /// Assigns pixels: the axis runs from `left` to `right`; each break takes
@@ -246,70 +144,29 @@ impl Domain {
         };
         let available = (right - left - breaks * break_width).max(1.0);
         let total_days: f64 = self.segments.iter().map(Span::days).sum();
-        let mut placed = Vec::with_capacity(n);
-        let mut x = left;
-        for s in &self.segments {
-            let share = 0.5 * s.days() / total_days + 0.5 / n as f64;
-            let width = available * share;
+        let lengths: Vec<f64> = self
+            .segments
+            .iter()
+            .map(|s| available * (0.5 * s.days() / total_days + 0.5 / n as f64))
+            .collect();
+        self.place_lengths(left, &lengths, break_width)
+    }
+
+    /// Assigns pixels segment by segment: segment `i` takes `lengths[i]` from where the
+    /// previous one ended and a break of `break_length` after it.
+    pub fn place_lengths(&self, start: f64, lengths: &[f64], break_length: f64) -> Scale {
+        let mut placed = Vec::with_capacity(self.segments.len());
+        let mut x = start;
+        for ((span, core), length) in self.segments.iter().zip(&self.cores).zip(lengths) {
             placed.push(Placed {
-                span: *s,
+                span: *span,
+                core: *core,
                 x0: x,
-                x1: x + width,
+                x1: x + length.max(0.0),
             });
-            x += width + break_width;
+            x += length.max(0.0) + break_length;
         }
-        // Day → x as knots: each segment's ends, and the ends of each zoomed stretch; the
-        // scale is linear between neighbouring knots (across a break too).
-        let mut knots: Vec<(f64, f64)> = Vec::with_capacity(2 * n + 2 * self.zooms.len());
-        let mut zooms = Vec::with_capacity(self.zooms.len());
-        let mut z = 0;
-        for (si, p) in placed.iter().enumerate() {
-            let first = z;
-            while z < self.zooms.len() && self.zooms[z].segment == si {
-                z += 1;
-            }
-            let mine = &self.zooms[first..z];
-            let width = p.x1 - p.x0;
-            let days = p.span.days().max(1e-9);
-            let plain = width / days;
-            // The same squeeze as when the zooms were chosen, at this width; a zoom never
-            // draws its stretch narrower than the plain scale would.
-            let wanted: f64 = mine.iter().map(Zoom::wanted).sum();
-            let c = (ZOOM_SHARE * width / wanted.max(1e-9)).min(1.0);
-            let widths: Vec<f64> = mine
-                .iter()
-                .map(|m| (c * m.wanted()).max(m.span.days() * plain))
-                .collect();
-            let zoom_days: f64 = mine.iter().map(|m| m.span.days()).sum();
-            let rest_days = days - zoom_days;
-            let rest_ppd = if rest_days > 1e-9 {
-                ((width - widths.iter().sum::<f64>()) / rest_days).max(0.0)
-            } else {
-                0.0
-            };
-            knots.push((p.span.start, p.x0));
-            let mut x = p.x0;
-            let mut day = p.span.start;
-            for (m, w) in mine.iter().zip(&widths) {
-                x = (x + (m.span.start - day) * rest_ppd).min(p.x1);
-                knots.push((m.span.start, x));
-                let x0 = x;
-                x = (x + w).min(p.x1);
-                knots.push((m.span.end, x));
-                zooms.push(ZoomPlaced {
-                    span: m.span,
-                    x0,
-                    x1: x,
-                });
-                day = m.span.end;
-            }
-            knots.push((p.span.end, p.x1));
-        }
-        Scale {
-            placed,
-            zooms,
-            knots,
-        }
+        Scale { placed }
     }
 }
 
@@ -317,85 +174,49 @@ impl Domain {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Placed {
     pub span: Span,
+    /// The days the data covers, where ticks may go.
+    pub core: Span,
     pub x0: f64,
     pub x1: f64,
 }
 
-/// A zoomed stretch with its pixels.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ZoomPlaced {
-    pub span: Span,
-    pub x0: f64,
-    pub x1: f64,
+impl Placed {
+    /// Pixels per day: the one scale of this segment.
+    pub fn scale(&self) -> f64 {
+        (self.x1 - self.x0) / self.span.days().max(1e-9)
+    }
 }
 
-/// Day → x, piecewise linear and monotone: linear inside each segment except that a zoomed
-/// stretch has a larger scale of its own, and across a break the hidden days run through the
-/// break's pixels, so even a date nobody drew has a place.
+/// Day → position along the axis, piecewise linear and monotone: linear inside each
+/// segment, and across a break the hidden days run through the break's pixels, so even a
+/// date nobody drew has a place. (Named `x`, but a vertical chart reads it as y.)
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scale {
     pub placed: Vec<Placed>,
-    /// The zoomed stretches, in time order.
-    pub zooms: Vec<ZoomPlaced>,
-    /// (day, x) pairs, both non-decreasing; x is linear between neighbours.
-    knots: Vec<(f64, f64)>,
 }
 
 impl Scale {
-    /// The x of continuous day `day`; days before or after the domain clamp to its ends.
+    /// The position of continuous day `day`; days before or after the domain clamp to its
+    /// ends.
     pub fn x(&self, day: f64) -> f64 {
-        let k = &self.knots;
-        // The first knot at or after `day`.
-        let i = k.partition_point(|&(d, _)| d < day);
-        if i == k.len() {
-            return k[k.len() - 1].1;
+        let p = &self.placed;
+        // The first segment that ends after `day`.
+        let i = p.partition_point(|s| s.span.end <= day);
+        if i == p.len() {
+            return p[p.len() - 1].x1;
+        }
+        let s = &p[i];
+        if day >= s.span.start {
+            return lerp(day, s.span.start, s.span.end, s.x0, s.x1);
         }
         if i == 0 {
-            return k[0].1;
+            return s.x0;
         }
-        lerp(day, k[i - 1].0, k[i].0, k[i - 1].1, k[i].1)
+        let prev = &p[i - 1];
+        lerp(day, prev.span.end, s.span.start, prev.x1, s.x0)
     }
 
-    /// Each segment cut into its stretches of one scale, left to right: (span, x0, x1, zoomed).
-    /// Ticks are chosen per piece, as each piece has its own pixels per day.
-    pub fn pieces(&self) -> Vec<(Span, f64, f64, bool)> {
-        let mut out = Vec::with_capacity(self.placed.len() + 2 * self.zooms.len());
-        let mut z = 0;
-        for p in &self.placed {
-            let (mut day, mut x) = (p.span.start, p.x0);
-            while z < self.zooms.len() && self.zooms[z].span.start < p.span.end {
-                let m = self.zooms[z];
-                if m.span.start > day {
-                    out.push((
-                        Span {
-                            start: day,
-                            end: m.span.start,
-                        },
-                        x,
-                        m.x0,
-                        false,
-                    ));
-                }
-                out.push((m.span, m.x0, m.x1, true));
-                (day, x) = (m.span.end, m.x1);
-                z += 1;
-            }
-            if p.span.end > day {
-                out.push((
-                    Span {
-                        start: day,
-                        end: p.span.end,
-                    },
-                    x,
-                    p.x1,
-                    false,
-                ));
-            }
-        }
-        out
-    }
-
-    /// The pixel ranges of the breaks, left to right.
+    /// The pixel ranges of the breaks, in order.
     pub fn breaks(&self) -> Vec<(f64, f64)> {
         self.placed.windows(2).map(|w| (w[0].x1, w[1].x0)).collect()
     }
@@ -562,44 +383,46 @@ pub fn ticks(step: Step, start: f64, end: f64) -> Vec<Tick> {
             }
         }
     }
-    // The year only where it changes (and on the first tick): "Nov 2003", "Dec", "Jan 2004".
+    // The year where it changes, on the first tick and on the last: "Nov 2003", "Dec",
+    // "Jan 2004", …, "Oct 2004".
     if !matches!(step, Step::Years(_)) {
         let mut year = None;
-        for t in &mut out {
+        let last = out.len().saturating_sub(1);
+        for (i, t) in out.iter_mut().enumerate() {
             let y = date_of(t.day).map(|d| d.year());
-            if y != year {
-                if let Some(y) = y {
-                    t.label = format!("{} {y}", t.label);
-                }
-                year = y;
+            if let Some(y) = y.filter(|&y| year != Some(y) || i == last) {
+                t.label = format!("{} {y}", t.label);
             }
+            year = y;
         }
     }
     out
+}
+
+/// Continuous day `day` as an ISO date (`2003-11-19`); a day outside chrono's range as
+/// its number.
+pub fn iso_day(day: i64) -> String {
+    date_of(day).map_or_else(|| day.to_string(), |d| d.format("%Y-%m-%d").to_string())
 }
 
 fn day_label(d: NaiveDate) -> String {
     format!("{} {}", d.day(), MONTHS[d.month0() as usize])
 }
 
-/// The finest step whose labels, as measured, keep [`TICK_LABEL_GAP`] apart inside a
-/// segment of `width` pixels over `span`; with the ticks it gives.
-pub fn choose_ticks(span: Span, x0: f64, x1: f64) -> (Step, Vec<Tick>) {
-    let width = (x1 - x0).max(1.0);
-    let px_per_day = width / span.days().max(1e-9);
+/// The finest step whose labels keep [`TICK_LABEL_GAP`] apart at `px_per_day`, among the
+/// days of `core`; with the ticks it gives. `extent` is how much room a label takes along
+/// the axis: its width on a horizontal axis, its line height on a vertical one.
+pub fn choose_ticks(core: Span, px_per_day: f64, extent: &dyn Fn(&str) -> f64) -> (Step, Vec<Tick>) {
     for &step in STEPS {
         // Cheap screen first: too many ticks for the pixels, whatever their labels.
         if step.nominal_days() * px_per_day < 24.0 {
             continue;
         }
-        let ticks = ticks(step, span.start, span.end);
+        let ticks = ticks(step, core.start, core.end - 1.0);
         // Labels are centred on their ticks: each neighbouring pair needs half of each
-        // label's width plus the gap.
-        let widths: Vec<f64> = ticks
-            .iter()
-            .map(|t| font::text_width(&t.label, TICK_FONT, false))
-            .collect();
-        let fits = ticks.windows(2).zip(widths.windows(2)).all(|(t, w)| {
+        // label's extent plus the gap.
+        let extents: Vec<f64> = ticks.iter().map(|t| extent(&t.label)).collect();
+        let fits = ticks.windows(2).zip(extents.windows(2)).all(|(t, w)| {
             (t[1].day - t[0].day) as f64 * px_per_day >= (w[0] + w[1]) / 2.0 + TICK_LABEL_GAP
         });
         if fits {
@@ -608,9 +431,14 @@ pub fn choose_ticks(span: Span, x0: f64, x1: f64) -> (Step, Vec<Tick>) {
     }
     // Even one tick per 5000 years does not fit: label only the segment's first year.
     let step = Step::Years(5000);
-    let mut t = ticks(step, span.start, span.end);
+    let mut t = ticks(step, core.start, core.end);
     t.truncate(1);
     (step, t)
+}
+
+/// A tick label's width on a horizontal axis.
+pub fn tick_width(label: &str) -> f64 {
+    font::text_width(label, TICK_FONT, false)
 }
 
 #[cfg(test)]
@@ -681,7 +509,7 @@ mod tests {
         let step_for = |a: i64, b: i64| {
             let d = Domain::new(&[(a, b)], true);
             let s = d.place(0.0, 1000.0).placed[0];
-            choose_ticks(s.span, s.x0, s.x1).0
+            choose_ticks(s.core, s.scale(), &tick_width).0
         };
         assert_eq!(step_for(day(2003, 11, 1), day(2003, 11, 14)), Step::Days(1));
         assert_eq!(step_for(day(2003, 11, 1), day(2003, 12, 31)), Step::Weeks);
@@ -708,7 +536,7 @@ mod tests {
                 let d = Domain::new(&[(a, b)], true);
                 let scale = d.place(0.0, width);
                 let s = scale.placed[0];
-                let (_, ticks) = choose_ticks(s.span, s.x0, s.x1);
+                let (_, ticks) = choose_ticks(s.core, s.scale(), &tick_width);
                 let mut prev_right = f64::NEG_INFINITY;
                 for t in &ticks {
                     let w = font::text_width(&t.label, TICK_FONT, false);
@@ -746,85 +574,37 @@ mod tests {
         assert_eq!(labels, ["2005", "2010", "2015"]);
     }
 
-    /// The shipped data's shape: four events within two weeks of late 2003, a planned bar
-    /// over 2004 right after them (so no break there), and an interval nine years later.
-    fn shipped_shape() -> (Vec<(i64, i64)>, Vec<i64>) {
-        let iv = vec![
-            (day(2003, 11, 19), day(2003, 11, 19)),
+    #[test]
+    fn time_is_linear_inside_each_segment() {
+        // The shipped data's shape: a fortnight of late 2003, a planned bar over 2004, and
+        // an interval nine years later.
+        let iv = [
             (day(2003, 11, 19), day(2003, 12, 3)),
-            (day(2003, 12, 1), day(2003, 12, 3)),
-            (day(2003, 12, 3), day(2003, 12, 3)),
             (day(2004, 1, 1), day(2004, 12, 31)),
             (day(2012, 7, 1), day(2013, 11, 30)),
         ];
-        let mut starts: Vec<i64> = iv.iter().map(|i| i.0).collect();
-        starts.sort_unstable();
-        (iv, starts)
-    }
-
-    #[test]
-    fn a_crowded_cluster_beside_a_long_stretch_is_zoomed() {
-        let (iv, starts) = shipped_shape();
-        let mut d = Domain::new(&iv, true);
-        assert_eq!(d.segments.len(), 2);
-        d.zoom_crowds(&starts, 1130.0);
-        assert_eq!(d.zooms.len(), 1, "{:?}", d.zooms);
-        let z = d.zooms[0];
-        assert_eq!(z.segment, 0);
-        assert!(z.span.start <= day(2003, 11, 19) as f64);
-        assert!(z.span.end >= day(2003, 12, 4) as f64);
-        assert!(z.span.end < day(2004, 1, 1) as f64);
-        // On a page a little narrower, as when labels claim room at the right.
-        for right in [1160.0, 1000.0] {
-            let scale = d.place(30.0, right);
-            let xs: Vec<f64> = [day(2003, 11, 19), day(2003, 12, 1), day(2003, 12, 3)]
-                .iter()
-                .map(|&d| scale.x(d as f64))
-                .collect();
-            for w in xs.windows(2) {
-                assert!(w[1] - w[0] >= CROWD_GAP - 1e-6, "{xs:?} at {right}");
+        let scale = Domain::new(&iv, true).place(20.0, 1180.0);
+        for p in &scale.placed {
+            let k = p.scale();
+            for d in [p.span.start, p.span.start + 3.0, p.span.end - 1.0] {
+                let x = scale.x(d) - p.x0;
+                assert!((x - (d - p.span.start) * k).abs() < 1e-6);
             }
-            // The zoomed piece has ticks of its own, inside the cluster.
-            let pieces = scale.pieces();
-            let zoomed: Vec<_> = pieces.iter().filter(|p| p.3).collect();
-            assert_eq!(zoomed.len(), 1);
-            let (span, x0, x1, _) = *zoomed[0];
-            let (step, ticks) = choose_ticks(span, x0, x1);
-            assert!(matches!(step, Step::Days(_) | Step::Weeks), "{step:?}");
-            assert!(ticks
-                .iter()
-                .any(|t| t.day > day(2003, 11, 19) && t.day <= day(2003, 12, 3)));
-            // The pieces tile each segment, and x stays monotone over them.
-            let mut last = f64::NEG_INFINITY;
-            for (span, x0, x1, _) in &pieces {
-                assert!(x0 <= x1 && *x0 >= last - 1e-9, "{pieces:?}");
-                assert!((scale.x(span.start) - x0).abs() < 1e-6);
-                assert!((scale.x(span.end) - x1).abs() < 1e-6);
-                last = *x1;
-            }
-            // The rest of the segment keeps a usable scale: 2004 is not a sliver.
-            let year = scale.x(day(2005, 1, 1) as f64) - scale.x(day(2004, 1, 1) as f64);
-            assert!(year > 150.0, "{year}");
         }
     }
 
     #[test]
-    fn evenly_dense_or_sparse_data_gets_no_zoom() {
-        // A date every five days for ten years: crowded everywhere, so nothing stands out.
-        let dense: Vec<(i64, i64)> = (0..730)
-            .map(|i| (day(2000, 1, 1) + i * 5, day(2000, 1, 1) + i * 5))
-            .collect();
-        let starts: Vec<i64> = dense.iter().map(|i| i.0).collect();
-        let mut d = Domain::new(&dense, true);
-        d.zoom_crowds(&starts, 1130.0);
-        assert!(d.zooms.is_empty(), "{:?}", d.zooms);
-        // Well apart: nothing crowded.
-        let sparse: Vec<(i64, i64)> = (0..10)
-            .map(|i| (day(2000, 1, 1) + i * 100, day(2000, 1, 1) + i * 100))
-            .collect();
-        let starts: Vec<i64> = sparse.iter().map(|i| i.0).collect();
-        let mut d = Domain::new(&sparse, true);
-        d.zoom_crowds(&starts, 1130.0);
-        assert!(d.zooms.is_empty(), "{:?}", d.zooms);
+    fn ticks_stay_inside_the_data_and_name_the_year_at_both_ends() {
+        let iv = [(day(1000, 1, 1), day(2026, 3, 1))];
+        let d = Domain::new(&iv, false);
+        let s = d.place(0.0, 1000.0).placed[0];
+        let (_, t) = choose_ticks(s.core, s.scale(), &tick_width);
+        assert!(t.iter().all(|t| t.day <= day(2026, 3, 1)), "{t:?}");
+        let iv = [(day(2003, 11, 19), day(2004, 3, 3))];
+        let d = Domain::new(&iv, false);
+        let s = d.place(0.0, 1000.0).placed[0];
+        let (_, t) = choose_ticks(s.core, s.scale(), &tick_width);
+        assert!(t[0].label.ends_with("2003"), "{t:?}");
+        assert!(t[t.len() - 1].label.ends_with("2004"), "{t:?}");
     }
 }

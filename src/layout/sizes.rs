@@ -37,11 +37,6 @@ pub(super) const MIN_LABEL: f64 = 170.0;
 pub(super) const MARK_ROW: f64 = 2.0 * DOT_RADIUS;
 /// Lowest lane above the axis.
 pub(super) const LANE_FLOOR: f64 = 8.0;
-/// Height of the pale band that marks a zoomed stretch on the axis.
-pub(super) const ZOOM_BAND: f64 = 5.0;
-/// Half the height of the bar across the axis where a zoomed stretch begins or ends: taller
-/// than a tick (5 px, one side), still clear of tick labels (8 px off the axis).
-pub(super) const ZOOM_MARK: f64 = 6.0;
 /// Events taller than this get a second axis above them.
 pub const TALL: f64 = 700.0;
 

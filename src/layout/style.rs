@@ -4,9 +4,8 @@
 //! of a break and the band of a zoomed stretch.
 
 use super::prepare::Look;
-use super::sizes::{ZOOM_BAND, ZOOM_MARK};
 use super::theme::Palette;
-use crate::scene::{Color, Item, Point, Rect, Stroke};
+use crate::scene::{Color, Item, Point, Stroke};
 
 /// The style of an event's mark: what the data says about how sure its date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,34 +127,3 @@ pub(super) fn zigzag(x0: f64, width: f64, y: f64, p: &Palette) -> Item {
     }
 }
 
-/// A zoomed stretch from `x0` to `x1`: the pale band along the axis at `y`. It stays within
-/// a few pixels of the axis line, clear of tick labels (8 px off) and of the lowest labels.
-pub(super) fn zoom_band(x0: f64, x1: f64, y: f64, p: &Palette) -> Item {
-    Item::Rect {
-        rect: Rect {
-            x: x0,
-            y: y - ZOOM_BAND / 2.0,
-            width: (x1 - x0).max(0.5),
-            height: ZOOM_BAND,
-        },
-        fill: Some(p.tint(p.axis)),
-        stroke: None,
-        radius: 0.0,
-    }
-}
-
-/// Where a zoomed stretch begins or ends: a bar across the axis at `(x, y)`, taller than
-/// any tick, drawn over the axis line.
-pub(super) fn zoom_end(x: f64, y: f64, p: &Palette) -> Item {
-    Item::Line {
-        from: Point {
-            x,
-            y: y - ZOOM_MARK,
-        },
-        to: Point {
-            x,
-            y: y + ZOOM_MARK,
-        },
-        stroke: axis_stroke(p),
-    }
-}
