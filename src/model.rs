@@ -132,6 +132,8 @@ pub struct Event {
     pub dated_by: Spanned<DatedBy>,
     pub date_note: Option<Spanned<String>>,
     pub evidence: Vec<Evidence>,
+    /// `key = true`: a chart too big to label every event labels this one first.
+    pub key: bool,
     /// The `[[events]]` header.
     pub span: Span,
 }

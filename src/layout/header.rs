@@ -20,6 +20,10 @@ pub(super) fn draw(b: &mut Builder, timeline: &Timeline, prepared: &Prepared) {
         .map(|s| labels::clean(&s.value))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| default_subtitle(prepared));
+    let subtitle = match prepared.labelled_note() {
+        Some(note) => format!("{subtitle} · {note}"),
+        None => subtitle,
+    };
     b.y += 2.0;
     let sub = b.paragraph(
         &subtitle,

@@ -228,7 +228,7 @@ fn label(t: &Texts, x: f64, top: f64, italic: bool, p: &Palette, m: &Metrics) ->
 }
 
 /// The event's CSS classes: its kind of mark, what qualifies its date, its tag.
-fn classes(ev: &Ev, look: &Look) -> Vec<String> {
+pub(super) fn classes(ev: &Ev, look: &Look) -> Vec<String> {
     let mut classes = vec![
         "event".to_string(),
         if ev.dot { "day" } else { "interval" }.to_string(),
@@ -251,7 +251,7 @@ fn classes(ev: &Ev, look: &Look) -> Vec<String> {
 }
 
 /// The tooltip of an event: its date as the data states it, its title, its sources.
-fn tooltip(ev: &Ev, prepared: &Prepared) -> String {
+pub(super) fn tooltip(ev: &Ev, prepared: &Prepared) -> String {
     let e = ev.event;
     let mut out = format!("{}: {}", e.date.value, labels::clean(&e.title.value));
     for &n in &ev.citations {

@@ -39,15 +39,18 @@ mod arrange;
 mod axis;
 mod build;
 mod chart;
+mod chronology;
 mod header;
 pub mod labels;
 mod legend;
 mod marks;
 mod prepare;
+pub mod reach;
 pub mod scale;
 mod sizes;
 mod sources;
 mod style;
+mod sweep;
 pub mod theme;
 mod wording;
 
@@ -128,18 +131,70 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
         1200.0
     };
     let palette = Palette::of(options.theme);
-    let prepared = Prepared::new(timeline, &palette, options.breaks);
-    let mut b = Builder::new(width, &palette);
-
-    header::draw(&mut b, timeline, &prepared);
+    let filtered = filter(timeline, &options.filter);
+    let timeline = filtered.as_ref().unwrap_or(timeline);
+    let breaks = |max: usize, share: f64| (if options.breaks { max } else { 0 }, share);
+    let prepared = Prepared::new(timeline, &palette, breaks(6, 0.25));
     if prepared.events.is_empty() {
+        let mut b = Builder::new(width, &palette);
+        header::draw(&mut b, timeline, &prepared);
         chart::draw_empty(&mut b);
-    } else {
-        legend::draw(&mut b, &prepared);
-        chart::draw(&mut b, &prepared);
-        sources::draw(&mut b, &prepared);
+        return b.finish(prepared.title.clone(), prepared.description());
     }
+    let across = match options.orientation {
+        Orientation::Horizontal => true,
+        Orientation::Vertical => false,
+        Orientation::Auto => prepared.events.len() <= ACROSS_AT_MOST,
+    };
+    if across {
+        let scene = horizontal(timeline, &prepared, width, &palette);
+        let fits = reach::reach(&scene).iter().all(|(_, r)| *r <= ACROSS_REACH);
+        if fits || options.orientation == Orientation::Horizontal {
+            return scene;
+        }
+    }
+    // Down the page, segments take the length their labels need: more breaks pay.
+    let mut prepared = Prepared::new(timeline, &palette, breaks(40, 0.01));
+    let plan = chronology::plan(&prepared, width, options.all_labels);
+    prepared.labelled = plan.labelled;
+    let mut b = Builder::new(width, &palette);
+    header::draw(&mut b, timeline, &prepared);
+    legend::draw(&mut b, &prepared);
+    chronology::draw(&mut b, &prepared, &plan);
+    sources::draw(&mut b, &prepared);
     b.finish(prepared.title.clone(), prepared.description())
+}
+
+/// The automatic choice tries the horizontal chart only up to this many events…
+const ACROSS_AT_MOST: usize = 40;
+/// …and keeps it only when every label is this close to its date (see [`reach::reach`]).
+const ACROSS_REACH: f64 = 300.0;
+
+/// The horizontal chart: labels stacked above an axis across the page.
+fn horizontal(timeline: &Timeline, prepared: &Prepared, width: f64, palette: &Palette) -> Scene {
+    let mut b = Builder::new(width, palette);
+    header::draw(&mut b, timeline, prepared);
+    legend::draw(&mut b, prepared);
+    chart::draw(&mut b, prepared);
+    sources::draw(&mut b, prepared);
+    b.finish(prepared.title.clone(), prepared.description())
+}
+
+/// The timeline with only the events `filter` keeps, or `None` when it keeps them all.
+fn filter(timeline: &Timeline, filter: &Filter) -> Option<Timeline> {
+    if filter == &Filter::default() {
+        return None;
+    }
+    let keeps = |e: &crate::model::Event| {
+        let days = e.date.value.days();
+        filter.from.is_none_or(|from| days.latest() >= from)
+            && filter.to.is_none_or(|to| days.earliest() <= to)
+            && (filter.tags.is_empty()
+                || e.tags.iter().any(|t| filter.tags.contains(&t.value)))
+    };
+    let mut kept = timeline.clone();
+    kept.events.retain(keeps);
+    Some(kept)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use super::labels;
 use super::scale;
 use super::theme::Palette;
-use super::wording::plural;
+use super::wording::{plural, thousands};
 use crate::date::Edtf;
 use crate::model::{DatedBy, Event, Source, Status, Timeline};
 use crate::scene::Color;
@@ -64,10 +64,14 @@ pub(super) struct Prepared<'a> {
     pub sources: HashMap<&'a str, &'a Source>,
     /// The stretches of time the axis shows (known before any pixel, for the legend).
     pub domain: scale::Domain,
+    /// How many events carry a label: all of them unless a big chart keeps to its budget.
+    pub labelled: usize,
 }
 
 impl<'a> Prepared<'a> {
-    pub fn new(timeline: &'a Timeline, palette: &Palette, breaks: bool) -> Self {
+    /// `breaks`: at most how many axis breaks, each a gap of at least `min_share` of the
+    /// whole span (see [`scale::Domain::with_breaks`]).
+    pub fn new(timeline: &'a Timeline, palette: &Palette, breaks: (usize, f64)) -> Self {
         let range = data_range(timeline);
         let mut events = timed_events(timeline, range, palette);
         let Numbering {
@@ -76,6 +80,7 @@ impl<'a> Prepared<'a> {
             untagged,
         } = number_and_colour(&mut events, palette);
         let domain = axis_domain(&events, breaks);
+        let events_len = events.len();
         Prepared {
             title: chart_title(timeline),
             events,
@@ -88,6 +93,7 @@ impl<'a> Prepared<'a> {
                 .iter()
                 .map(|s| (s.id.value.as_str(), s))
                 .collect(),
+            labelled: events_len,
             domain,
         }
     }
@@ -106,13 +112,29 @@ impl<'a> Prepared<'a> {
             Some((a, z)) => format!(" from {a} to {z}"),
             None => String::new(),
         };
-        format!(
+        let mut out = format!(
             "{n} event{} on a timeline{span}, citing {} source{}; {qualified} with approximate or \
              uncertain dates, {inferred} with inferred dates, {planned} planned.",
             plural(n),
             self.cited.len(),
             plural(self.cited.len()),
-        )
+        );
+        if let Some(note) = self.labelled_note() {
+            out.push_str(&format!(" {note}."));
+        }
+        out
+    }
+
+    /// "1,200 of 10,000 events labelled" when not every event has a label.
+    pub fn labelled_note(&self) -> Option<String> {
+        let n = self.events.len();
+        (self.labelled < n).then(|| {
+            format!(
+                "{} of {} events labelled; the rest are marks on the axis",
+                thousands(self.labelled),
+                thousands(n)
+            )
+        })
     }
 }
 
@@ -227,12 +249,21 @@ fn number_and_colour<'a>(events: &mut [Ev<'a>], palette: &Palette) -> Numbering<
 }
 
 /// The stretches of time the axis shows: segments between breaks.
-fn axis_domain(events: &[Ev], breaks: bool) -> scale::Domain {
+fn axis_domain(events: &[Ev], (max, min_share): (usize, f64)) -> scale::Domain {
+    // An open end reaches past the data; the axis shows the data's days and the arrow
+    // points on from its edge.
     let intervals: Vec<(i64, i64)> = events
         .iter()
-        .map(|e| (e.start as i64, e.end as i64 - 1))
+        .map(|e| {
+            let (a, b) = (e.start as i64, e.end as i64 - 1);
+            match (e.open_start, e.open_end) {
+                (true, false) => (b, b),
+                (false, true) => (a, a),
+                _ => (a, b),
+            }
+        })
         .collect();
-    scale::Domain::new(&intervals, breaks)
+    scale::Domain::with_breaks(&intervals, max, min_share)
 }
 
 /// The finite first and last day of a date value; `None` for an open end.

@@ -56,6 +56,14 @@ impl Domain {
     /// padded a little, with gaps that are long compared with the whole span compressed
     /// into breaks when `breaks` is on. An empty input gives a one-week domain around day 0.
     pub fn new(intervals: &[(i64, i64)], breaks: bool) -> Domain {
+        let max = if breaks { MAX_BREAKS } else { 0 };
+        Domain::with_breaks(intervals, max, BREAK_MIN_SHARE)
+    }
+
+    /// [`Domain::new`] with at most `max` breaks, each a gap of at least `min_share` of
+    /// the whole span (and [`BREAK_MIN_DAYS`]). A vertical chronology, whose segments take
+    /// the length their labels need, affords more breaks than a chart across one page.
+    pub fn with_breaks(intervals: &[(i64, i64)], max: usize, min_share: f64) -> Domain {
         let mut sorted: Vec<(i64, i64)> = intervals
             .iter()
             .map(|&(a, b)| (a.min(b), a.max(b)))
@@ -73,13 +81,26 @@ impl Domain {
                 }],
             };
         };
-        // Union of the intervals, as continuous day ranges.
+        // The days where something begins or ends, merged into runs: a gap between runs is
+        // empty of dates, though a long interval may cross it (its bar then crosses the
+        // break, as a bar crosses a broken axis).
+        let mut ends: Vec<(i64, i64)> = sorted
+            .iter()
+            .flat_map(|&(a, b)| {
+                if b - a < BREAK_MIN_DAYS as i64 {
+                    vec![(a, b)]
+                } else {
+                    vec![(a, a), (b, b)]
+                }
+            })
+            .collect();
+        ends.sort_unstable();
         let mut union: Vec<Span> = Vec::new();
         let mut current = Span {
             start: first as f64,
             end: first as f64,
         };
-        for &(a, b) in &sorted {
+        for &(a, b) in &ends {
             let (a, b) = (a as f64, b as f64 + 1.0);
             if a <= current.end {
                 current.end = current.end.max(b);
@@ -93,17 +114,15 @@ impl Domain {
 
         // The gaps worth a break: long, and only the longest few.
         let mut gaps: Vec<(f64, usize)> = Vec::new();
-        if breaks {
-            for i in 1..union.len() {
-                let gap = union[i].start - union[i - 1].end;
-                if gap >= BREAK_MIN_DAYS && gap >= BREAK_MIN_SHARE * total {
-                    gaps.push((gap, i));
-                }
+        for i in 1..union.len() {
+            let gap = union[i].start - union[i - 1].end;
+            if gap >= BREAK_MIN_DAYS && gap >= min_share * total {
+                gaps.push((gap, i));
             }
-            // Longest first; ties by position so the choice never depends on sort stability.
-            gaps.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-            gaps.truncate(MAX_BREAKS);
         }
+        // Longest first; ties by position so the choice never depends on sort stability.
+        gaps.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        gaps.truncate(max);
         let mut cut_before: Vec<usize> = gaps.iter().map(|g| g.1).collect();
         cut_before.sort_unstable();
 
@@ -118,11 +137,12 @@ impl Domain {
             from = cut;
         }
         let cores = segments.clone();
-        // Pad each segment so that marks do not sit on its very edge. The pad stays well under
-        // half of any break gap (a gap is at least a quarter of the total span), so padded
-        // segments never touch.
+        // Pad each segment so that marks do not sit on its very edge. The pad stays under a
+        // third of any break gap (a gap is at least BREAK_MIN_DAYS and `min_share` of the
+        // total span), so padded segments never touch.
+        let pad_most = (BREAK_MIN_DAYS / 3.0).max(min_share * total / 3.0);
         for s in &mut segments {
-            let pad = (s.days() * 0.03).max(1.0).min(total * 0.05 + 1.0);
+            let pad = (s.days() * 0.03).max(1.0).min(pad_most);
             s.start -= pad;
             s.end += pad;
         }

@@ -46,3 +46,16 @@ pub(super) fn plural(n: usize) -> &'static str {
         "s"
     }
 }
+
+/// A count with thousands separated: `10,000`.
+pub(super) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

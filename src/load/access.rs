@@ -59,6 +59,26 @@ pub(super) fn opt_text(sink: &mut Sink<'_>, t: &DeTable<'_>, key: &str) -> Optio
     check_text(sink, key, &text.value, text.span.clone()).then_some(text)
 }
 
+/// An optional `true`/`false`; absent is `false`, anything else a type error.
+pub(super) fn opt_bool(sink: &mut Sink<'_>, t: &DeTable<'_>, key: &str) -> bool {
+    let Some(value) = t.get(key) else {
+        return false;
+    };
+    match value.get_ref() {
+        DeValue::Boolean(b) => *b,
+        other => {
+            let d = Diagnostic::new(
+                &INVALID_TYPE,
+                sink.at(value.span()),
+                format!("`{key}` must be true or false, found {}", other.type_str()),
+            )
+            .with_help(format!("write {key} = true"));
+            sink.report(d);
+            false
+        }
+    }
+}
+
 pub(super) fn string(sink: &mut Sink<'_>, value: &Value<'_>, key: &str) -> Option<Spanned<String>> {
     match value.get_ref() {
         DeValue::String(s) => Some(Spanned::new(s.to_string(), sink.at(value.span()))),

@@ -4,6 +4,7 @@
 //! on several threads as [`Events`]; [`merge`] joins the shares in file order.
 
 use super::access::{
+    opt_bool,
     choice, opt_list, opt_text, req_date, req_text, table, text_list, unknown_keys, Value,
 };
 use super::rules::{DUPLICATE_ID, INVALID_DATE, INVALID_TYPE, INVALID_VALUE};
@@ -40,6 +41,7 @@ const EVENT_KEYS: &[&str] = &[
     "dated_by",
     "date_note",
     "evidence",
+    "key",
 ];
 const EVIDENCE_KEYS: &[&str] = &["source", "quote"];
 
@@ -161,6 +163,7 @@ impl<'d> Events<'d> {
         let place = opt_text(sink, t, "place");
         let actors = opt_list(sink, t, "actors");
         let tags = opt_list(sink, t, "tags");
+        let key = opt_bool(sink, t, "key");
         let status = choice(
             sink,
             t,
@@ -207,6 +210,7 @@ impl<'d> Events<'d> {
             dated_by,
             date_note,
             evidence,
+            key,
             span,
         };
         (Some(event.id.clone()), ok.then_some(event))
