@@ -112,13 +112,14 @@ def row(name, r):
     legend = ("n/a" if leg["items"] == 0 else
               "=" if not leg["missing_from_legend"] and not leg["not_on_any_mark"] else
               "-" + ",".join(leg["missing_from_legend"]) + ("" if not leg["not_on_any_mark"] else " +" + ",".join(leg["not_on_any_mark"])))
-    png = r.get("png_seconds")
+    png = ("-" if "png_seconds" not in r else
+           "refused" if not r.get("png_made") else f"{r['png_seconds']:.2f}")
     return [
         name,
         f"{r['data_events']:,}" + ("" if r["events"] == r["data_events"] else f" ({r['events']:,} drawn)"),
         f"{r['width']:.0f}x{r['height']:.0f}",
         fmt(r.get("svg_seconds"), "{:.3f}"),
-        "-" if png is None else fmt(png, "{:.2f}"),
+        png,
         f"{r['overlapping_text_pairs']:,}",
         fmt(way["p95"], "{:.0f}"),
         fmt(way["max"], "{:.0f}"),
@@ -166,6 +167,8 @@ def main():
                                   RUNS if png == "timed" else 1)
                 r["png_seconds"] = None if psecs is None else round(psecs, 3)
                 r["png_made"] = psecs is not None and os.path.getsize(os.path.join(out, f"{name}.png")) > 0
+                if psecs is None:
+                    r["png_error"] = (pp.stderr.strip().splitlines() or ["exit %d" % pp.returncode])[-1]
             m, bsecs = browser_measure(svg, work)
             r.update(m)
             r["browser_seconds"] = None if bsecs is None else round(bsecs, 2)

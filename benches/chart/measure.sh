@@ -38,4 +38,6 @@ if [ ! -x "$bin" ]; then
     echo "no $bin: building it (cargo build --release)" >&2
     cargo build --release --quiet --bin citeline
 fi
+# The instrument first: a hand-made SVG with known answers (benches/chart/selftest.py).
+python3 benches/chart/selftest.py target/chart-measure/selftest
 exec python3 benches/chart/measure.py "$bin" target/chart-measure "$@"
