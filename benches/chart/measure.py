@@ -107,7 +107,7 @@ def fmt(v, spec="{}"):
 
 def row(name, r):
     if "error" in r and "way" not in r:
-        return [name, fmt(r.get("data_events")), "ERROR: " + r["error"]] + [""] * 9
+        return [name, fmt(r.get("data_events")), "ERROR: " + r["error"]] + [""] * 9 + ["all?"]
     way, day, leg = r["way"], r["day_position"], r["legend"]
     legend = ("n/a" if leg["items"] == 0 else
               "=" if not leg["missing_from_legend"] and not leg["not_on_any_mark"] else
@@ -127,11 +127,63 @@ def row(name, r):
         fmt(day["max_error"], "{:.2f}"),
         legend,
         str(len(r["contract"])),
+        verdict(name, r),
     ]
 
 
+def verdict(name, r):
+    """Which of issue 7's targets this set misses: short names, "?" where it cannot be told."""
+    if "way" not in r:
+        return "all?"
+    fails = []
+    n = r["data_events"]
+    if r["overlapping_text_pairs"]:
+        fails.append("overlap")
+    way = r["way"]
+    if way["p95"] is None:
+        fails.append("way?")
+    else:
+        if way["p95"] > 300:
+            fails.append("way95")
+        if way["max"] > 450:
+            fails.append("way450")
+    if n <= 100:
+        left = r["unlabelled_outside_day_piles"]
+        if left is None:
+            left = r["events"] - r["labelled"]
+        if left:
+            fails.append("labels")
+    elif n >= 1000 and r["labelled"] < 150:
+        fails.append("labels")
+    if r["events"] != n:
+        fails.append("events")
+    day = r["day_position"]
+    if day["day_events"]:
+        if day["max_error"] is None:
+            fails.append("day?")
+        elif day["max_error"] > 1.5:
+            fails.append("day")
+    leg = r["legend"]
+    if not leg["items"]:
+        fails.append("legend?")
+    elif leg["missing_from_legend"] or leg["not_on_any_mark"]:
+        fails.append("legend")
+    if name == "synth-10000":
+        if r["height"] > 6000:
+            fails.append("height")
+        if not r.get("png_made"):
+            fails.append("png")
+        if r.get("desc_labelled") is None:
+            fails.append("desc")
+        if r.get("svg_seconds") is None or r["svg_seconds"] >= 0.25:
+            fails.append("svg-time")
+    if name == "synth-1000" and (not r.get("png_made") or r["png_seconds"] >= 1.0):
+        fails.append("png-time")
+    return " ".join(fails) or "none"
+
+
 HEADER = ["set", "events", "W x H px", "svg s", "png s", "text overlaps", "way p95",
-          "way max", "labelled", "day err max", "legend", "contract gaps"]
+          "way max", "labelled", "day err max", "legend", "contract gaps", "misses"]
 
 
 def main():
