@@ -48,10 +48,17 @@ const OVERVIEW: f64 = 36.0;
 /// From the marks to the label text: room for the leader.
 const LEADER: f64 = 16.0;
 /// The widest a label is wrapped to: a comfortable measure, not the whole page.
-const MAX_LABEL: f64 = 520.0;
+const MAX_LABEL: f64 = 460.0;
+/// Labels go on both sides of the axis when each side has at least this much room.
+const MIN_SIDE: f64 = 300.0;
 
-/// Where the columns stand, from the left: tick labels, overview, axis, lanes, labels.
+/// Where the columns stand, from the left: labels on the left side (when the page is
+/// wide enough for two), tick labels, overview, axis, lanes, labels on the right side.
 struct Columns {
+    /// 1 or 2: labels right of the axis only, or on both sides.
+    sides: usize,
+    /// The right edge of left-side labels.
+    left_label_right: f64,
     tick_right: f64,
     overview_right: f64,
     axis: f64,
@@ -76,8 +83,9 @@ pub(super) struct Plan {
     columns: Columns,
     lanes: Vec<usize>,
     blocks: Vec<Block>,
-    /// Per block: its label's top, or `None` when it is left out.
-    tops: Vec<Option<f64>>,
+    /// Per block: its label's side (0 right of the axis, 1 left) and top, or `None` when
+    /// it is left out.
+    tops: Vec<Option<(usize, f64)>>,
     scale: Scale,
     pub labelled: usize,
     pub height: f64,
@@ -90,31 +98,25 @@ pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool) -> Plan {
     let lanes = lanes(&prepared.events);
     let lane_count = lanes.iter().map(|l| l + 1).max().unwrap_or(0);
     let columns = columns(width, !unlimited, lane_count);
-    let blocks = blocks(prepared, columns.label_room);
-    let domain = &prepared.domain;
-    let segment_of = |day: f64| {
-        domain
-            .segments
-            .partition_point(|s| s.end <= day)
-            .min(domain.segments.len() - 1)
+    let room = if columns.sides == 2 {
+        columns.label_room.min(columns.left_label_right - MARGIN)
+    } else {
+        columns.label_room
     };
-    let mut per_segment: Vec<Vec<usize>> = vec![Vec::new(); domain.segments.len()];
-    for (i, b) in blocks.iter().enumerate() {
-        per_segment[segment_of(b.anchor)].push(i);
+    let blocks = blocks(prepared, room);
+    // Segments take the length their labels need; a stretch with no date inside that
+    // would then cost more than a break is cut out as one, and the lengths are fitted anew.
+    let mut domain = prepared.domain.clone();
+    let sides = columns.sides;
+    let mut lengths = fit_lengths(&domain, &blocks, unlimited, sides);
+    for _ in 0..6 {
+        let gaps = empty_stretches(&domain, &lengths, &prepared.events);
+        if gaps.is_empty() || !prepared_breaks(prepared) {
+            break;
+        }
+        domain = domain.split(&gaps);
+        lengths = fit_lengths(&domain, &blocks, unlimited, sides);
     }
-    let mut lengths: Vec<f64> = domain
-        .segments
-        .iter()
-        .zip(&per_segment)
-        .map(|(span, mine)| {
-            // However many labels a segment holds, it need not be longer than a few times
-            // their heights: past that a burst is too tight to label in full at any length
-            // a reader would scroll.
-            let need: f64 = mine.iter().map(|&i| blocks[i].height + GAP).sum();
-            let cap = if unlimited { 4.0 * need + 400.0 } else { BUDGET };
-            fit_length(&blocks, mine, *span, cap)
-        })
-        .collect();
     let breaks = BREAK * (lengths.len() - 1) as f64;
     let total: f64 = lengths.iter().sum();
     if !unlimited && total + breaks > BUDGET {
@@ -133,7 +135,7 @@ pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool) -> Plan {
         })
         .collect();
     let order = label_order(prepared, &blocks);
-    let tops = place(&wants, &order);
+    let tops = place(&wants, &order, sides);
     let labelled = blocks
         .iter()
         .zip(&tops)
@@ -143,7 +145,7 @@ pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool) -> Plan {
     let labels_bottom = blocks
         .iter()
         .zip(&tops)
-        .filter_map(|(b, t)| t.map(|t| t + b.height))
+        .filter_map(|(b, t)| t.map(|(_, t)| t + b.height))
         .fold(0.0, f64::max);
     let height = labels_bottom.max(scale.right() + DOT_RADIUS) + 8.0;
     Plan {
@@ -157,9 +159,89 @@ pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool) -> Plan {
     }
 }
 
+/// Whether breaks are on at all (`--no-breaks` gives one linear axis).
+fn prepared_breaks(prepared: &Prepared) -> bool {
+    prepared.breaks
+}
+
+/// Each segment's length: the shortest at which its labels all sit near their dates.
+fn fit_lengths(
+    domain: &scale::Domain,
+    blocks: &[Block],
+    unlimited: bool,
+    sides: usize,
+) -> Vec<f64> {
+    let segment_of = |day: f64| {
+        domain
+            .segments
+            .partition_point(|s| s.end <= day)
+            .min(domain.segments.len() - 1)
+    };
+    let mut per_segment: Vec<Vec<usize>> = vec![Vec::new(); domain.segments.len()];
+    for (i, b) in blocks.iter().enumerate() {
+        per_segment[segment_of(b.anchor)].push(i);
+    }
+    domain
+        .segments
+        .iter()
+        .zip(&per_segment)
+        .map(|(span, mine)| {
+            // However many labels a segment holds, it need not be longer than a few times
+            // their heights: past that a burst is too tight to label in full at any length
+            // a reader would scroll.
+            let need: f64 =
+                mine.iter().map(|&i| blocks[i].height + GAP).sum::<f64>() / sides as f64;
+            let cap = if unlimited {
+                4.0 * need + 400.0
+            } else {
+                BUDGET
+            };
+            fit_length(blocks, mine, *span, cap, sides)
+        })
+        .collect()
+}
+
+/// Stretches inside segments where no event begins or ends and that would take more
+/// pixels than a break at their segment's scale (and at least a month).
+fn empty_stretches(domain: &scale::Domain, lengths: &[f64], events: &[Ev]) -> Vec<scale::Span> {
+    let mut days: Vec<f64> = events
+        .iter()
+        .flat_map(|e| {
+            let mut d = Vec::with_capacity(2);
+            if !e.open_start {
+                d.push(e.start);
+            }
+            if !e.open_end {
+                d.push(e.end);
+            }
+            d
+        })
+        .collect();
+    days.sort_by(f64::total_cmp);
+    let mut gaps = Vec::new();
+    for ((seg, core), length) in domain.segments.iter().zip(&domain.cores).zip(lengths) {
+        let k = length / seg.days().max(1e-9);
+        let from = days.partition_point(|&d| d < core.start);
+        let to = days.partition_point(|&d| d <= core.end);
+        for w in days[from..to].windows(2) {
+            let gap = w[1] - w[0];
+            if gap >= 30.0 && gap * k > 4.0 * BREAK {
+                gaps.push(scale::Span {
+                    start: w[0],
+                    end: w[1],
+                });
+            }
+        }
+    }
+    gaps
+}
+
 /// Half the tallest label: room above the axis's start so the first label can centre on it.
 fn label_half(blocks: &[Block]) -> f64 {
-    blocks.first().map_or(0.0, |b| kicker_middle().min(b.height / 2.0)) + 4.0
+    blocks
+        .first()
+        .map_or(0.0, |b| kicker_middle().min(b.height / 2.0))
+        + 4.0
 }
 
 /// From a label's top to the middle of its first line (the date), which faces its mark.
@@ -169,29 +251,33 @@ fn kicker_middle() -> f64 {
 
 /// The shortest length at which the blocks `mine` of a segment over `span` all sit within
 /// [`MAX_SHIFT`] of their dates, at most `cap`.
-fn fit_length(blocks: &[Block], mine: &[usize], span: scale::Span, cap: f64) -> f64 {
+fn fit_length(blocks: &[Block], mine: &[usize], span: scale::Span, cap: f64, sides: usize) -> f64 {
     let fits = |length: f64| {
         let k = length / span.days().max(1e-9);
-        let wants: Vec<Want> = mine
-            .iter()
-            .map(|&i| Want {
-                top: (blocks[i].anchor - span.start) * k - kicker_middle(),
-                height: blocks[i].height,
-            })
-            .collect();
-        let tops = sweep::settle(&wants, GAP, -BREAK / 2.0, f64::INFINITY);
-        let bottom = tops
-            .iter()
-            .zip(&wants)
-            .map(|(t, w)| t + w.height)
-            .fold(0.0, f64::max);
-        bottom <= length + BREAK / 2.0 + MAX_SHIFT
-            && tops
+        (0..sides).all(|side| {
+            // Sides take the labels in turn, as `place` first tries.
+            let wants: Vec<Want> = mine
+                .iter()
+                .filter(|&&i| i % sides == side)
+                .map(|&i| Want {
+                    top: (blocks[i].anchor - span.start) * k - kicker_middle(),
+                    height: blocks[i].height,
+                })
+                .collect();
+            let tops = sweep::settle(&wants, GAP, -BREAK / 2.0, f64::INFINITY);
+            let bottom = tops
                 .iter()
                 .zip(&wants)
-                .all(|(t, w)| (t - w.top).abs() <= MAX_SHIFT)
+                .map(|(t, w)| t + w.height)
+                .fold(0.0, f64::max);
+            bottom <= length + BREAK / 2.0 + MAX_SHIFT
+                && tops
+                    .iter()
+                    .zip(&wants)
+                    .all(|(t, w)| (t - w.top).abs() <= MAX_SHIFT)
+        })
     };
-    let need: f64 = mine.iter().map(|&i| blocks[i].height + GAP).sum();
+    let need: f64 = mine.iter().map(|&i| blocks[i].height + GAP).sum::<f64>() / sides as f64;
     let mut lo = MIN_SEGMENT.max(need * 0.25).min(cap);
     if fits(lo) {
         return lo;
@@ -230,18 +316,42 @@ fn label_order(prepared: &Prepared, blocks: &[Block]) -> Vec<usize> {
 
 /// The tops of the labels that find room near their dates, settled as close to their
 /// wishes as order allows; `None` for a label left out.
-fn place(wants: &[Want], order: &[usize]) -> Vec<Option<f64>> {
-    let greedy = sweep::choose(wants, order, GAP, 0.0, f64::INFINITY, MAX_SHIFT);
-    let chosen: Vec<usize> = (0..wants.len()).filter(|&i| greedy[i].is_some()).collect();
-    let picked: Vec<Want> = chosen.iter().map(|&i| wants[i]).collect();
-    let settled = sweep::settle(&picked, GAP, 0.0, f64::INFINITY);
-    let better = settled
-        .iter()
-        .zip(&picked)
-        .all(|(t, w)| (t - w.top).abs() <= MAX_SHIFT + 1e-6);
-    let mut tops = vec![None; wants.len()];
-    for (k, &i) in chosen.iter().enumerate() {
-        tops[i] = Some(if better { settled[k] } else { greedy[i].unwrap_or(0.0) });
+fn place(wants: &[Want], order: &[usize], sides: usize) -> Vec<Option<(usize, f64)>> {
+    let near = |tops: &[f64], wants: &[Want]| {
+        tops.iter()
+            .zip(wants)
+            .all(|(t, w)| (t - w.top).abs() <= MAX_SHIFT + 1e-6)
+    };
+    // Everything, sides taking labels in turn, if the lengths let every label sit near
+    // its date.
+    let mut all = vec![None; wants.len()];
+    let mut every = true;
+    for side in 0..sides {
+        let mine: Vec<usize> = (0..wants.len()).filter(|i| i % sides == side).collect();
+        let picked: Vec<Want> = mine.iter().map(|&i| wants[i]).collect();
+        let tops = sweep::settle(&picked, GAP, 0.0, f64::INFINITY);
+        every &= near(&tops, &picked);
+        for (k, &i) in mine.iter().enumerate() {
+            all[i] = Some((side, tops[k]));
+        }
+    }
+    if every {
+        return all;
+    }
+    // Otherwise the most important first, as many as find room near their dates; then
+    // each side settled, unless settling would move one too far.
+    let mut tops = sweep::choose(wants, order, sides, GAP, (0.0, f64::INFINITY), MAX_SHIFT);
+    for side in 0..sides {
+        let mine: Vec<usize> = (0..wants.len())
+            .filter(|&i| matches!(tops[i], Some((s, _)) if s == side))
+            .collect();
+        let picked: Vec<Want> = mine.iter().map(|&i| wants[i]).collect();
+        let settled = sweep::settle(&picked, GAP, 0.0, f64::INFINITY);
+        if near(&settled, &picked) {
+            for (k, &i) in mine.iter().enumerate() {
+                tops[i] = Some((side, settled[k]));
+            }
+        }
     }
     tops
 }
@@ -272,11 +382,32 @@ fn lanes(events: &[Ev]) -> Vec<usize> {
 }
 
 fn columns(width: f64, overview: bool, lanes: usize) -> Columns {
-    let tick_right = MARGIN + font::text_width("30 Sep 2000", scale::TICK_FONT, false);
-    let overview_right = tick_right + 6.0 + if overview { OVERVIEW } else { 0.0 };
+    let tick_width = font::text_width("30 Sep 2000", scale::TICK_FONT, false);
+    let overview_width = if overview { OVERVIEW } else { 0.0 };
+    // Axis furniture between the label columns: ticks, overview, axis, lanes, leaders.
+    let middle = LEADER
+        + tick_width
+        + 6.0
+        + overview_width
+        + 4.0
+        + DOT_RADIUS
+        + 4.0
+        + lanes as f64 * LANE
+        + LEADER;
+    let two_room = (width - 2.0 * MARGIN - middle) / 2.0;
+    let (sides, left_room) = if two_room >= MIN_SIDE {
+        (2, two_room.min(MAX_LABEL))
+    } else {
+        (1, 0.0)
+    };
+    let left_label_right = MARGIN + left_room;
+    let tick_right = left_label_right + if sides == 2 { LEADER } else { 0.0 } + tick_width;
+    let overview_right = tick_right + 6.0 + overview_width;
     let axis = overview_right + 4.0;
     let label = axis + DOT_RADIUS + 4.0 + lanes as f64 * LANE + LEADER;
     Columns {
+        sides,
+        left_label_right,
         tick_right,
         overview_right,
         axis,
@@ -299,18 +430,30 @@ fn blocks(prepared: &Prepared, room: f64) -> Vec<Block> {
             j += 1;
         }
         let members: Vec<usize> = (i..j).collect();
-        let listed = members.len().min(if members.len() == 1 { 1 } else { PILE_LIST });
+        let listed = members
+            .len()
+            .min(if members.len() == 1 { 1 } else { PILE_LIST });
         let texts: Vec<Texts> = members[..listed]
             .iter()
             .map(|&k| wrapper.wrap(&events[k], room))
             .collect();
-        let mut height: f64 = texts.iter().map(|t| t.title.len() as f64 * m.label_line).sum();
+        let mut height: f64 = texts
+            .iter()
+            .map(|t| t.title.len() as f64 * m.label_line)
+            .sum();
         height += m.date_line * (texts[0].date.len() as f64);
         if members.len() > listed {
             height += m.date_line;
         }
         out.push(Block {
-            anchor: if ev.dot { ev.start + 0.5 } else { ev.start },
+            // An interval open at its start stands beside its end, the one date it has.
+            anchor: if ev.dot {
+                ev.start + 0.5
+            } else if ev.open_start && !ev.open_end {
+                ev.end
+            } else {
+                ev.start
+            },
             members,
             listed,
             texts,
@@ -318,6 +461,8 @@ fn blocks(prepared: &Prepared, room: f64) -> Vec<Block> {
         });
         i = j;
     }
+    // Line order: an interval open at its start stands at its end, out of date order.
+    out.sort_by(|a, b| a.anchor.total_cmp(&b.anchor));
     out
 }
 
@@ -337,21 +482,48 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared, plan: &Plan) {
         .map(|(i, ev)| Some(event_mark(ev, prepared, plan, i, y0, b)))
         .collect();
     for (block, top) in plan.blocks.iter().zip(&plan.tops) {
-        let Some(top) = top else { continue };
-        let top = at(*top);
+        let Some((side, top)) = *top else { continue };
+        let top = at(top);
         let c = &plan.columns;
+        // Left of the axis, lines are set flush right against the axis.
+        let x_of = |w: f64| {
+            if side == 0 {
+                c.label
+            } else {
+                c.left_label_right - w
+            }
+        };
+        let leader_x = if side == 0 {
+            c.label - 3.0
+        } else {
+            c.left_label_right + 3.0
+        };
         let mut y = top;
         let first = block.members[0];
         let ev = &prepared.events[first];
         // The kicker: the date once, above the titles.
         let mut kicker: Vec<Item> = Vec::new();
         let date_lines = if block.members.len() > 1 {
-            vec![format!("{} · {} events", human_date(&ev.event.date.value), thousands(block.members.len()))]
+            vec![format!(
+                "{} · {} events",
+                human_date(&ev.event.date.value),
+                thousands(block.members.len())
+            )]
         } else {
             block.texts[0].date.iter().map(|(l, _)| l.clone()).collect()
         };
         for line in date_lines {
-            kicker.push(text_item(line, c.label, y + m.date_ascent, DATE_SIZE, false, false, b.palette.muted));
+            let w = font::text_width(&line, DATE_SIZE, false);
+            kicker.push(text_item_measured(
+                w,
+                line,
+                x_of(w),
+                y + m.date_ascent,
+                DATE_SIZE,
+                false,
+                false,
+                b.palette.muted,
+            ));
             y += m.date_line;
         }
         let leader_y = top + kicker_middle();
@@ -362,33 +534,78 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared, plan: &Plan) {
                 g.items.append(&mut kicker);
             }
             for (line, w) in &block.texts[k].title {
-                g.items.push(text_item_measured(*w, line.clone(), c.label, y + m.label_ascent, LABEL_SIZE, false, italic, b.palette.text));
+                g.items.push(text_item_measured(
+                    *w,
+                    line.clone(),
+                    x_of(*w),
+                    y + m.label_ascent,
+                    LABEL_SIZE,
+                    false,
+                    italic,
+                    b.palette.text,
+                ));
                 y += m.label_line;
             }
-            let mark = mark_point(&prepared.events[member], plan, member, y0);
-            g.items.insert(0, leader(mark, Point { x: c.label - 3.0, y: leader_y }, b.palette.stem));
+            let mark = mark_point(&prepared.events[member], plan, member, y0, leader_y);
+            let mark = if side == 0 {
+                mark
+            } else {
+                Point {
+                    x: c.axis - DOT_RADIUS,
+                    y: mark.y,
+                }
+            };
+            g.items.insert(
+                0,
+                leader(
+                    mark,
+                    Point {
+                        x: leader_x,
+                        y: leader_y,
+                    },
+                    b.palette.stem,
+                ),
+            );
         }
         let more = block.members.len() - block.listed;
         if more > 0 {
-            let text = format!("+{} more on {}", thousands(more), human_date(&ev.event.date.value));
+            let text = format!(
+                "+{} more on {}",
+                thousands(more),
+                human_date(&ev.event.date.value)
+            );
             let g = groups[first].as_mut().expect("each event drawn once");
-            g.items.push(text_item(text, c.label, y + m.date_ascent, DATE_SIZE, false, true, b.palette.muted));
+            let w = font::text_width(&text, DATE_SIZE, false);
+            g.items.push(text_item_measured(
+                w,
+                text,
+                x_of(w),
+                y + m.date_ascent,
+                DATE_SIZE,
+                false,
+                true,
+                b.palette.muted,
+            ));
         }
     }
     b.groups.extend(groups.into_iter().flatten());
     b.y = at(plan.height);
 }
 
-/// Where an event's mark is: its dot on the axis at the middle of its day, or the top of
-/// its bar in its lane.
-fn mark_point(ev: &Ev, plan: &Plan, i: usize, y0: f64) -> Point {
+/// Where a leader meets an event's mark: its dot on the axis at the middle of its day, or
+/// the point of its bar nearest the label's `label_y`.
+fn mark_point(ev: &Ev, plan: &Plan, i: usize, y0: f64, label_y: f64) -> Point {
     let c = &plan.columns;
     if ev.dot {
-        Point { x: c.axis + DOT_RADIUS, y: y0 + plan.scale.x(ev.start + 0.5) }
+        Point {
+            x: c.axis + DOT_RADIUS,
+            y: y0 + plan.scale.x(ev.start + 0.5),
+        }
     } else {
+        let (top, bottom) = (y0 + plan.scale.x(ev.start), y0 + plan.scale.x(ev.end));
         Point {
             x: lane_x(c, plan.lanes[i]) + BAR,
-            y: y0 + plan.scale.x(ev.start) + 1.0,
+            y: label_y.clamp(top + 1.0, (bottom - 1.0).max(top + 1.0)),
         }
     }
 }
@@ -399,7 +616,15 @@ fn lane_x(c: &Columns, lane: usize) -> f64 {
 
 /// A thin line from a mark to its label.
 fn leader(from: Point, to: Point, color: Color) -> Item {
-    Item::Line { from, to, stroke: Stroke { color, width: 1.0, dash: None } }
+    Item::Line {
+        from,
+        to,
+        stroke: Stroke {
+            color,
+            width: 1.0,
+            dash: None,
+        },
+    }
 }
 
 /// An event's group with its mark: a dot on the axis, or a bar along it in its lane.
@@ -407,9 +632,16 @@ fn event_mark(ev: &Ev, prepared: &Prepared, plan: &Plan, i: usize, y0: f64, b: &
     let look = ev.look();
     let (fill, stroke) = MarkStyle::of(&look, ev.dot).paint(ev.color, b.palette);
     let item = if ev.dot {
-        let ring = stroke.unwrap_or(Stroke { color: b.palette.background, width: 1.0, dash: None });
+        let ring = stroke.unwrap_or(Stroke {
+            color: b.palette.background,
+            width: 1.0,
+            dash: None,
+        });
         Item::Circle {
-            center: Point { x: plan.columns.axis, y: y0 + plan.scale.x(ev.start + 0.5) },
+            center: Point {
+                x: plan.columns.axis,
+                y: y0 + plan.scale.x(ev.start + 0.5),
+            },
             radius: DOT_RADIUS - ring.width / 2.0,
             fill: Some(fill),
             stroke: Some(ring),
@@ -463,7 +695,15 @@ fn axis(b: &Builder, plan: &Plan, y0: f64) -> Vec<Group> {
                 stroke: line.clone(),
             });
             let w = scale::tick_width(&t.label);
-            let mut item = text_item(t.label, c.tick_right - w, y + (ascent - descent) / 2.0, scale::TICK_FONT, false, false, p.muted);
+            let mut item = text_item(
+                t.label,
+                c.tick_right - w,
+                y + (ascent - descent) / 2.0,
+                scale::TICK_FONT,
+                false,
+                false,
+                p.muted,
+            );
             if let Item::Text { anchor, at, .. } = &mut item {
                 *anchor = Anchor::End;
                 at.x = c.tick_right;
@@ -484,7 +724,14 @@ fn axis(b: &Builder, plan: &Plan, y0: f64) -> Vec<Group> {
             Item::Polyline {
                 points: (0..=4)
                     .map(|k| Point {
-                        x: c.axis + if k % 2 == 0 { 0.0 } else if k % 4 == 1 { 4.0 } else { -4.0 },
+                        x: c.axis
+                            + if k % 2 == 0 {
+                                0.0
+                            } else if k % 4 == 1 {
+                                4.0
+                            } else {
+                                -4.0
+                            },
                         y: a + step * k as f64,
                     })
                     .collect(),
@@ -506,13 +753,19 @@ fn overview(prepared: &Prepared, plan: &Plan, y0: f64) -> Group {
     let bins = (plan.scale.right() / BIN).ceil().max(1.0) as usize + 1;
     let mut counts: Vec<Vec<(Color, u32)>> = vec![Vec::new(); bins];
     for ev in &prepared.events {
-        let bin = ((plan.scale.x(if ev.dot { ev.start + 0.5 } else { ev.start }) / BIN) as usize).min(bins - 1);
+        let bin = ((plan.scale.x(if ev.dot { ev.start + 0.5 } else { ev.start }) / BIN) as usize)
+            .min(bins - 1);
         match counts[bin].iter_mut().find(|(col, _)| *col == ev.color) {
             Some((_, n)) => *n += 1,
             None => counts[bin].push((ev.color, 1)),
         }
     }
-    let most = counts.iter().map(|b| b.iter().map(|(_, n)| n).sum::<u32>()).max().unwrap_or(1).max(1);
+    let most = counts
+        .iter()
+        .map(|b| b.iter().map(|(_, n)| n).sum::<u32>())
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let per = (OVERVIEW - 2.0) / f64::from(most);
     let mut items = Vec::new();
     for (k, bin) in counts.iter().enumerate() {
@@ -521,7 +774,12 @@ fn overview(prepared: &Prepared, plan: &Plan, y0: f64) -> Group {
             let w = f64::from(n) * per;
             x -= w;
             items.push(Item::Rect {
-                rect: Rect { x, y: y0 + k as f64 * BIN, width: w, height: BIN - 0.5 },
+                rect: Rect {
+                    x,
+                    y: y0 + k as f64 * BIN,
+                    width: w,
+                    height: BIN - 0.5,
+                },
                 fill: Some(color),
                 stroke: None,
                 radius: 0.0,

@@ -5,8 +5,8 @@
 use super::arrange::{Along, Metrics, Texts};
 use super::build::text_item_measured;
 use super::labels;
-use super::scale;
 use super::prepare::{Ev, Look, Prepared};
+use super::scale;
 use super::sizes::{
     ARROW, BAR_GAP, BAR_HEIGHT, DATE_SIZE, DOT_RADIUS, DOT_STEP, LABEL_SIZE, MARK_ROW, STEM_PAD,
     STEM_WIDTH,

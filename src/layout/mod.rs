@@ -189,8 +189,7 @@ fn filter(timeline: &Timeline, filter: &Filter) -> Option<Timeline> {
         let days = e.date.value.days();
         filter.from.is_none_or(|from| days.latest() >= from)
             && filter.to.is_none_or(|to| days.earliest() <= to)
-            && (filter.tags.is_empty()
-                || e.tags.iter().any(|t| filter.tags.contains(&t.value)))
+            && (filter.tags.is_empty() || e.tags.iter().any(|t| filter.tags.contains(&t.value)))
     };
     let mut kept = timeline.clone();
     kept.events.retain(keeps);

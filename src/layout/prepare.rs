@@ -64,6 +64,8 @@ pub(super) struct Prepared<'a> {
     pub sources: HashMap<&'a str, &'a Source>,
     /// The stretches of time the axis shows (known before any pixel, for the legend).
     pub domain: scale::Domain,
+    /// Whether the axis may have breaks at all.
+    pub breaks: bool,
     /// How many events carry a label: all of them unless a big chart keeps to its budget.
     pub labelled: usize,
 }
@@ -94,6 +96,7 @@ impl<'a> Prepared<'a> {
                 .map(|s| (s.id.value.as_str(), s))
                 .collect(),
             labelled: events_len,
+            breaks: breaks.0 > 0,
             domain,
         }
     }

@@ -149,6 +149,45 @@ impl Domain {
         Domain { segments, cores }
     }
 
+    /// The domain with each of `gaps` (empty stretches, each inside one segment's core, in
+    /// time order) cut out as a break; each new segment end is padded by a third of its gap
+    /// at most.
+    pub fn split(&self, gaps: &[Span]) -> Domain {
+        let mut segments = Vec::new();
+        let mut cores = Vec::new();
+        let mut g = 0;
+        for (seg, core) in self.segments.iter().zip(&self.cores) {
+            let (mut seg_start, mut core_start) = (seg.start, core.start);
+            while g < gaps.len() && gaps[g].end <= core.end {
+                let gap = gaps[g];
+                g += 1;
+                if gap.start <= core_start {
+                    continue;
+                }
+                let pad = (gap.days() / 3.0).min(((gap.start - core_start) * 0.03).max(1.0));
+                segments.push(Span {
+                    start: seg_start,
+                    end: gap.start + pad,
+                });
+                cores.push(Span {
+                    start: core_start,
+                    end: gap.start,
+                });
+                let pad = (gap.days() / 3.0).min(((core.end - gap.end) * 0.03).max(1.0));
+                (seg_start, core_start) = (gap.end - pad, gap.end);
+            }
+            segments.push(Span {
+                start: seg_start,
+                end: seg.end,
+            });
+            cores.push(Span {
+                start: core_start,
+                end: core.end,
+            });
+        }
+        Domain { segments, cores }
+    }
+
     /// Assigns pixels: the axis runs from `left` to `right`; each break takes
     /// [`BREAK_WIDTH`] (less on a narrow page); the segments share the rest, half evenly
     /// and half by their length in days, so a short dense cluster is not squeezed to a
@@ -432,7 +471,11 @@ fn day_label(d: NaiveDate) -> String {
 /// The finest step whose labels keep [`TICK_LABEL_GAP`] apart at `px_per_day`, among the
 /// days of `core`; with the ticks it gives. `extent` is how much room a label takes along
 /// the axis: its width on a horizontal axis, its line height on a vertical one.
-pub fn choose_ticks(core: Span, px_per_day: f64, extent: &dyn Fn(&str) -> f64) -> (Step, Vec<Tick>) {
+pub fn choose_ticks(
+    core: Span,
+    px_per_day: f64,
+    extent: &dyn Fn(&str) -> f64,
+) -> (Step, Vec<Tick>) {
     for &step in STEPS {
         // Cheap screen first: too many ticks for the pixels, whatever their labels.
         if step.nominal_days() * px_per_day < 24.0 {

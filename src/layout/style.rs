@@ -126,4 +126,3 @@ pub(super) fn zigzag(x0: f64, width: f64, y: f64, p: &Palette) -> Item {
         stroke: axis_stroke(p),
     }
 }
-

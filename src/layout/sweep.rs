@@ -73,32 +73,37 @@ pub fn settle(wants: &[Want], gap: f64, lo: f64, hi: f64) -> Vec<f64> {
     tops
 }
 
-/// Which boxes get a place: `order` lists indices into `wants` (in line order) from the
-/// most important; each in turn is placed if the free room between the nearest placed
-/// boxes before and after it in line order holds it within `max_shift` of its wish.
-/// Gives each chosen box's top; the tops keep line order and never overlap. O(n log n).
+/// Which boxes get a place, and on which of `sides` parallel lines (a chronology may have
+/// labels on both sides of its axis): `order` lists indices into `wants` (in line order)
+/// from the most important; each in turn takes the first side where the free room between
+/// the nearest placed boxes before and after it in line order holds it within `max_shift`
+/// of its wish. Gives each chosen box's side and top; on each side the tops keep line
+/// order and never overlap. O(n log n).
 pub fn choose(
     wants: &[Want],
     order: &[usize],
+    sides: usize,
     gap: f64,
-    lo: f64,
-    hi: f64,
+    (lo, hi): (f64, f64),
     max_shift: f64,
-) -> Vec<Option<f64>> {
+) -> Vec<Option<(usize, f64)>> {
     use std::collections::BTreeMap;
-    let mut placed: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
+    let mut placed: Vec<BTreeMap<usize, (f64, f64)>> = vec![BTreeMap::new(); sides];
     let mut chosen = vec![None; wants.len()];
     for &i in order {
         let w = wants[i];
-        let from = placed.range(..i).next_back().map_or(lo, |(_, b)| b.1 + gap);
-        let to = placed.range(i + 1..).next().map_or(hi, |(_, b)| b.0 - gap);
-        if to - from < w.height {
-            continue;
-        }
-        let top = w.top.clamp(from, to - w.height);
-        if (top - w.top).abs() <= max_shift {
-            placed.insert(i, (top, top + w.height));
-            chosen[i] = Some(top);
+        for (side, placed) in placed.iter_mut().enumerate() {
+            let from = placed.range(..i).next_back().map_or(lo, |(_, b)| b.1 + gap);
+            let to = placed.range(i + 1..).next().map_or(hi, |(_, b)| b.0 - gap);
+            if to - from < w.height {
+                continue;
+            }
+            let top = w.top.clamp(from, to - w.height);
+            if (top - w.top).abs() <= max_shift {
+                placed.insert(i, (top, top + w.height));
+                chosen[i] = Some((side, top));
+                break;
+            }
         }
     }
     chosen
@@ -117,7 +122,11 @@ pub fn spread_order(n: usize) -> Vec<usize> {
     let mut seen = vec![false; n];
     for j in 0..m {
         // The bit-reversed counter visits 0, ½, ¼, ¾, ⅛, … of the line.
-        let r = if bits == 0 { 0 } else { j.reverse_bits() >> (usize::BITS - bits) };
+        let r = if bits == 0 {
+            0
+        } else {
+            j.reverse_bits() >> (usize::BITS - bits)
+        };
         let i = r * n / m;
         if !seen[i] {
             seen[i] = true;
@@ -170,13 +179,16 @@ mod tests {
         // then as many as fit within 30 px either way.
         let w = wants(&[100.0; 10], 20.0);
         let order = spread_order(10);
-        let chosen = choose(&w, &order, 0.0, -1e9, 1e9, 30.0);
+        let chosen = choose(&w, &order, 1, 0.0, (-1e9, 1e9), 30.0);
         let n = chosen.iter().filter(|c| c.is_some()).count();
         assert!((2..=3).contains(&n), "{chosen:?}");
+        // Two sides hold twice as many.
+        let two = choose(&w, &order, 2, 0.0, (-1e9, 1e9), 30.0);
+        assert_eq!(two.iter().filter(|c| c.is_some()).count(), 2 * n);
         // With room everything is chosen.
         let w = wants(&[0.0, 100.0, 200.0], 20.0);
-        let tops = choose(&w, &[0, 1, 2], 4.0, 0.0, 1e9, 0.0);
-        assert_eq!(tops, [Some(0.0), Some(100.0), Some(200.0)]);
+        let tops = choose(&w, &[0, 1, 2], 1, 4.0, (0.0, 1e9), 0.0);
+        assert_eq!(tops, [Some((0, 0.0)), Some((0, 100.0)), Some((0, 200.0))]);
     }
 
     #[test]

@@ -4,8 +4,7 @@
 //! on several threads as [`Events`]; [`merge`] joins the shares in file order.
 
 use super::access::{
-    opt_bool,
-    choice, opt_list, opt_text, req_date, req_text, table, text_list, unknown_keys, Value,
+    choice, opt_bool, opt_list, opt_text, req_date, req_text, table, text_list, unknown_keys, Value,
 };
 use super::rules::{DUPLICATE_ID, INVALID_DATE, INVALID_TYPE, INVALID_VALUE};
 use super::rules::{MISSING_DATE_NOTE, MISSING_KEY, UNDECLARED_SOURCE};
