@@ -142,7 +142,8 @@ impl Domain {
         // total span), so padded segments never touch.
         let pad_most = (BREAK_MIN_DAYS / 3.0).max(min_share * total / 3.0);
         for s in &mut segments {
-            let pad = (s.days() * 0.03).max(1.0).min(pad_most);
+            // Whole days, so a segment's ends are the ends of days its data attributes name.
+            let pad = (s.days() * 0.03).max(1.0).min(pad_most).floor().max(1.0);
             s.start -= pad;
             s.end += pad;
         }
@@ -164,7 +165,7 @@ impl Domain {
                 if gap.start <= core_start {
                     continue;
                 }
-                let pad = (gap.days() / 3.0).min(((gap.start - core_start) * 0.03).max(1.0));
+                let pad = whole_pad(gap, gap.start - core_start);
                 segments.push(Span {
                     start: seg_start,
                     end: gap.start + pad,
@@ -173,7 +174,7 @@ impl Domain {
                     start: core_start,
                     end: gap.start,
                 });
-                let pad = (gap.days() / 3.0).min(((core.end - gap.end) * 0.03).max(1.0));
+                let pad = whole_pad(gap, core.end - gap.end);
                 (seg_start, core_start) = (gap.end - pad, gap.end);
             }
             segments.push(Span {
@@ -287,6 +288,12 @@ impl Scale {
     pub fn right(&self) -> f64 {
         self.placed[self.placed.len() - 1].x1
     }
+}
+
+/// The whole days of padding a segment end gets at a cut `gap`: 3% of the `days` it shows
+/// there, at least one day, at most a third of the gap.
+fn whole_pad(gap: Span, days: f64) -> f64 {
+    (days * 0.03).max(1.0).min(gap.days() / 3.0).floor().max(0.0)
 }
 
 fn lerp(v: f64, a: f64, b: f64, xa: f64, xb: f64) -> f64 {
