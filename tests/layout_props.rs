@@ -4,7 +4,7 @@
 
 use citeline::date::parse;
 use citeline::layout::scale::Domain;
-use citeline::layout::{layout, LayoutOptions, Theme};
+use citeline::layout::{layout, LayoutOptions, Orientation, Theme};
 use citeline::model::{DatedBy, Event, Evidence, Source, Spanned, Status, Timeline};
 use citeline::scene::{Item, Point, Rect, Role, Scene};
 use proptest::prelude::*;
@@ -161,6 +161,7 @@ fn timeline(specs: &[EventSpec]) -> Timeline {
                     quote: sp("q".to_string()),
                 })
                 .collect(),
+            key: false,
             span: 0..0,
         })
         .collect();
@@ -312,6 +313,13 @@ fn check(scene: &Scene, tl: &Timeline) -> Result<(), TestCaseError> {
     if let Some(offence) = first_overlap(&texts, &marks) {
         return Err(TestCaseError::fail(offence));
     }
+    if runs_down(scene) {
+        // Down the page: every label beside its date (events on one day share one dot).
+        for (id, reach) in citeline::layout::reach::reach(scene) {
+            prop_assert!(reach <= 450.0, "{} is {} px from its date", id, reach);
+        }
+        return Ok(());
+    }
     if let Some(offence) = hidden_dot(scene) {
         return Err(TestCaseError::fail(offence));
     }
@@ -319,6 +327,15 @@ fn check(scene: &Scene, tl: &Timeline) -> Result<(), TestCaseError> {
         return Err(TestCaseError::fail(offence));
     }
     Ok(())
+}
+
+/// Whether time runs down the page: the axis segments are vertical lines.
+fn runs_down(scene: &Scene) -> bool {
+    scene
+        .groups
+        .iter()
+        .filter(|g| g.classes.iter().any(|c| c == "axis-segment"))
+        .any(|g| matches!(g.items.first(), Some(Item::Line { from, to, .. }) if from.x == to.x && from.y != to.y))
 }
 
 /// Each event's dot, as (event id, centre, box with stroke), in scene order.
@@ -451,49 +468,23 @@ proptest! {
     }
 
     #[test]
-    fn zoomed_scales_stay_monotone_and_keep_zooms_inside_segments(
+    fn every_segment_has_one_linear_scale(
         cluster in prop::collection::vec(0i64..40, 2..12),
         spread in prop::collection::vec((0i64..4000, 0i64..400), 1..20),
         base in 0i64..800_000,
         breaks in any::<bool>(),
         right in 400.0f64..3000.0,
     ) {
-        // A tight cluster of days among intervals spread over years: the shape that zooms.
+        // A tight cluster of days among intervals spread over years: the shape that used
+        // to get a second, zoomed scale inside its segment.
         let mut iv: Vec<(i64, i64)> = cluster.iter().map(|&d| (base + d, base + d)).collect();
         iv.extend(spread.iter().map(|&(a, len)| (base + a, base + a + len)));
-        let mut starts: Vec<i64> = iv.iter().map(|i| i.0).collect();
-        starts.sort_unstable();
-        let mut domain = Domain::new(&iv, breaks);
-        domain.zoom_crowds(&starts, right - 20.0);
-        // Place on the page asked for and on a narrower one (labels claim room at the right).
-        for r in [right, 20.0 + (right - 20.0) * 0.8] {
-            let scale = domain.place(20.0, r);
-            let lo = iv.iter().map(|i| i.0).min().unwrap() as f64 - 500.0;
-            let hi = iv.iter().map(|i| i.1).max().unwrap() as f64 + 500.0;
-            let mut last = f64::NEG_INFINITY;
-            for k in 0..=4000 {
-                let day = lo + (hi - lo) * f64::from(k) / 4000.0;
-                let x = scale.x(day);
-                prop_assert!(x >= last, "x({}) = {} after {}", day, x, last);
-                prop_assert!(x >= 20.0 - 1e-9 && x <= scale.right() + 1e-9);
-                last = x;
-            }
-            // Zooms: in time order, disjoint, each inside one segment's days and pixels, and
-            // never narrower than the plain scale would draw them.
-            prop_assert_eq!(scale.zooms.len(), domain.zooms.len());
-            let mut prev_end = f64::NEG_INFINITY;
-            for (z, placed) in domain.zooms.iter().zip(&scale.zooms) {
-                let seg = scale.placed[z.segment];
-                prop_assert!(z.span.start >= prev_end && z.span.start < z.span.end);
-                prop_assert!(seg.span.start <= z.span.start && z.span.end <= seg.span.end);
-                prop_assert!(seg.x0 <= placed.x0 && placed.x1 <= seg.x1 + 1e-9);
-                let plain = (seg.x1 - seg.x0) / (seg.span.end - seg.span.start);
-                prop_assert!(placed.x1 - placed.x0 >= z.span.days() * plain - 1e-6);
-                prev_end = z.span.end;
-            }
-            for &(a, b) in &iv {
-                let inside = scale.placed.iter().any(|p| p.span.start <= a as f64 && (b + 1) as f64 <= p.span.end);
-                prop_assert!(inside, "{:?}", (a, b));
+        let scale = Domain::new(&iv, breaks).place(20.0, right);
+        for p in &scale.placed {
+            let k = (p.x1 - p.x0) / (p.span.end - p.span.start);
+            for f in [0.0, 0.1, 0.37, 0.5, 0.9, 1.0] {
+                let day = p.span.start + f * (p.span.end - p.span.start);
+                prop_assert!((scale.x(day) - (p.x0 + (day - p.span.start) * k)).abs() < 1e-6);
             }
         }
     }
@@ -524,7 +515,8 @@ proptest! {
             sources: vec![1],
         }));
         let tl = timeline(&specs);
-        let options = LayoutOptions { width, ..LayoutOptions::default() };
+        let options = LayoutOptions { width, orientation: Orientation::Horizontal,
+            ..LayoutOptions::default() };
         let scene = layout(&tl, &options);
         check(&scene, &tl)?;
         prop_assert_eq!(scene.width, width.ceil());
@@ -534,7 +526,7 @@ proptest! {
     #[test]
     fn exact_days_keep_their_order_along_x(specs in prop::collection::vec(event_spec(), 2..60)) {
         let tl = timeline(&specs);
-        let scene = layout(&tl, &LayoutOptions::default());
+        let scene = layout(&tl, &LayoutOptions { orientation: Orientation::Horizontal, ..LayoutOptions::default() });
         let mut dots: Vec<(chrono::NaiveDate, f64)> = Vec::new();
         for g in &scene.groups {
             let Role::Event(id) = &g.role else { continue };
@@ -588,7 +580,13 @@ fn a_dense_cluster_packs_into_lanes_without_overlap() {
         })
         .collect();
     let tl = timeline(&specs);
-    let scene = layout(&tl, &LayoutOptions::default());
+    let scene = layout(
+        &tl,
+        &LayoutOptions {
+            orientation: Orientation::Horizontal,
+            ..LayoutOptions::default()
+        },
+    );
     check(&scene, &tl).unwrap();
     // Two-line labels about 300 px wide over about 800 px of axis pile up some 240 deep:
     // about 15,000 px of lanes, where a level per event would take 30,000.
@@ -621,15 +619,17 @@ fn many_breaks_on_a_narrow_page_keep_its_width() {
         &tl,
         &LayoutOptions {
             width: 320.0,
+            orientation: Orientation::Horizontal,
             ..LayoutOptions::default()
         },
     );
     check(&scene, &tl).unwrap();
     assert_eq!(scene.width, 320.0);
-    let axis = scene.groups.iter().find(|g| g.role == Role::Axis).unwrap();
-    let zigzags = axis
-        .items
+    let zigzags = scene
+        .groups
         .iter()
+        .filter(|g| g.role == Role::Axis)
+        .flat_map(|g| &g.items)
         .filter(|i| matches!(i, Item::Polyline { .. }))
         .count();
     assert_eq!(zigzags, 3);
@@ -650,9 +650,9 @@ fn stems(scene: &Scene) -> HashMap<String, f64> {
 }
 
 #[test]
-fn the_late_2003_cluster_is_zoomed_readable_and_ticked() {
+fn one_day_marks_sit_at_the_middle_of_their_day_on_a_linear_axis() {
     // The shipped data's shape: four events within two weeks, a planned bar over 2004 right
-    // after them (so no break there), and an inferred interval nine years later.
+    // after them, and an inferred interval nine years later; drawn both ways.
     let dates = [
         "2003-11-19",
         "2003-11-19/2003-12-03",
@@ -674,68 +674,72 @@ fn the_late_2003_cluster_is_zoomed_readable_and_ticked() {
         })
         .collect();
     let tl = timeline(&specs);
-    let scene = layout(&tl, &LayoutOptions::default());
-    check(&scene, &tl).unwrap();
-    let x = stems(&scene);
-    // Distinct days stand at least 24 px apart (19 Nov: e0 and e1; 1 Dec: e2; 3 Dec: e3).
-    let days = [x["e0"].max(x["e1"]), x["e2"], x["e3"]];
-    for w in days.windows(2) {
-        assert!(w[1] - w[0] >= 23.9, "{days:?}");
+    for orientation in [Orientation::Horizontal, Orientation::Vertical] {
+        let options = LayoutOptions {
+            orientation,
+            ..LayoutOptions::default()
+        };
+        let scene = layout(&tl, &options);
+        check(&scene, &tl).unwrap();
+        for (id, error) in day_errors(&scene) {
+            assert!(
+                error <= 1.5,
+                "{orientation:?}: {id} is {error} px off its day"
+            );
+        }
     }
-    assert!(
-        (x["e0"] - x["e1"]).abs() < 12.0,
-        "one day, one place: {x:?}"
-    );
-    // The axis names dates inside the cluster, and marks the zoomed stretch.
-    let axis = scene.groups.iter().find(|g| g.role == Role::Axis).unwrap();
-    let inside: Vec<&str> = axis
-        .items
+}
+
+/// For each one-day event: how far its dot's centre lies from the middle of its day on the
+/// axis segment holding it, read from the data attributes as a user's test would.
+fn day_errors(scene: &Scene) -> Vec<(String, f64)> {
+    let data = |g: &citeline::scene::Group, k: &str| {
+        g.data.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
+    };
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let segments: Vec<(chrono::NaiveDate, chrono::NaiveDate, Point, Point)> = scene
+        .groups
         .iter()
-        .filter_map(|i| match i {
-            Item::Text { text, at, .. } if at.x > days[0] && at.x < days[2] => Some(text.as_str()),
+        .filter(|g| g.classes.iter().any(|c| c == "axis-segment"))
+        .filter_map(|g| match g.items.first() {
+            Some(Item::Line { from, to, .. }) => {
+                Some((day(&data(g, "start")?), day(&data(g, "end")?), *from, *to))
+            }
             _ => None,
         })
         .collect();
-    assert!(!inside.is_empty(), "no tick label inside the cluster");
-    assert!(
-        inside
-            .iter()
-            .any(|t| t.contains("Nov") || t.contains("Dec")),
-        "{inside:?}"
-    );
-    let band = axis.items.iter().find_map(|i| match i {
-        Item::Rect { rect, .. } => Some(*rect),
-        _ => None,
-    });
-    let band = band.expect("a zoom band on the axis");
-    assert!(
-        band.x <= days[0] && band.right() >= days[2],
-        "{band:?} {days:?}"
-    );
-    let legend = scene
-        .groups
-        .iter()
-        .find(|g| g.role == Role::Legend)
-        .unwrap();
-    assert!(legend
-        .items
-        .iter()
-        .any(|i| matches!(i, Item::Text { text, .. } if text.starts_with("zoomed"))));
-    // The planned year right after keeps a readable width.
-    let planned = scene
-        .groups
-        .iter()
-        .find(|g| g.role == Role::Event("e4".into()))
-        .unwrap();
-    let bar = planned
-        .items
-        .iter()
-        .find_map(|i| match i {
-            Item::Rect { rect, .. } => Some(rect.width),
+    let mut out = Vec::new();
+    for g in &scene.groups {
+        let Role::Event(id) = &g.role else { continue };
+        if !g.classes.iter().any(|c| c == "day") {
+            continue;
+        }
+        let d = day(&data(g, "start").unwrap());
+        let Some(center) = g.items.iter().find_map(|i| match i {
+            Item::Circle { center, .. } => Some(*center),
             _ => None,
-        })
-        .unwrap();
-    assert!(bar > 150.0, "{bar}");
+        }) else {
+            continue;
+        };
+        let (a, z, from, to) = segments
+            .iter()
+            .find(|(a, z, ..)| *a <= d && d <= *z)
+            .copied()
+            .expect("a segment holds every day");
+        let days = (z - a).num_days() as f64 + 1.0;
+        let f = ((d - a).num_days() as f64 + 0.5) / days;
+        let want = Point {
+            x: from.x + f * (to.x - from.x),
+            y: from.y + f * (to.y - from.y),
+        };
+        let along = if (to.x - from.x).abs() > (to.y - from.y).abs() {
+            (center.x - want.x).abs()
+        } else {
+            (center.y - want.y).abs()
+        };
+        out.push((id.clone(), along));
+    }
+    out
 }
 
 /// The y of the axis under the events (not the repeated one above a tall chart).
@@ -810,6 +814,7 @@ fn dots_of_one_day_are_all_in_sight() {
                 &tl,
                 &LayoutOptions {
                     width,
+                    orientation: Orientation::Horizontal,
                     ..LayoutOptions::default()
                 },
             );
@@ -864,7 +869,13 @@ fn dots_touch_their_stems_in_both_arrangements() {
         .collect();
     for (specs, lanes) in [(sparse, false), (dense, true)] {
         let tl = timeline(&specs);
-        let scene = layout(&tl, &LayoutOptions::default());
+        let scene = layout(
+            &tl,
+            &LayoutOptions {
+                orientation: Orientation::Horizontal,
+                ..LayoutOptions::default()
+            },
+        );
         assert_eq!(detached_dot(&scene), None);
         check(&scene, &tl).unwrap();
         let axis = axis_y(&scene);

@@ -470,10 +470,7 @@ fn blocks(prepared: &Prepared, room: f64) -> Vec<Block> {
 pub(super) fn draw(b: &mut Builder, prepared: &Prepared, plan: &Plan) {
     let y0 = b.y;
     let at = |y: f64| y0 + y;
-    b.groups.extend(axis(b, plan, y0));
-    if plan.labelled < prepared.events.len() {
-        b.groups.push(overview(prepared, plan, y0));
-    }
+    let first_event = b.groups.len();
     let m = Metrics::new();
     let mut groups: Vec<Option<Group>> = prepared
         .events
@@ -588,7 +585,36 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared, plan: &Plan) {
             ));
         }
     }
-    b.groups.extend(groups.into_iter().flatten());
+    let groups: Vec<Group> = groups.into_iter().flatten().collect();
+    // Leaders of labels left of the axis pass through the tick labels' column: a tick
+    // label a leader would cross is left out (its tick stays).
+    let leaders: Vec<Rect> = groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .filter_map(|i| match i {
+            Item::Line { from, to, .. } => Some(Rect {
+                x: from.x.min(to.x) - 1.0,
+                y: from.y.min(to.y) - 1.0,
+                width: (to.x - from.x).abs() + 2.0,
+                height: (to.y - from.y).abs() + 2.0,
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut axis = axis(b, plan, y0);
+    for g in &mut axis {
+        g.items.retain(|i| match i {
+            Item::Text { bounds, .. } => !leaders.iter().any(|l| l.overlaps(bounds)),
+            _ => true,
+        });
+    }
+    b.groups.splice(first_event..first_event, axis);
+    // The overview has its column only where a budget was planned for.
+    let reserved = plan.columns.overview_right - plan.columns.tick_right > 6.0;
+    if reserved && plan.labelled < prepared.events.len() {
+        b.groups.insert(first_event, overview(prepared, plan, y0));
+    }
+    b.groups.extend(groups);
     b.y = at(plan.height);
 }
 

@@ -133,8 +133,9 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
     let palette = Palette::of(options.theme);
     let filtered = filter(timeline, &options.filter);
     let timeline = filtered.as_ref().unwrap_or(timeline);
-    let breaks = |max: usize, share: f64| (if options.breaks { max } else { 0 }, share);
-    let prepared = Prepared::new(timeline, &palette, breaks(6, 0.25));
+    let breaks =
+        |max: usize, share: f64, cross: bool| (if options.breaks { max } else { 0 }, share, cross);
+    let prepared = Prepared::new(timeline, &palette, breaks(6, 0.25, false));
     if prepared.events.is_empty() {
         let mut b = Builder::new(width, &palette);
         header::draw(&mut b, timeline, &prepared);
@@ -154,7 +155,7 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
         }
     }
     // Down the page, segments take the length their labels need: more breaks pay.
-    let mut prepared = Prepared::new(timeline, &palette, breaks(40, 0.01));
+    let mut prepared = Prepared::new(timeline, &palette, breaks(40, 0.01, true));
     let plan = chronology::plan(&prepared, width, options.all_labels);
     prepared.labelled = plan.labelled;
     let mut b = Builder::new(width, &palette);
@@ -240,6 +241,7 @@ mod tests {
                     quote: sp("q".into()),
                 })
                 .collect(),
+            key: false,
             span: 0..0,
         }
     }
@@ -426,9 +428,11 @@ mod tests {
                     ..LayoutOptions::default()
                 },
             );
-            let axis = scene.groups.iter().find(|g| g.role == Role::Axis).unwrap();
-            axis.items
+            scene
+                .groups
                 .iter()
+                .filter(|g| g.role == Role::Axis)
+                .flat_map(|g| &g.items)
                 .filter(|i| matches!(i, Item::Polyline { .. }))
                 .count()
         };

@@ -73,7 +73,7 @@ pub(super) struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// `breaks`: at most how many axis breaks, each a gap of at least `min_share` of the
     /// whole span (see [`scale::Domain::with_breaks`]).
-    pub fn new(timeline: &'a Timeline, palette: &Palette, breaks: (usize, f64)) -> Self {
+    pub fn new(timeline: &'a Timeline, palette: &Palette, breaks: (usize, f64, bool)) -> Self {
         let range = data_range(timeline);
         let mut events = timed_events(timeline, range, palette);
         let Numbering {
@@ -252,7 +252,7 @@ fn number_and_colour<'a>(events: &mut [Ev<'a>], palette: &Palette) -> Numbering<
 }
 
 /// The stretches of time the axis shows: segments between breaks.
-fn axis_domain(events: &[Ev], (max, min_share): (usize, f64)) -> scale::Domain {
+fn axis_domain(events: &[Ev], (max, min_share, cross): (usize, f64, bool)) -> scale::Domain {
     // An open end reaches past the data; the axis shows the data's days and the arrow
     // points on from its edge.
     let intervals: Vec<(i64, i64)> = events
@@ -266,7 +266,7 @@ fn axis_domain(events: &[Ev], (max, min_share): (usize, f64)) -> scale::Domain {
             }
         })
         .collect();
-    scale::Domain::with_breaks(&intervals, max, min_share)
+    scale::Domain::with_breaks(&intervals, max, min_share, cross)
 }
 
 /// The finite first and last day of a date value; `None` for an open end.

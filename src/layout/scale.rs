@@ -57,13 +57,20 @@ impl Domain {
     /// into breaks when `breaks` is on. An empty input gives a one-week domain around day 0.
     pub fn new(intervals: &[(i64, i64)], breaks: bool) -> Domain {
         let max = if breaks { MAX_BREAKS } else { 0 };
-        Domain::with_breaks(intervals, max, BREAK_MIN_SHARE)
+        Domain::with_breaks(intervals, max, BREAK_MIN_SHARE, false)
     }
 
     /// [`Domain::new`] with at most `max` breaks, each a gap of at least `min_share` of
     /// the whole span (and [`BREAK_MIN_DAYS`]). A vertical chronology, whose segments take
-    /// the length their labels need, affords more breaks than a chart across one page.
-    pub fn with_breaks(intervals: &[(i64, i64)], max: usize, min_share: f64) -> Domain {
+    /// the length their labels need, affords more breaks than a chart across one page; with
+    /// `cross` a break may also cut through a long interval where nothing else begins or
+    /// ends (its bar then crosses the break, as bars cross a broken axis).
+    pub fn with_breaks(
+        intervals: &[(i64, i64)],
+        max: usize,
+        min_share: f64,
+        cross: bool,
+    ) -> Domain {
         let mut sorted: Vec<(i64, i64)> = intervals
             .iter()
             .map(|&(a, b)| (a.min(b), a.max(b)))
@@ -81,13 +88,12 @@ impl Domain {
                 }],
             };
         };
-        // The days where something begins or ends, merged into runs: a gap between runs is
-        // empty of dates, though a long interval may cross it (its bar then crosses the
-        // break, as a bar crosses a broken axis).
+        // The days covered (or, with `cross`, where something begins or ends), merged into
+        // runs: a gap between runs is empty.
         let mut ends: Vec<(i64, i64)> = sorted
             .iter()
             .flat_map(|&(a, b)| {
-                if b - a < BREAK_MIN_DAYS as i64 {
+                if !cross || b - a < BREAK_MIN_DAYS as i64 {
                     vec![(a, b)]
                 } else {
                     vec![(a, a), (b, b)]
@@ -293,7 +299,11 @@ impl Scale {
 /// The whole days of padding a segment end gets at a cut `gap`: 3% of the `days` it shows
 /// there, at least one day, at most a third of the gap.
 fn whole_pad(gap: Span, days: f64) -> f64 {
-    (days * 0.03).max(1.0).min(gap.days() / 3.0).floor().max(0.0)
+    (days * 0.03)
+        .max(1.0)
+        .min(gap.days() / 3.0)
+        .floor()
+        .max(0.0)
 }
 
 fn lerp(v: f64, a: f64, b: f64, xa: f64, xb: f64) -> f64 {
@@ -581,12 +591,17 @@ mod tests {
             let s = d.place(0.0, 1000.0).placed[0];
             choose_ticks(s.core, s.scale(), &tick_width).0
         };
-        assert_eq!(step_for(day(2003, 11, 1), day(2003, 11, 14)), Step::Days(1));
-        assert_eq!(step_for(day(2003, 11, 1), day(2003, 12, 31)), Step::Weeks);
+        // Daily or every other day: the first and last labels carry the year.
         assert!(matches!(
-            step_for(day(2003, 1, 1), day(2004, 12, 31)),
-            Step::Months(_)
+            step_for(day(2003, 11, 1), day(2003, 11, 14)),
+            Step::Days(1 | 2)
         ));
+        assert_eq!(step_for(day(2003, 11, 1), day(2003, 12, 31)), Step::Weeks);
+        let two_years = step_for(day(2003, 1, 1), day(2004, 12, 31));
+        assert!(
+            matches!(two_years, Step::Months(_) | Step::Years(1)),
+            "{two_years:?}"
+        );
         assert!(matches!(
             step_for(day(1990, 1, 1), day(2020, 12, 31)),
             Step::Years(1 | 2 | 5)
