@@ -51,6 +51,7 @@ mod style;
 pub mod theme;
 mod wording;
 
+pub use self::prepare::TAGS_GROUPED;
 pub use self::sizes::TALL;
 pub use self::theme::{Palette, Theme};
 pub use self::wording::human_date;
@@ -128,8 +129,9 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
         1200.0
     };
     let palette = Palette::of(options.theme);
-    let prepared = Prepared::new(timeline, &palette, options.breaks, width);
+    let mut prepared = Prepared::new(timeline, &palette, options.breaks, width);
     let mut b = Builder::new(width, &palette);
+    b.notes.append(&mut prepared.notes);
 
     header::draw(&mut b, timeline, &prepared);
     if prepared.events.is_empty() {
