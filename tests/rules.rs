@@ -125,7 +125,7 @@ fn tags_grouped_is_found_by_drawing() {
     };
     let (bad, text) = draw("bad");
     let d = bad.with_code("tags-grouped").next().expect("reported");
-    assert_eq!(d.event.as_deref(), Some("signing-7"));
+    assert_eq!(d.event.as_deref(), Some("signing-8"));
     assert!(d.message.contains("`geneva`"), "{}", d.message);
     assert_golden(&fixtures().join("tags-grouped/bad/expected.txt"), &text);
     let (good, text) = draw("good");

@@ -217,9 +217,9 @@ pub const TAGS_GROUPED: Rule = Rule {
     code: "tags-grouped",
     severity: Severity::Warning,
     summary: "More tags than the chart has colours: the least used are drawn grey as \"other\".",
-    explanation: "A chart reads best with a few colours that mean something, so it has five, \
+    explanation: "A chart reads best with a few colours that mean something, so it has six, \
 each distinguishable by colour-blind readers and on both themes. An event is coloured by its \
-first tag. When more than five tags are used that way, the five on the most events (ties: the \
+first tag. When more than six tags are used that way, the six on the most events (ties: the \
 first met on the chart) keep their colours and the rest share one grey, named \"other\" in the \
 legend; no colour is used for two tags. The chart is still drawn; this warning says which \
 tags lost their colour. It is raised by `render`, not by `check`.\n\n\

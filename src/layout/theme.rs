@@ -1,12 +1,13 @@
 //! Colours: the light and dark palettes and the colour of each tag.
 //!
-//! Tags get a few colours with meaning rather than one each: five hues, after Okabe & Ito
+//! Tags get a few colours with meaning rather than one each: six hues, after Okabe & Ito
 //! (2008), set darker on white and lighter on the dark background so that every mark, and
 //! the dotted or dashed edge of an approximate, uncertain or planned one, stands at least
 //! 3:1 against the page (WCAG's non-text contrast). Both themes have the same count, so a
 //! timeline groups the same tags as "other" whichever it is drawn in. Orange and
 //! vermillion, hard to tell apart on white for red-green colour-blind readers once darkened,
-//! are not both used: the fifth hue is a brick red instead. The one grey is for events whose
+//! are not both used: the fifth hue is a brick red instead, and the sixth a violet, which
+//! no colour-vision deficiency brings near the others. The one grey is for events whose
 //! tag has no colour of its own (untagged, or grouped as "other").
 //!
 //! Text never takes a tag colour: it is drawn in the theme's foreground so that its
@@ -64,26 +65,28 @@ pub struct Palette {
 }
 
 /// How many tags get a colour of their own; further tags are grouped as "other".
-pub const TAG_COLOURS: usize = 5;
+pub const TAG_COLOURS: usize = 6;
 
 /// On white: Okabe–Ito blue, then orange, bluish green and reddish purple darkened to
-/// 4:1 or more, and a brick red.
+/// 4:1 or more, a brick red and a violet.
 const LIGHT_TAGS: [Color; TAG_COLOURS] = [
     Color::rgb(0x00, 0x72, 0xb2), // blue 5.2:1
     Color::rgb(0xa8, 0x70, 0x00), // ochre 4.2:1
     Color::rgb(0x00, 0x8f, 0x6b), // bluish green 4.1:1
     Color::rgb(0xb8, 0x58, 0x9a), // reddish purple 4.3:1
     Color::rgb(0xc8, 0x45, 0x2c), // brick red 4.8:1
+    Color::rgb(0x80, 0x40, 0xe0), // violet 5.6:1
 ];
 
 /// On the dark background: Okabe–Ito as published, the blue lightened (3.3:1 otherwise)
-/// and the vermillion a little redder.
+/// the vermillion a little redder, and a violet.
 const DARK_TAGS: [Color; TAG_COLOURS] = [
     Color::rgb(0x3a, 0x8f, 0xd6), // blue 4.9:1
     Color::rgb(0xe6, 0x9f, 0x00), // orange 7.5:1
     Color::rgb(0x00, 0x9e, 0x73), // bluish green 4.9:1
     Color::rgb(0xcc, 0x79, 0xa7), // reddish purple 5.5:1
     Color::rgb(0xe0, 0x60, 0x3a), // vermillion 4.7:1
+    Color::rgb(0xa0, 0x70, 0xff), // violet 5.0:1
 ];
 
 impl Palette {
