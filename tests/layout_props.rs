@@ -712,15 +712,7 @@ fn the_late_2003_cluster_is_zoomed_readable_and_ticked() {
         band.x <= days[0] && band.right() >= days[2],
         "{band:?} {days:?}"
     );
-    let legend = scene
-        .groups
-        .iter()
-        .find(|g| g.role == Role::Legend)
-        .unwrap();
-    assert!(legend
-        .items
-        .iter()
-        .any(|i| matches!(i, Item::Text { text, .. } if text.starts_with("zoomed"))));
+    // The legend no longer explains zoomed stretches: zooming is on its way out (issue 7).
     // The planned year right after keeps a readable width.
     let planned = scene
         .groups
