@@ -262,3 +262,198 @@ fn swatch_items(swatch: &Swatch, x: f64, mid: f64, p: &Palette) -> Vec<Item> {
         Swatch::Break => vec![zigzag(x + 2.0, SWATCH - 4.0, mid, p)],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{layout, LayoutOptions, Theme};
+    use crate::date::parse;
+    use crate::model::{DatedBy, Event, Spanned, Status, Timeline};
+    use crate::scene::{Group, Item, Role, Scene, Stroke};
+
+    fn sp<T>(v: T) -> Spanned<T> {
+        Spanned::new(v, 0..0)
+    }
+
+    /// An event on `date`; `how` is "planned", "inferred" or anything else.
+    fn event(id: &str, date: &str, tag: Option<&str>, how: &str) -> Event {
+        Event {
+            id: sp(id.into()),
+            date: sp(parse(date).unwrap()),
+            title: sp(format!("Title {id}")),
+            summary: None,
+            place: None,
+            actors: Vec::new(),
+            tags: tag.map(|t| sp(t.to_string())).into_iter().collect(),
+            status: if how == "planned" {
+                Status::Planned
+            } else {
+                Status::Happened
+            },
+            dated_by: sp(if how == "inferred" {
+                DatedBy::Inference
+            } else {
+                DatedBy::Quote
+            }),
+            date_note: None,
+            evidence: Vec::new(),
+            span: 0..0,
+        }
+    }
+
+    fn timeline(events: Vec<Event>) -> Timeline {
+        Timeline {
+            events,
+            ..Timeline::default()
+        }
+    }
+
+    fn entries(scene: &Scene) -> Vec<&Group> {
+        scene
+            .groups
+            .iter()
+            .filter(|g| g.role == Role::Legend)
+            .collect()
+    }
+
+    fn classes(scene: &Scene) -> Vec<&str> {
+        entries(scene)
+            .iter()
+            .map(|g| g.classes[1].as_str())
+            .collect()
+    }
+
+    /// The mark of an event group or the swatch of a legend entry: its one rect or circle.
+    fn paint(g: &Group) -> (Option<crate::scene::Color>, Option<Stroke>) {
+        let marks: Vec<_> = g
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rect { fill, stroke, .. } | Item::Circle { fill, stroke, .. } => {
+                    Some((*fill, stroke.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(marks.len(), 1, "{g:?}");
+        marks[0].clone()
+    }
+
+    /// Every style, drawn as a mark of an untagged event and as its legend swatch: the same
+    /// fill, edge colour, width and dash, in both themes.
+    #[test]
+    fn every_style_looks_the_same_on_the_chart_and_in_the_key() {
+        let cases = [
+            ("day", "2003-11-19", ""),
+            ("interval", "2003-11", ""),
+            ("approximate", "2003-11-19~", ""),
+            ("uncertain", "2003-11-19?", ""),
+            ("inferred", "2003-11-19", "inferred"),
+            ("planned", "2003-11", "planned"),
+        ];
+        for theme in [Theme::Light, Theme::Dark] {
+            let options = LayoutOptions {
+                theme,
+                ..LayoutOptions::default()
+            };
+            for (class, date, how) in cases {
+                // A planned partner, so that plain styles get a key too.
+                let tl = timeline(vec![
+                    event("it", date, None, how),
+                    event("partner", "2003-12", None, "planned"),
+                ]);
+                let scene = layout(&tl, &options);
+                let mark = scene
+                    .groups
+                    .iter()
+                    .find(|g| g.role == Role::Event("it".into()))
+                    .unwrap();
+                let swatch = entries(&scene)
+                    .into_iter()
+                    .find(|g| g.classes[1] == class)
+                    .unwrap_or_else(|| panic!("{theme}: no {class} in {:?}", classes(&scene)));
+                assert_eq!(paint(mark), paint(swatch), "{theme}: {class}");
+            }
+        }
+    }
+
+    #[test]
+    fn uncertain_and_approximate_edges_stand_out() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let tl = timeline(vec![
+                event("a", "2003-11-19~", Some("x"), ""),
+                event("b", "2003-11-20?", Some("y"), ""),
+            ]);
+            let options = LayoutOptions {
+                theme,
+                ..LayoutOptions::default()
+            };
+            let scene = layout(&tl, &options);
+            for g in scene.groups.iter().filter(|g| g.role != Role::Legend) {
+                if let Role::Event(_) = g.role {
+                    let (_, stroke) = paint(g);
+                    let stroke = stroke.unwrap();
+                    let ratio = super::super::theme::contrast(stroke.color, scene.background);
+                    assert!(ratio >= 3.0, "{theme}: {ratio:.2}");
+                    assert!(stroke.width >= 1.5);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_key_lists_the_styles_drawn_not_the_qualities_of_the_data() {
+        // Uncertain and inferred: drawn inferred, so no "uncertain" swatch.
+        let tl = timeline(vec![
+            event("a", "2012-07?/2013-11?", None, "inferred"),
+            event("b", "2003-11-19", None, ""),
+        ]);
+        let scene = layout(&tl, &LayoutOptions::default());
+        assert_eq!(classes(&scene), ["day", "inferred", "break"]);
+    }
+
+    #[test]
+    fn plain_marks_and_one_colour_need_no_key() {
+        let tl = timeline(vec![
+            event("a", "2003-11-19", Some("x"), ""),
+            event("b", "2003-12", Some("x"), ""),
+        ]);
+        assert!(classes(&layout(&tl, &LayoutOptions::default())).is_empty());
+    }
+
+    #[test]
+    fn grey_is_explained_only_beside_colours() {
+        let untagged = |tags: &[Option<&str>]| {
+            let events = tags
+                .iter()
+                .enumerate()
+                .map(|(i, t)| event(&format!("e{i}"), "2003-11-19", *t, ""))
+                .collect();
+            let scene = layout(&timeline(events), &LayoutOptions::default());
+            entries(&scene)
+                .iter()
+                .map(|g| {
+                    let text = g.items.iter().find_map(|i| match i {
+                        Item::Text { text, .. } => Some(text.clone()),
+                        _ => None,
+                    });
+                    format!("{} {}", g.classes[1], text.unwrap())
+                })
+                .collect::<Vec<_>>()
+        };
+        // Nothing tagged: nothing to explain.
+        assert!(untagged(&[None, None]).is_empty());
+        // Some tagged, some not: the grey says so.
+        assert_eq!(
+            untagged(&[Some("x"), None]),
+            ["tag-x x", "uncoloured untagged"]
+        );
+        // More tags than colours, the most used first; the least used go grey.
+        let mut many = vec![Some("b"), Some("a"), Some("a"), None];
+        many.extend(["c", "d", "e", "f", "g", "h"].map(Some));
+        let keys = untagged(&many);
+        assert_eq!(keys[0], "tag-a a");
+        assert_eq!(keys[1], "tag-b b");
+        assert_eq!(keys.last().unwrap(), "uncoloured other or untagged");
+        assert_eq!(keys.len(), 7);
+    }
+}
