@@ -255,7 +255,7 @@ fn colour_tags(events: &mut [Ev], palette: &Palette, notes: &mut Vec<Diagnostic>
         }
     }
     // Most used first; the sort is stable, so ties keep the order they were met in.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     let colour: HashMap<&str, Color> = counts
         .iter()
         .enumerate()
