@@ -1,13 +1,14 @@
 //! The rule catalogue: every code a finding can carry, its severity and its explanation.
 //!
 //! Each rule is defined beside the code that reports it (`load/rules.rs`, `articles/`,
-//! `check/*.rs`); this module only gathers them, so `citeline explain`, the rules page and
+//! `check/*.rs`, and `layout/prepare.rs` for warnings about the drawing); this module only gathers them, so `citeline explain`, the rules page and
 //! the test that every code is documented all read one list. Nothing but the command line
 //! and the docs depend on this list, so it may depend on every stage.
 
 use crate::articles;
 use crate::check::{dates, mentions, quotes, sources};
 use crate::diagnostic::Rule;
+use crate::layout;
 use crate::load::rules as shape;
 
 /// Every rule, grouped by family in the order the checks run.
@@ -49,6 +50,7 @@ pub fn all() -> &'static [&'static Rule] {
         &dates::DATE_INFERRED,
         &dates::EVENT_AFTER_SOURCE,
         &mentions::MENTION_NOT_FOUND,
+        &layout::TAGS_GROUPED,
     ]
 }
 
@@ -98,8 +100,9 @@ pub fn listing() -> String {
 /// The rules page: every rule with its explanation, as Markdown.
 pub fn markdown_page() -> String {
     let mut page = String::from(
-        "# citeline rules\n\nEvery finding of `citeline check` carries one of these codes. \
-         `citeline explain CODE` prints the same text.\n",
+        "# citeline rules\n\nEvery finding of `citeline check`, and every warning `citeline \
+         render` gives about the drawing, carries one of these codes. `citeline explain CODE` \
+         prints the same text.\n",
     );
     for rule in all() {
         page.push_str(&format!(

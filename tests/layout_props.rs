@@ -404,6 +404,91 @@ fn detached_dot(scene: &Scene) -> Option<String> {
     None
 }
 
+/// The style a mark is drawn in, from its group's classes: the least certain quality
+/// wins, as the legend's key promises.
+fn drawn_style(classes: &[String]) -> &'static str {
+    let has = |c: &str| classes.iter().any(|k| k == c);
+    [
+        "planned",
+        "inferred",
+        "uncertain",
+        "approximate",
+        "day",
+        "interval",
+    ]
+    .into_iter()
+    .find(|c| has(c))
+    .unwrap_or("none")
+}
+
+/// The look of a mark or swatch that does not depend on its colour: whether it is hollow
+/// (filled with the background) and its edge's width and dash.
+type Look = (bool, Option<(String, Option<String>)>);
+
+fn look(item: &Item, background: citeline::scene::Color) -> Option<Look> {
+    let (fill, stroke) = match item {
+        Item::Rect { fill, stroke, .. } | Item::Circle { fill, stroke, .. } => (fill, stroke),
+        _ => return None,
+    };
+    // A ring of the background colour round a dot only keeps piled dots apart.
+    let edge = stroke
+        .as_ref()
+        .filter(|s| s.color != background)
+        .map(|s| (format!("{:.2}", s.width), s.dash.map(|d| format!("{d:?}"))));
+    Some((*fill == Some(background), edge))
+}
+
+/// The key lists a style exactly when some mark is drawn in it (or none at all when every
+/// mark is plain colour), and its swatch looks like those marks.
+fn legend_matches_marks(scene: &Scene) -> Result<(), TestCaseError> {
+    const STYLES: [&str; 6] = [
+        "day",
+        "interval",
+        "approximate",
+        "uncertain",
+        "inferred",
+        "planned",
+    ];
+    let mut drawn: HashMap<&str, Vec<Look>> = HashMap::new();
+    for g in &scene.groups {
+        if let Role::Event(_) = g.role {
+            let mark = g.items.iter().find_map(|i| look(i, scene.background));
+            drawn
+                .entry(drawn_style(&g.classes))
+                .or_default()
+                .extend(mark);
+        }
+    }
+    let mut keyed: HashMap<&str, Look> = HashMap::new();
+    for g in scene.groups.iter().filter(|g| g.role == Role::Legend) {
+        prop_assert_eq!(g.classes[0].as_str(), "legend-item");
+        if let Some(style) = STYLES.iter().find(|s| **s == g.classes[1]) {
+            let swatch = g.items.iter().find_map(|i| look(i, scene.background));
+            prop_assert!(
+                keyed.insert(style, swatch.unwrap()).is_none(),
+                "{} twice",
+                style
+            );
+        }
+    }
+    let plain = drawn.keys().all(|s| *s == "day" || *s == "interval");
+    let mut want: Vec<&str> = if plain {
+        Vec::new()
+    } else {
+        drawn.keys().copied().collect()
+    };
+    let mut got: Vec<&str> = keyed.keys().copied().collect();
+    want.sort_unstable();
+    got.sort_unstable();
+    prop_assert_eq!(&want, &got, "legend styles vs mark styles");
+    for (style, swatch) in &keyed {
+        for mark in &drawn[style] {
+            prop_assert_eq!(mark, swatch, "{}", style);
+        }
+    }
+    Ok(())
+}
+
 fn sizes() -> impl Strategy<Value = Vec<EventSpec>> {
     prop_oneof![
         6 => prop::collection::vec(event_spec(), 1..12),
@@ -435,6 +520,20 @@ proptest! {
         prop_assert_eq!(scene.width, width.ceil());
         // The same input gives the same scene.
         prop_assert_eq!(&scene, &layout(&tl, &options));
+    }
+
+    #[test]
+    fn the_legend_shows_exactly_the_styles_of_the_marks(
+        specs in prop::collection::vec(event_spec(), 1..40),
+        dark in any::<bool>(),
+    ) {
+        let tl = timeline(&specs);
+        let options = LayoutOptions {
+            theme: if dark { Theme::Dark } else { Theme::Light },
+            ..LayoutOptions::default()
+        };
+        let scene = layout(&tl, &options);
+        legend_matches_marks(&scene)?;
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::labels;
 use super::sizes::{LEADING, MARGIN};
 use super::theme::Palette;
+use crate::diagnostic::Diagnostic;
 use crate::font;
 use crate::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Scene};
 
@@ -17,6 +18,8 @@ pub(super) struct Builder<'p> {
     pub y: f64,
     /// The canvas's right edge: the width asked for, or more if a label needs it.
     pub right_edge: f64,
+    /// Warnings about the drawing that any step may push; they become [`Scene::notes`].
+    pub notes: Vec<Diagnostic>,
 }
 
 impl<'p> Builder<'p> {
@@ -28,6 +31,7 @@ impl<'p> Builder<'p> {
             groups: Vec::new(),
             y: MARGIN,
             right_edge: width,
+            notes: Vec::new(),
         }
     }
 
@@ -42,7 +46,7 @@ impl<'p> Builder<'p> {
             description,
             background: self.palette.background,
             groups: self.groups,
-            notes: Vec::new(),
+            notes: self.notes,
         };
         round_scene(&mut scene);
         scene

@@ -11,7 +11,7 @@ use super::sizes::{
     ARROW, BAR_GAP, BAR_HEIGHT, DATE_SIZE, DOT_RADIUS, DOT_STEP, LABEL_SIZE, MARK_ROW, STEM_PAD,
     STEM_WIDTH,
 };
-use super::style::MarkStyle;
+use super::style::{tag_class, MarkStyle};
 use super::theme::Palette;
 use crate::scene::{Color, Group, Item, Point, Rect, Role, Stroke};
 
@@ -48,12 +48,15 @@ pub(super) fn event_group(
 ) -> Group {
     let ev = placed.ev;
     let look = ev.look();
-    let (fill, stroke) = MarkStyle::of(&look, ev.dot).paint(ev.color, palette);
+    let style = MarkStyle::of_event(ev);
     let v = vertical(placed);
     let mut items = vec![stem(placed.along.stem, &v, palette)];
     match placed.along.bar {
-        Some(ends) => items.extend(bar(ev, ends, v.mark_y, fill, stroke)),
-        None => items.push(dot(placed.along.stem, v.mark_y, fill, stroke, palette)),
+        Some(ends) => {
+            let (fill, stroke) = style.paint(ev.color, palette);
+            items.extend(bar(ev, ends, v.mark_y, fill, stroke));
+        }
+        None => items.push(dot(placed.along.stem, v.mark_y, style, ev.color, palette)),
     }
     let x = placed.along.stem + STEM_PAD;
     items.extend(label(
@@ -178,13 +181,9 @@ fn arrow(tip: f64, base: f64, (y0, mid, y1): (f64, f64, f64), color: Color) -> I
     }
 }
 
-/// A dot at `(x, y)`; one without an edge of its own gets a ring of the background colour.
-fn dot(x: f64, y: f64, fill: Color, stroke: Option<Stroke>, p: &Palette) -> Item {
-    let ring = stroke.unwrap_or(Stroke {
-        color: p.background,
-        width: 1.0,
-        dash: None,
-    });
+/// A dot at `(x, y)` in `style`, its edge (or ring) inside its radius.
+fn dot(x: f64, y: f64, style: MarkStyle, color: Color, p: &Palette) -> Item {
+    let (fill, ring) = style.paint_dot(color, p);
     Item::Circle {
         center: Point { x, y },
         radius: DOT_RADIUS - ring.width / 2.0,
@@ -245,7 +244,7 @@ pub(super) fn classes(ev: &Ev, look: &Look) -> Vec<String> {
         }
     }
     if let Some(tag) = ev.event.tags.first() {
-        classes.push(format!("tag-{}", class_name(&tag.value)));
+        classes.push(tag_class(&tag.value));
     }
     classes
 }
@@ -272,17 +271,4 @@ fn citation(prepared: &Prepared, n: usize) -> String {
         ),
         None => format!("[{n}] {}", labels::clean(id)),
     }
-}
-
-/// A tag as a CSS class name: lower case, anything but letters and digits made `-`.
-fn class_name(tag: &str) -> String {
-    tag.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                '-'
-            }
-        })
-        .collect()
 }

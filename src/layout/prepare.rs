@@ -1,7 +1,7 @@
 //! The timeline made ready for drawing, before any pixel: the events in drawing order with
-//! their continuous days, the citation numbers and tag colours in the order a reader meets
-//! them, the data's range, and the stretches of time the axis shows (segments between
-//! breaks). Also the chart's title and its description for readers who
+//! their continuous days, the citation numbers in the order a reader meets them, the tag
+//! colours (the most used tags first, the rest grouped as "other"), the data's range, and
+//! the stretches of time the axis shows (segments between breaks). Also the chart's title and its description for readers who
 //! cannot see it.
 
 use super::labels;
@@ -9,6 +9,7 @@ use super::scale;
 use super::theme::Palette;
 use super::wording::{plural, thousands};
 use crate::date::Edtf;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::model::{DatedBy, Event, Source, Status, Timeline};
 use crate::scene::Color;
 use chrono::{Datelike, NaiveDate};
@@ -55,9 +56,14 @@ pub(super) struct Prepared<'a> {
     pub events: Vec<Ev<'a>>,
     /// Source ids in citation order; `[n]` is `cited[n - 1]`.
     pub cited: Vec<&'a str>,
-    /// Tag names in order of first use, with their colours.
+    /// The tags with a colour of their own, most used first, with their colours.
     pub tags: Vec<(String, Color)>,
+    /// Tags past the palette, drawn grey as "other", most used first.
+    pub other: Vec<String>,
+    /// Whether some event has no tag (and so is drawn grey).
     pub untagged: bool,
+    /// Warnings about the drawing, for [`crate::scene::Scene::notes`].
+    pub notes: Vec<Diagnostic>,
     /// Finite earliest and latest day of the data.
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// Sources by id.
@@ -76,11 +82,13 @@ impl<'a> Prepared<'a> {
     pub fn new(timeline: &'a Timeline, palette: &Palette, breaks: (usize, f64, bool)) -> Self {
         let range = data_range(timeline);
         let mut events = timed_events(timeline, range, palette);
-        let Numbering {
-            cited,
+        let cited = number_citations(&mut events);
+        let mut notes = Vec::new();
+        let Colouring {
             tags,
+            other,
             untagged,
-        } = number_and_colour(&mut events, palette);
+        } = colour_tags(&mut events, palette, &mut notes);
         let domain = axis_domain(&events, breaks);
         let events_len = events.len();
         Prepared {
@@ -88,7 +96,9 @@ impl<'a> Prepared<'a> {
             events,
             cited,
             tags,
+            other,
             untagged,
+            notes,
             range,
             sources: timeline
                 .sources
@@ -206,21 +216,11 @@ fn timed_events<'a>(
     events
 }
 
-/// What numbering the citations and colouring the tags found.
-struct Numbering<'a> {
-    cited: Vec<&'a str>,
-    tags: Vec<(String, Color)>,
-    untagged: bool,
-}
-
-/// Citation numbers and tag colours, both given in drawing order so that `[1]` is the
-/// first source a reader meets; sets each event's `citations` and `color`.
-fn number_and_colour<'a>(events: &mut [Ev<'a>], palette: &Palette) -> Numbering<'a> {
+/// Citation numbers, given in drawing order so that `[1]` is the first source a reader
+/// meets; sets each event's `citations` and returns the source ids in citation order.
+fn number_citations<'a>(events: &mut [Ev<'a>]) -> Vec<&'a str> {
     let mut cited: Vec<&str> = Vec::new();
     let mut number: HashMap<&str, usize> = HashMap::new();
-    let mut tags: Vec<(String, Color)> = Vec::new();
-    let mut tag_index: HashMap<&str, usize> = HashMap::new();
-    let mut untagged = false;
     for ev in events {
         for evidence in &ev.event.evidence {
             let id = evidence.source.value.as_str();
@@ -233,22 +233,118 @@ fn number_and_colour<'a>(events: &mut [Ev<'a>], palette: &Palette) -> Numbering<
             }
         }
         ev.citations.sort_unstable();
+    }
+    cited
+}
+
+pub const TAGS_GROUPED: Rule = Rule {
+    code: "tags-grouped",
+    severity: Severity::Warning,
+    summary: "More tags than the chart has colours: the least used are drawn grey as \"other\".",
+    explanation: "A chart reads best with a few colours that mean something, so it has six, \
+each distinguishable by colour-blind readers and on both themes. An event is coloured by its \
+first tag. When more than six tags are used that way, the six on the most events (ties: the \
+first met on the chart) keep their colours and the rest share one grey, named \"other\" in the \
+legend; no colour is used for two tags. The chart is still drawn; this warning says which \
+tags lost their colour. It is raised by `render`, not by `check`.\n\n\
+Example: merge related tags (`talks` and `meeting` into `meeting`), put the tag that matters \
+first on each event, or draw a subset with `--tag`.",
+};
+
+/// What colouring the tags found.
+struct Colouring {
+    tags: Vec<(String, Color)>,
+    other: Vec<String>,
+    untagged: bool,
+}
+
+/// Tag colours: each event is coloured by its first tag; the tags on most events (ties: the
+/// first met in drawing order) get the palette's colours in turn, and any past it share the
+/// grey of "other", with a warning in `notes`. Sets each event's `color`.
+fn colour_tags(events: &mut [Ev], palette: &Palette, notes: &mut Vec<Diagnostic>) -> Colouring {
+    // (tag, how many events it colours), in the order first met.
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut untagged = false;
+    for ev in events.iter() {
         match ev.event.tags.first() {
             Some(tag) => {
-                let i = *tag_index.entry(tag.value.as_str()).or_insert_with(|| {
-                    tags.push((tag.value.clone(), palette.tag(tags.len())));
-                    tags.len() - 1
+                let i = *index.entry(tag.value.as_str()).or_insert_with(|| {
+                    counts.push((tag.value.as_str(), 0));
+                    counts.len() - 1
                 });
-                ev.color = tags[i].1;
+                counts[i].1 += 1;
             }
             None => untagged = true,
         }
     }
-    Numbering {
-        cited,
+    // Most used first; the sort is stable, so ties keep the order they were met in.
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let colour: HashMap<&str, Color> = counts
+        .iter()
+        .enumerate()
+        .map(|(rank, (tag, ..))| (*tag, palette.tag(rank)))
+        .collect();
+    for ev in events.iter_mut() {
+        if let Some(tag) = ev.event.tags.first() {
+            ev.color = colour[tag.value.as_str()];
+        }
+    }
+    let keep = palette.tags.len().min(counts.len());
+    let tags = counts[..keep]
+        .iter()
+        .map(|(tag, ..)| (tag.to_string(), colour[tag]))
+        .collect();
+    let other: Vec<String> = counts[keep..].iter().map(|(t, ..)| t.to_string()).collect();
+    if !other.is_empty() {
+        notes.push(grouped_note(events, &counts, keep));
+    }
+    Colouring {
         tags,
+        other,
         untagged,
     }
+}
+
+/// The [`TAGS_GROUPED`] warning, pointing at the first event (in the file) whose tag went
+/// grey.
+fn grouped_note(events: &[Ev], counts: &[(&str, usize)], keep: usize) -> Diagnostic {
+    let grouped = &counts[keep..];
+    let first = events
+        .iter()
+        .filter_map(|ev| {
+            let tag = ev.event.tags.first()?;
+            grouped
+                .iter()
+                .any(|(t, ..)| *t == tag.value)
+                .then_some((ev, tag))
+        })
+        .min_by_key(|(_, tag)| tag.span.start);
+    let names: Vec<String> = grouped
+        .iter()
+        .take(8)
+        .map(|(t, n)| format!("`{}` ({n})", labels::clean(t)))
+        .collect();
+    let more = match grouped.len().saturating_sub(names.len()) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    let which = match grouped.len() {
+        1 => "the least used is".to_string(),
+        n => format!("the {n} least used are"),
+    };
+    let message = format!(
+        "{} tags but {keep} colours: {which} drawn grey as \"other\": {}{more}",
+        counts.len(),
+        names.join(", ")
+    );
+    let d = match first {
+        Some((ev, tag)) => Diagnostic::new(&TAGS_GROUPED, tag.span.clone(), message)
+            .with_label("drawn grey as \"other\"")
+            .with_event(ev.event.id.value.clone()),
+        None => Diagnostic::whole_file(&TAGS_GROUPED, message),
+    };
+    d.with_help("merge related tags, put the one that matters first, or draw a subset with `--tag`")
 }
 
 /// The stretches of time the axis shows: segments between breaks.

@@ -8,15 +8,16 @@ pub(super) const SUBTITLE_SIZE: f64 = 13.0;
 pub(super) const LABEL_SIZE: f64 = 12.0;
 pub(super) const DATE_SIZE: f64 = 10.5;
 pub(super) const LEGEND_SIZE: f64 = 11.5;
-pub(super) const SOURCE_SIZE: f64 = 11.5;
+pub(super) const SOURCE_SIZE: f64 = 10.5;
 /// Room between lines of text.
 pub(super) const LEADING: f64 = 2.0;
 pub(super) const DOT_RADIUS: f64 = 4.5;
 pub(super) const BAR_HEIGHT: f64 = 7.0;
 /// Between a bar and the label above it.
 pub(super) const BAR_GAP: f64 = 3.0;
-/// Narrowest bar, so a one-day approximate date still shows as a bar.
-pub(super) const MIN_BAR: f64 = 6.0;
+/// Narrowest bar, so a one-day approximate date still shows as a bar, wide enough that a
+/// dotted edge (`style.rs`) goes round it six times and reads as dotted at 1×.
+pub(super) const MIN_BAR: f64 = 9.0;
 /// Length of the arrow at an open end.
 pub(super) const ARROW: f64 = 8.0;
 /// From a stem to the text of its label.

@@ -2,6 +2,10 @@
 //! first citation on the chart (left to right), with its published date as the data states
 //! it (EDTF, so `2013-11?` keeps its doubt), then the notes of inferred dates. Long entries
 //! wrap to the page width with a hanging indent, measured with the chart's font.
+//!
+//! As at a newspaper's graphics desk, the block is a quiet footer: smaller than the labels,
+//! in the muted colour (still 4.5:1 or more), with little room between entries, so that
+//! it serves the reader who checks without competing with the chart.
 
 use super::build::{group, Builder};
 use super::labels;
@@ -14,11 +18,11 @@ use crate::scene::{Group, Role};
 
 /// A bold heading of the block under the chart, as its own group.
 fn heading(b: &mut Builder, text: &str, class: &str) {
-    let fill = b.palette.text;
-    let items = b.paragraph(text, MARGIN, 0.0, SOURCE_SIZE + 1.5, true, false, fill);
+    let fill = b.palette.muted;
+    let items = b.paragraph(text, MARGIN, 0.0, SOURCE_SIZE, true, false, fill);
     b.groups
         .push(group(Role::Sources, vec![class.into()], items));
-    b.y += 2.0;
+    b.y += 1.0;
 }
 
 /// The Sources block, then the notes of inferred dates; advances `y` past them.
@@ -46,7 +50,7 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
             }
             None => (format!("{mark}{}", labels::clean(id)), None),
         };
-        let items = b.paragraph(&entry, MARGIN, indent, SOURCE_SIZE, false, false, p.text);
+        let items = b.paragraph(&entry, MARGIN, indent, SOURCE_SIZE, false, false, p.muted);
         b.groups.push(Group {
             role: Role::Sources,
             classes: vec!["source".into()],
@@ -55,7 +59,7 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
             data: Vec::new(),
             items,
         });
-        b.y += 2.0;
+        b.y += 1.0;
     }
 
     let inferred: Vec<_> = prepared
@@ -66,7 +70,7 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
     if inferred.is_empty() {
         return;
     }
-    b.y += 8.0;
+    b.y += 6.0;
     heading(b, "* Inferred dates", "inferred-heading");
     let indent = font::text_width("* ", SOURCE_SIZE, false);
     for ev in inferred {
@@ -85,6 +89,6 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
         let items = b.paragraph(&entry, MARGIN, indent, SOURCE_SIZE, false, true, p.muted);
         b.groups
             .push(group(Role::Sources, vec!["inferred-note".into()], items));
-        b.y += 2.0;
+        b.y += 1.0;
     }
 }

@@ -1,14 +1,22 @@
 //! How marks look, written once for the events and the legend's key alike: the one table of
-//! mark styles (exact day, interval, approximate, uncertain, inferred, planned), with what
-//! the legend says each means; and the marks drawn on the date axis: its stroke, the zigzag
-//! of a break and the band of a zoomed stretch.
+//! mark styles (exact day, interval, approximate, uncertain, inferred, planned) with each
+//! style's fill, edge, CSS class and what the legend says it means, and the rule that picks
+//! a mark's one style; and the marks drawn on the date axis: its stroke, the zigzag of a
+//! break and the band of a zoomed stretch.
+//!
+//! A mark shows one style, the least certain its date has, and the legend lists exactly the
+//! styles the marks show, both read from [`MarkStyle::of_event`] and [`MarkStyle::paint`]:
+//! the key cannot promise a look no mark has. Edges are drawn in the tag's colour, which
+//! stands at least 3:1 against the background (`theme.rs`), 1.5 px wide so that a dotted or
+//! dashed one still reads at 1×.
 
-use super::prepare::Look;
+use super::prepare::{Ev, Look};
 use super::theme::Palette;
 use crate::scene::{Color, Item, Point, Stroke};
 
-/// The style of an event's mark: what the data says about how sure its date is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The style of an event's mark: what the data says about how sure its date is. The legend
+/// lists styles in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(super) enum MarkStyle {
     /// An attested exact day: a dot.
     Day,
@@ -33,37 +41,58 @@ enum Fill {
 /// An edge's width and its dash (on, off), `None` for a solid line.
 type Edge = (f64, Option<(f64, f64)>);
 
-impl MarkStyle {
-    /// Every style, in the order the legend lists them.
-    pub const ALL: [MarkStyle; 6] = [
-        MarkStyle::Day,
-        MarkStyle::Interval,
-        MarkStyle::Approximate,
-        MarkStyle::Uncertain,
-        MarkStyle::Inferred,
-        MarkStyle::Planned,
-    ];
+/// The width of every mark's edge.
+const EDGE: f64 = 1.5;
 
-    /// The table: each style's fill, edge, and what the legend says it means.
-    ///
-    /// Full colour: attested; pale: approximate (solid edge) or uncertain (dotted edge);
-    /// hollow: not attested, either inferred (solid edge) or planned (dashed edge).
-    fn row(self) -> (Fill, Option<Edge>, &'static str) {
-        match self {
-            MarkStyle::Day => (Fill::Full, None, "exact day"),
-            MarkStyle::Interval => (Fill::Full, None, "month, year or range"),
-            MarkStyle::Approximate => (Fill::Pale, Some((1.0, None)), "~ approximate date"),
+/// One row of the table.
+struct Row {
+    fill: Fill,
+    edge: Option<Edge>,
+    /// The class on the event's group and on its legend entry.
+    class: &'static str,
+    /// What the legend says the style means.
+    meaning: &'static str,
+}
+
+impl MarkStyle {
+    /// The table. Full colour: attested; pale: approximate (solid edge) or uncertain
+    /// (dotted edge); hollow: not attested, either inferred (solid edge) or planned
+    /// (dashed edge). A dot 2 on, 2 off repeats at least six times round the smallest
+    /// mark, a one-day bar, so it shows as dotted and not as a thin solid line.
+    fn row(self) -> Row {
+        let (fill, edge, class, meaning) = match self {
+            MarkStyle::Day => (Fill::Full, None, "day", "exact day"),
+            MarkStyle::Interval => (Fill::Full, None, "interval", "month, year or span"),
+            MarkStyle::Approximate => (
+                Fill::Pale,
+                Some((EDGE, None)),
+                "approximate",
+                "~ approximate",
+            ),
             MarkStyle::Uncertain => (
                 Fill::Pale,
-                Some((1.2, Some((1.5, 1.5)))),
-                "? uncertain date",
+                Some((EDGE, Some((2.0, 2.0)))),
+                "uncertain",
+                "? uncertain",
             ),
             MarkStyle::Inferred => (
                 Fill::Hollow,
-                Some((1.5, None)),
-                "* inferred date (italic label; see notes)",
+                Some((EDGE, None)),
+                "inferred",
+                "* inferred (see notes)",
             ),
-            MarkStyle::Planned => (Fill::Hollow, Some((1.5, Some((4.0, 2.5)))), "planned"),
+            MarkStyle::Planned => (
+                Fill::Hollow,
+                Some((EDGE, Some((4.0, 2.0)))),
+                "planned",
+                "planned",
+            ),
+        };
+        Row {
+            fill,
+            edge,
+            class,
+            meaning,
         }
     }
 
@@ -85,22 +114,66 @@ impl MarkStyle {
         }
     }
 
+    /// The style `ev`'s mark is drawn in.
+    pub fn of_event(ev: &Ev) -> Self {
+        Self::of(&ev.look(), ev.dot)
+    }
+
+    /// Whether the style is plain colour, the look of a date the sources attest: a dot or a
+    /// bar says which without a key.
+    pub fn is_plain(self) -> bool {
+        matches!(self, MarkStyle::Day | MarkStyle::Interval)
+    }
+
     /// The fill and edge of a mark of this style in `color`.
     pub fn paint(self, color: Color, p: &Palette) -> (Color, Option<Stroke>) {
-        let (fill, edge, _) = self.row();
-        let fill = match fill {
+        let row = self.row();
+        let fill = match row.fill {
             Fill::Full => color,
             Fill::Pale => p.tint(color),
             Fill::Hollow => p.background,
         };
-        let stroke = edge.map(|(width, dash)| Stroke { color, width, dash });
+        let stroke = row.edge.map(|(width, dash)| Stroke { color, width, dash });
         (fill, stroke)
+    }
+
+    /// The fill and edge of a dot of this style: one without an edge of its own gets a
+    /// ring of the background colour, so that dots piled on the axis stay apart.
+    pub fn paint_dot(self, color: Color, p: &Palette) -> (Color, Stroke) {
+        let (fill, stroke) = self.paint(color, p);
+        let ring = stroke.unwrap_or(Stroke {
+            color: p.background,
+            width: 1.0,
+            dash: None,
+        });
+        (fill, ring)
+    }
+
+    /// The class the event's group and the legend's entry carry.
+    pub fn class(self) -> &'static str {
+        self.row().class
     }
 
     /// What the legend says this style means.
     pub fn meaning(self) -> &'static str {
-        self.row().2
+        self.row().meaning
     }
+}
+
+/// The class of a tag, on its events and its legend entry: `tag-` and the tag in lower
+/// case, anything but letters, digits and `_` made `-`.
+pub(super) fn tag_class(tag: &str) -> String {
+    let name: String = tag
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("tag-{name}")
 }
 
 /// The stroke of the axis line, and of everything drawn on it.

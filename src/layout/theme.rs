@@ -1,8 +1,17 @@
 //! Colours: the light and dark palettes and the colour of each tag.
 //!
-//! Tag colours are the Okabe–Ito set, chosen to stay distinguishable under the common
-//! colour-vision deficiencies. Text never takes a tag colour: it is drawn in the theme's
-//! foreground so that its contrast does not depend on the data.
+//! Tags get a few colours with meaning rather than one each: six hues, after Okabe & Ito
+//! (2008), set darker on white and lighter on the dark background so that every mark, and
+//! the dotted or dashed edge of an approximate, uncertain or planned one, stands at least
+//! 3:1 against the page (WCAG's non-text contrast). Both themes have the same count, so a
+//! timeline groups the same tags as "other" whichever it is drawn in. Orange and
+//! vermillion, hard to tell apart on white for red-green colour-blind readers once darkened,
+//! are not both used: the fifth hue is a brick red instead, and the sixth a violet, which
+//! no colour-vision deficiency brings near the others. The one grey is for events whose
+//! tag has no colour of its own (untagged, or grouped as "other").
+//!
+//! Text never takes a tag colour: it is drawn in the theme's foreground so that its
+//! contrast does not depend on the data.
 
 use crate::scene::Color;
 use std::fmt;
@@ -49,29 +58,36 @@ pub struct Palette {
     pub axis: Color,
     /// Stems: light enough not to compete with the marks.
     pub stem: Color,
-    /// Events without a tag.
+    /// Events whose tag has no colour of its own: untagged, or grouped as "other".
     pub untagged: Color,
-    /// Tag colours in the order tags are first met.
+    /// Tag colours, most used tag first; never more than [`TAG_COLOURS`].
     pub tags: Vec<Color>,
 }
 
-/// Okabe & Ito (2008), without black (which is the text colour) and in an order that puts
-/// the most distinct hues first.
-const OKABE_ITO: [Color; 7] = [
-    Color::rgb(0x00, 0x72, 0xb2), // blue
-    Color::rgb(0xe6, 0x9f, 0x00), // orange
-    Color::rgb(0x00, 0x9e, 0x73), // bluish green
-    Color::rgb(0xcc, 0x79, 0xa7), // reddish purple
-    Color::rgb(0x56, 0xb4, 0xe9), // sky blue
-    Color::rgb(0xd5, 0x5e, 0x00), // vermillion
-    Color::rgb(0xf0, 0xe4, 0x42), // yellow
+/// How many tags get a colour of their own; further tags are grouped as "other".
+pub const TAG_COLOURS: usize = 6;
+
+/// On white: Okabe–Ito blue, then orange, bluish green and reddish purple darkened to
+/// 4:1 or more, a brick red and a violet.
+const LIGHT_TAGS: [Color; TAG_COLOURS] = [
+    Color::rgb(0x00, 0x72, 0xb2), // blue 5.2:1
+    Color::rgb(0xa8, 0x70, 0x00), // ochre 4.2:1
+    Color::rgb(0x00, 0x8f, 0x6b), // bluish green 4.1:1
+    Color::rgb(0xb8, 0x58, 0x9a), // reddish purple 4.3:1
+    Color::rgb(0xc8, 0x45, 0x2c), // brick red 4.8:1
+    Color::rgb(0x80, 0x40, 0xe0), // violet 5.6:1
 ];
 
-fn light_tags() -> Vec<Color> {
-    let mut tags = OKABE_ITO.to_vec();
-    tags[6] = Color::rgb(0, 0, 0);
-    tags
-}
+/// On the dark background: Okabe–Ito as published, the blue lightened (3.3:1 otherwise)
+/// the vermillion a little redder, and a violet.
+const DARK_TAGS: [Color; TAG_COLOURS] = [
+    Color::rgb(0x3a, 0x8f, 0xd6), // blue 4.9:1
+    Color::rgb(0xe6, 0x9f, 0x00), // orange 7.5:1
+    Color::rgb(0x00, 0x9e, 0x73), // bluish green 4.9:1
+    Color::rgb(0xcc, 0x79, 0xa7), // reddish purple 5.5:1
+    Color::rgb(0xe0, 0x60, 0x3a), // vermillion 4.7:1
+    Color::rgb(0xa0, 0x70, 0xff), // violet 5.0:1
+];
 
 impl Palette {
     pub fn of(theme: Theme) -> Palette {
@@ -82,9 +98,8 @@ impl Palette {
                 muted: Color::rgb(0x5c, 0x5c, 0x5c),
                 axis: Color::rgb(0x33, 0x33, 0x33),
                 stem: Color::rgb(0xa8, 0xa8, 0xa8),
-                untagged: Color::rgb(0x7a, 0x7a, 0x7a),
-                // Okabe–Ito yellow all but vanishes on white (1.3:1): Okabe–Ito black instead.
-                tags: light_tags(),
+                untagged: Color::rgb(0x76, 0x76, 0x76),
+                tags: LIGHT_TAGS.to_vec(),
             },
             Theme::Dark => Palette {
                 background: Color::rgb(0x1b, 0x1d, 0x22),
@@ -93,15 +108,15 @@ impl Palette {
                 axis: Color::rgb(0xc8, 0xc8, 0xc8),
                 stem: Color::rgb(0x60, 0x64, 0x6c),
                 untagged: Color::rgb(0xa0, 0xa0, 0xa0),
-                tags: OKABE_ITO.to_vec(),
+                tags: DARK_TAGS.to_vec(),
             },
         }
     }
 
-    /// The colour of the `index`-th tag (in order of first use). Past seven tags the
-    /// hues repeat; the legend still names every tag.
+    /// The colour of the `index`-th tag, most used first; past the palette, the grey of
+    /// "other": colours are never reused for a second tag.
     pub fn tag(&self, index: usize) -> Color {
-        self.tags[index % self.tags.len()]
+        self.tags.get(index).copied().unwrap_or(self.untagged)
     }
 
     /// `color` washed towards the background: the pale fill of approximate/uncertain dates.
@@ -177,5 +192,29 @@ mod tests {
             assert!(contrast(p.muted, p.background) >= 4.5, "{theme}");
             assert!(contrast(p.axis, p.background) >= 4.5, "{theme}");
         }
+    }
+
+    #[test]
+    fn every_mark_colour_stands_out_in_both_themes() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let p = Palette::of(theme);
+            assert_eq!(p.tags.len(), TAG_COLOURS);
+            for c in p.tags.iter().chain([&p.untagged]) {
+                let ratio = contrast(*c, p.background);
+                assert!(ratio >= 4.0, "{theme}: {} at {ratio:.2}:1", c.hex());
+            }
+        }
+    }
+
+    #[test]
+    fn tags_past_the_palette_are_grey_not_recycled() {
+        let p = Palette::of(Theme::Light);
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..TAG_COLOURS {
+            assert!(seen.insert(p.tag(i)), "colour {i} repeats");
+            assert_ne!(p.tag(i), p.untagged);
+        }
+        assert_eq!(p.tag(TAG_COLOURS), p.untagged);
+        assert_eq!(p.tag(40), p.untagged);
     }
 }
