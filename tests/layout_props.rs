@@ -735,19 +735,6 @@ fn many_breaks_on_a_narrow_page_keep_its_width() {
 }
 
 /// The x of each event's stem (its only line), by event id.
-fn stems(scene: &Scene) -> HashMap<String, f64> {
-    let mut out = HashMap::new();
-    for g in &scene.groups {
-        let Role::Event(id) = &g.role else { continue };
-        for item in &g.items {
-            if let Item::Line { from, .. } = item {
-                out.insert(id.clone(), from.x);
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn one_day_marks_sit_at_the_middle_of_their_day_on_a_linear_axis() {
     // The shipped data's shape: four events within two weeks, a planned bar over 2004 right

@@ -218,6 +218,11 @@ fn empty_stretches(domain: &scale::Domain, lengths: &[f64], events: &[Ev]) -> Ve
         })
         .collect();
     days.sort_by(f64::total_cmp);
+    let intervals: Vec<(i64, i64)> = events
+        .iter()
+        .filter(|e| !e.open_start && !e.open_end)
+        .map(|e| (e.start as i64, e.end as i64 - 1))
+        .collect();
     let mut gaps = Vec::new();
     for ((seg, core), length) in domain.segments.iter().zip(&domain.cores).zip(lengths) {
         let k = length / seg.days().max(1e-9);
@@ -225,11 +230,13 @@ fn empty_stretches(domain: &scale::Domain, lengths: &[f64], events: &[Ev]) -> Ve
         let to = days.partition_point(|&d| d <= core.end);
         for w in days[from..to].windows(2) {
             let gap = w[1] - w[0];
-            if gap >= 30.0 && gap * k > 4.0 * BREAK {
-                gaps.push(scale::Span {
-                    start: w[0],
-                    end: w[1],
-                });
+            let stretch = scale::Span {
+                start: w[0],
+                end: w[1],
+            };
+            if gap >= 30.0 && gap * k > 4.0 * BREAK && !scale::cuts_an_interval(&intervals, stretch)
+            {
+                gaps.push(stretch);
             }
         }
     }

@@ -6,21 +6,15 @@
 //! laid out, the empty one included. Text is measured with `font.rs`, the font the PNG is
 //! drawn with. Coordinates are rounded to 0.01 px so the SVG text is stable.
 //!
-//! From top to bottom the chart holds the title and subtitle, the legend, the events, the
-//! date axis with its breaks, and the Sources block. Each event is a block: its title with
-//! citation marks, its date as the data states it, and its mark (a dot for an exact day, a
-//! bar over the interval otherwise). Blocks are arranged in one of two ways, whichever is
-//! not much taller: dots on the axis with stems rising to staggered labels (the classic
-//! look, [`labels::stack_above`]), or, when data is dense, lanes in which each mark sits under
-//! its own label, its stem rising from it ([`labels::lanes`]). Dots on the axis closer than a
-//! dot's width (one day, or days a few pixels apart) pile up, each a diameter and a pixel
-//! above the last, the higher dot for the higher label; each label stands clear of the
-//! pile under it. In both arrangements every stem reaches its own mark, no mark hides
-//! another, and no label touches another label, a mark, a stem or the axis. A chart taller
-//! than [`TALL`] repeats the axis above the events. A crowded burst of days inside one axis
-//! segment is drawn zoomed ([`scale::Domain::zoom_crowds`]): a pale band on the axis with a
-//! bar across it at each end, its own finer ticks (labelled before any other tick), and a
-//! legend entry.
+//! Time is linear inside every axis segment; long empty stretches are cut out as breaks.
+//! The chart runs one of two ways. Across the page (the classic look, `chart.rs`): dots
+//! on the axis with stems rising to staggered labels, or lanes when data is dense; kept
+//! when every label's reach (label to mark to axis, [`reach::reach`]) is at most 300 px.
+//! Otherwise down the page, a chronology (`chronology.rs`): the axis in the middle (or at
+//! the left of a narrow page), each label beside its date on either side within 200 px,
+//! segments as long as their labels need, a height budget for big timelines with key
+//! events labelled first, and an overview counting every event. Events on one day share a
+//! label block that lists a few and counts the rest.
 //!
 //! The steps, in order, each in its own file: `prepare.rs` orders the events, numbers the
 //! citations, colours the tags and chooses the axis's stretches; then, on a `Builder` that
@@ -28,10 +22,12 @@
 //! `legend.rs` the legend, `chart.rs` the chart and `sources.rs` the Sources block. For the
 //! chart, `arrange.rs` wraps the labels, fits the axis to the page and decides how high each
 //! block sits (stems or lanes); `axis.rs` draws the axis; `marks.rs` draws each event.
+//! Down the page, `chronology.rs` plans and draws with `sweep.rs` (placing boxes along a
+//! line near their wishes, in order).
 //!
 //! Imports point one way, from the steps to what they share, which imports no step:
-//! `build.rs`, `prepare.rs`, `sizes.rs` (every fixed size), `style.rs` (the mark styles, the
-//! break zigzag and the zoom band, read by the marks and the legend alike) and `wording.rs`
+//! `build.rs`, `prepare.rs`, `sizes.rs` (every fixed size), `style.rs` (the mark styles and the
+//! break zigzag, read by the marks and the legend alike) and `wording.rs`
 //! (dates and counts in words); under those, the public [`labels`], [`scale`] and [`theme`].
 //! This file holds only the entry point, [`layout`], which calls the steps.
 

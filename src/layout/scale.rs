@@ -122,7 +122,14 @@ impl Domain {
         let mut gaps: Vec<(f64, usize)> = Vec::new();
         for i in 1..union.len() {
             let gap = union[i].start - union[i - 1].end;
-            if gap >= BREAK_MIN_DAYS && gap >= min_share * total {
+            let stretch = Span {
+                start: union[i - 1].end,
+                end: union[i].start,
+            };
+            if gap >= BREAK_MIN_DAYS
+                && gap >= min_share * total
+                && !cuts_an_interval(&sorted, stretch)
+            {
                 gaps.push((gap, i));
             }
         }
@@ -294,6 +301,15 @@ impl Scale {
     pub fn right(&self) -> f64 {
         self.placed[self.placed.len() - 1].x1
     }
+}
+
+/// Whether cutting `stretch` out would take more than half of some interval that crosses
+/// it: a bar drawn mostly through a break would no longer show its length.
+pub fn cuts_an_interval(intervals: &[(i64, i64)], stretch: Span) -> bool {
+    intervals.iter().any(|&(a, b)| {
+        let (a, b) = (a as f64, b as f64 + 1.0);
+        a <= stretch.start && stretch.end <= b && stretch.days() > (b - a) / 2.0
+    })
 }
 
 /// The whole days of padding a segment end gets at a cut `gap`: 3% of the `days` it shows
