@@ -1,75 +1,530 @@
-//! The one font citeline draws with, built into the binary, and text measurement with it.
+//! The fonts citeline draws with, and text measurement that shapes exactly as the PNG draws.
 //!
-//! Layout measures labels with these metrics and the PNG renderer draws with the same
-//! bytes, so what layout decided is what the picture shows, on a machine with no fonts.
+//! A [`Fonts`] is an ordered list of faces: the built-in Noto Sans (regular, bold, italic)
+//! first, DejaVu Sans (regular, bold) for the many characters Noto Sans lacks, then any
+//! fallback fonts a project adds (`fonts = [...]` in `[timeline]`, `--font`). Layout measures
+//! with it and the scene carries it to the PNG renderer, which hands resvg the same faces and
+//! the same choice of face per character ([`Fonts::select_base`], [`Fonts::select_fallback`]),
+//! so what layout measured is what the picture shows.
+//!
+//! Measuring repeats resvg's text shaping step by step (usvg 0.45 `shape_text`): the text is
+//! split into bidi runs (left-to-right paragraph), each shaped with rustybuzz in the base
+//! face; while a glyph is missing, the next face that has its character shapes the whole
+//! text again and fills the missing glyphs (all of them, if it has every character; none if
+//! it shapes to a different number of glyphs). A character still missing after that has no
+//! font: it draws as a box, so it is measured as wide as a real font would draw it (1 em for
+//! East Asian wide characters and emoji, 0.6 em otherwise) and reported by the
+//! `missing-glyphs` rule, never left silent.
+//!
+//! Each line is drawn and measured inside a first-strong isolate ([`isolate`]): a right-to-left
+//! title reads right to left, and bidi controls in one text cannot reorder anything outside it.
+//!
+//! Italic labels are measured upright: Noto Sans Italic is narrower than the regular face, so
+//! a box measured upright holds the slanted text.
 
-use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
-use std::sync::OnceLock;
+use resvg::usvg::fontdb;
+use rustybuzz::ttf_parser;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, Mutex, OnceLock};
+use unicode_bidi::{BidiInfo, Level};
 
-/// The family name the SVG asks for and the PNG renderer registers.
-pub const FAMILY: &str = "DejaVu Sans";
+/// The family of the default face, first in the SVG's `font-family`.
+pub const FAMILY: &str = "Noto Sans";
 
-/// DejaVu Sans, regular.
-pub fn regular_bytes() -> &'static [u8] {
-    dejavu::sans::regular()
+/// The built-in fallback family, for characters [`FAMILY`] lacks.
+pub const FALLBACK_FAMILY: &str = "DejaVu Sans";
+
+static NOTO_REGULAR: &[u8] = include_bytes!("../assets/fonts/NotoSans-Regular.ttf");
+static NOTO_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf");
+static NOTO_ITALIC: &[u8] = include_bytes!("../assets/fonts/NotoSans-Italic.ttf");
+
+/// The largest font file a project may add (a full CJK collection is about 20 MiB).
+pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One face of a font file, parsed once.
+struct Face {
+    shaper: rustybuzz::Face<'static>,
+    data: &'static [u8],
+    index: u32,
+    family: String,
+    bold: bool,
+    italic: bool,
 }
 
-/// DejaVu Sans, bold.
-pub fn bold_bytes() -> &'static [u8] {
-    dejavu::sans::bold()
+struct Inner {
+    faces: Vec<Face>,
+    /// Where each added file came from, in order (for `Debug`).
+    files: Vec<String>,
 }
 
-/// DejaVu Sans Oblique: the PNG's italic. Its advances equal the regular face's, so text
-/// measured upright fits when slanted.
-pub fn italic_bytes() -> &'static [u8] {
-    dejavu::sans::oblique()
+/// An ordered set of font faces: the built-in ones, then fallback files. Cheap to clone.
+///
+/// ```
+/// use citeline::font::Fonts;
+/// let fonts = Fonts::default();
+/// assert!(fonts.text_width("Bishkek", 12.0, false) > 30.0);
+/// assert_eq!(fonts.missing("Bishkek 北京", false), vec!['北', '京']);
+/// assert!(Fonts::default().with_font("notes.txt", b"not a font".to_vec()).is_err());
+/// ```
+#[derive(Clone)]
+pub struct Fonts(Arc<Inner>);
+
+/// Why a file cannot serve as a font.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FontError {
+    /// The file as the user named it.
+    pub name: String,
+    /// What is wrong with it, as a clause: "it is not a font …", "No such file …".
+    pub reason: String,
 }
 
-/// DejaVu Sans Bold Oblique.
-pub fn bold_italic_bytes() -> &'static [u8] {
-    dejavu::sans::bold_oblique()
-}
-
-fn parsed(bold: bool) -> &'static FontRef<'static> {
-    static REGULAR: OnceLock<FontRef<'static>> = OnceLock::new();
-    static BOLD: OnceLock<FontRef<'static>> = OnceLock::new();
-    let (cell, bytes) = if bold {
-        (&BOLD, bold_bytes())
-    } else {
-        (&REGULAR, regular_bytes())
-    };
-    // The bytes are the crate's own embedded font: failing to parse them is a build defect.
-    cell.get_or_init(|| FontRef::try_from_slice(bytes).expect("embedded DejaVu Sans parses"))
-}
-
-/// Advance width of `text` at `size` pixels (font size as in CSS `font-size`), with kerning.
-pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
-    let font = parsed(bold).as_scaled(PxScale::from(size as f32 * units_per_em_ratio(bold)));
-    let mut width = 0.0f32;
-    let mut previous = None;
-    for c in text.chars() {
-        let id = font.glyph_id(c);
-        if let Some(p) = previous {
-            width += font.kern(p, id);
-        }
-        width += font.h_advance(id);
-        previous = Some(id);
+impl fmt::Display for FontError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot use `{}` as a font: {}", self.name, self.reason)
     }
-    f64::from(width)
 }
 
-/// Ascent and descent (positive, below the baseline) at `size`, for boxes around text.
+impl std::error::Error for FontError {}
+
+impl Default for Fonts {
+    /// The built-in faces only.
+    fn default() -> Self {
+        static BUILT_IN: OnceLock<Fonts> = OnceLock::new();
+        BUILT_IN
+            .get_or_init(|| {
+                let faces = [
+                    NOTO_REGULAR,
+                    NOTO_BOLD,
+                    NOTO_ITALIC,
+                    dejavu::sans::regular(),
+                    dejavu::sans::bold(),
+                ]
+                .into_iter()
+                // The bytes are compiled in: failing to parse them is a build defect.
+                .map(|data| parse_face(data, 0).expect("built-in font parses"))
+                .collect();
+                Fonts(Arc::new(Inner {
+                    faces,
+                    files: Vec::new(),
+                }))
+            })
+            .clone()
+    }
+}
+
+impl fmt::Debug for Fonts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Fonts")
+            .field("families", &self.families())
+            .field("files", &self.0.files)
+            .finish()
+    }
+}
+
+impl PartialEq for Fonts {
+    /// The same faces from the same bytes, in the same order.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+            || (self.0.faces.len() == other.0.faces.len()
+                && self.0.faces.iter().zip(&other.0.faces).all(|(a, b)| {
+                    std::ptr::eq(a.data, b.data) && a.index == b.index
+                }))
+    }
+}
+
+fn parse_face(data: &'static [u8], index: u32) -> Option<Face> {
+    let shaper = rustybuzz::Face::from_slice(data, index)?;
+    let family = family_name(&shaper)?;
+    let bold = shaper.is_bold() || shaper.weight().to_number() >= 600;
+    let italic = shaper.is_italic() || shaper.is_oblique();
+    Some(Face {
+        shaper,
+        data,
+        index,
+        family,
+        bold,
+        italic,
+    })
+}
+
+/// The face's family as CSS names it: the typographic family if any, else the family.
+fn family_name(face: &ttf_parser::Face) -> Option<String> {
+    let names = face.names();
+    let find = |id| {
+        names
+            .into_iter()
+            .filter(|n| n.name_id == id && n.is_unicode())
+            .find_map(|n| n.to_string())
+    };
+    find(ttf_parser::name_id::TYPOGRAPHIC_FAMILY)
+        .or_else(|| find(ttf_parser::name_id::FAMILY))
+        .map(|n| n.chars().filter(|c| !c.is_control() && !"\"'\\;<>&".contains(*c)).collect())
+        .filter(|n: &String| !n.trim().is_empty())
+}
+
+/// Font bytes kept for the life of the process, once per distinct content: faces borrow
+/// them, and a run loads a handful of fonts at most.
+fn keep(bytes: Vec<u8>) -> &'static [u8] {
+    use sha2::{Digest, Sha256};
+    static KEPT: OnceLock<Mutex<HashMap<[u8; 32], &'static [u8]>>> = OnceLock::new();
+    let digest: [u8; 32] = Sha256::digest(&bytes).into();
+    let mut kept = KEPT
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    kept.entry(digest)
+        .or_insert_with(|| Box::leak(bytes.into_boxed_slice()))
+}
+
+/// One shaped glyph, as usvg keeps it.
+#[derive(Clone, Copy)]
+struct Glyph {
+    /// Byte offset of its cluster in the shaped text.
+    byte: usize,
+    id: u16,
+    /// Advance in em.
+    advance: f64,
+}
+
+/// What shaping a text found: its advance in em and the characters no face drew.
+struct Shaped {
+    width: f64,
+    missing: Vec<char>,
+}
+
+impl Fonts {
+    /// These fonts and, after them, every face of the font file `bytes` (`name` is how the
+    /// user wrote the file, for messages).
+    pub fn with_font(&self, name: &str, bytes: Vec<u8>) -> Result<Fonts, FontError> {
+        let error = || FontError {
+            name: name.to_owned(),
+            reason: "it is not a TrueType or OpenType font (.ttf, .otf, .ttc)".to_owned(),
+        };
+        let count = ttf_parser::fonts_in_collection(&bytes).unwrap_or(1);
+        if count == 0 || count > 64 {
+            return Err(error());
+        }
+        // Parse before keeping, so that a file that is no font is not kept either.
+        if (0..count).any(|i| ttf_parser::Face::parse(&bytes, i).is_err()) {
+            return Err(error());
+        }
+        let data = keep(bytes);
+        let mut faces = Vec::new();
+        for index in 0..count {
+            faces.push(parse_face(data, index).ok_or_else(error)?);
+        }
+        let mut inner = Inner {
+            faces: Vec::with_capacity(self.0.faces.len() + faces.len()),
+            files: self.0.files.clone(),
+        };
+        for f in &self.0.faces {
+            inner.faces.push(parse_face(f.data, f.index).ok_or_else(error)?);
+        }
+        inner.faces.extend(faces);
+        inner.files.push(name.to_owned());
+        Ok(Fonts(Arc::new(inner)))
+    }
+
+    /// These fonts and, after them, the font file at `path`, read through the
+    /// [`MAX_FONT_BYTES`] cap. For `--font`: a project's own fonts are listed in `[timeline]`.
+    pub fn with_file(&self, path: &std::path::Path) -> Result<Fonts, FontError> {
+        let name = path.display().to_string();
+        let bytes = crate::bounded::read_capped(path, MAX_FONT_BYTES).map_err(|e| FontError {
+            name: name.clone(),
+            reason: e.to_string(),
+        })?;
+        self.with_font(&name, bytes)
+    }
+
+    /// The family names in order of preference, each once: what the SVG's `font-family`
+    /// lists before the generic `sans-serif`.
+    pub fn families(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for f in &self.0.faces {
+            if !out.contains(&f.family.as_str()) {
+                out.push(&f.family);
+            }
+        }
+        out
+    }
+
+    /// Advance width in pixels of `text` drawn alone at `size` (CSS `font-size`), shaped as
+    /// the PNG shapes it, inside a first-strong isolate. Characters no face has count as
+    /// wide as a real font would draw them.
+    pub fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        if text.is_empty() {
+            return 0.0;
+        }
+        self.shape(text, bold).width * size
+    }
+
+    /// The characters of `text` that no face draws (each once, in order of appearance).
+    pub fn missing(&self, text: &str, bold: bool) -> Vec<char> {
+        self.shape(text, bold).missing
+    }
+
+    /// Ascent and descent (positive, below the baseline) of the default face at `size`.
+    pub fn vertical_metrics(&self, size: f64, bold: bool) -> (f64, f64) {
+        let face = &self.0.faces[self.base_index(bold, false)].shaper;
+        let upem = f64::from(face.units_per_em());
+        (
+            f64::from(face.ascender()) / upem * size,
+            -f64::from(face.descender()) / upem * size,
+        )
+    }
+
+    /// The face text of this weight and style starts in: the default family's closest face.
+    fn base_index(&self, bold: bool, italic: bool) -> usize {
+        let faces = &self.0.faces;
+        let family = &faces[0].family;
+        let score = |f: &Face| (f.italic == italic) as u8 * 2 + (f.bold == bold) as u8;
+        (0..faces.len())
+            .filter(|&i| &faces[i].family == family)
+            .max_by_key(|&i| (score(&faces[i]), std::cmp::Reverse(i)))
+            .unwrap_or(0)
+    }
+
+    /// The face to try for `c` after the faces `used` (the first is the base face) have
+    /// left it missing: the first other face that has `c`, one of the base face's weight
+    /// and style if any has it.
+    fn fallback_index(&self, c: char, used: &[usize]) -> Option<usize> {
+        let faces = &self.0.faces;
+        let base = &faces[*used.first()?];
+        let candidates = || {
+            (0..faces.len())
+                .filter(|i| !used.contains(i))
+                .filter(|&i| faces[i].shaper.glyph_index(c).is_some())
+        };
+        candidates()
+            .find(|&i| faces[i].bold == base.bold && faces[i].italic == base.italic)
+            .or_else(|| candidates().next())
+    }
+
+    /// usvg's `shape_text`, step for step, over the isolated text.
+    fn shape(&self, text: &str, bold: bool) -> Shaped {
+        let text = isolate(text);
+        let base = self.base_index(bold, false);
+        let mut glyphs = self.shape_with(base, &text);
+        let mut used = vec![base];
+        loop {
+            let Some(missing) = glyphs.iter().find(|g| g.id == 0) else {
+                break;
+            };
+            let c = char_at(&text, missing.byte);
+            let Some(next) = self.fallback_index(c, &used) else {
+                break;
+            };
+            let more = self.shape_with(next, &text);
+            if more.iter().all(|g| g.id != 0) {
+                glyphs = more;
+                break;
+            }
+            if more.len() != glyphs.len() {
+                break;
+            }
+            for (g, m) in glyphs.iter_mut().zip(more) {
+                if g.id == 0 && m.id != 0 {
+                    *g = m;
+                }
+            }
+            used.push(next);
+        }
+        let mut width = 0.0;
+        let mut missing = Vec::new();
+        for g in &glyphs {
+            if g.id == 0 {
+                let c = char_at(&text, g.byte);
+                width += g.advance.max(stand_in_width(c));
+                if !missing.contains(&c) {
+                    missing.push(c);
+                }
+            } else {
+                width += g.advance;
+            }
+        }
+        Shaped { width, missing }
+    }
+
+    /// usvg's `shape_text_with_font`: bidi runs of a left-to-right paragraph, in visual
+    /// order, each shaped in its direction with kerning.
+    fn shape_with(&self, face: usize, text: &str) -> Vec<Glyph> {
+        let face = &self.0.faces[face].shaper;
+        let upem = f64::from(face.units_per_em());
+        let bidi = BidiInfo::new(text, Some(Level::ltr()));
+        let Some(paragraph) = bidi.paragraphs.first() else {
+            return Vec::new();
+        };
+        let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+        let mut glyphs = Vec::new();
+        for run in runs {
+            let sub = &text[run.clone()];
+            if sub.is_empty() {
+                continue;
+            }
+            let mut buffer = rustybuzz::UnicodeBuffer::new();
+            buffer.push_str(sub);
+            buffer.set_direction(if levels[run.start].is_ltr() {
+                rustybuzz::Direction::LeftToRight
+            } else {
+                rustybuzz::Direction::RightToLeft
+            });
+            let output = rustybuzz::shape(face, &[], buffer);
+            for (info, pos) in output.glyph_infos().iter().zip(output.glyph_positions()) {
+                glyphs.push(Glyph {
+                    byte: run.start + info.cluster as usize,
+                    id: info.glyph_id as u16,
+                    advance: f64::from(pos.x_advance) / upem,
+                });
+            }
+        }
+        glyphs
+    }
+
+    /// A font database of exactly these faces, in this order, with every generic family
+    /// pointing at the default one, and the ids of the faces in order.
+    pub(crate) fn database(&self) -> (fontdb::Database, Vec<fontdb::ID>) {
+        let mut db = fontdb::Database::new();
+        let mut ids = Vec::with_capacity(self.0.faces.len());
+        let mut loaded: Vec<(*const u8, Vec<fontdb::ID>)> = Vec::new();
+        for face in &self.0.faces {
+            let key = face.data.as_ptr();
+            let file_ids = match loaded.iter().find(|(k, _)| *k == key) {
+                Some((_, v)) => v.clone(),
+                None => {
+                    let v: Vec<fontdb::ID> = db
+                        .load_font_source(fontdb::Source::Binary(Arc::new(face.data)))
+                        .into_iter()
+                        .collect();
+                    loaded.push((key, v.clone()));
+                    v
+                }
+            };
+            // fontdb loads a collection's faces in index order.
+            ids.push(file_ids[face.index as usize]);
+        }
+        let family = self.0.faces[0].family.clone();
+        db.set_sans_serif_family(family.clone());
+        db.set_serif_family(family.clone());
+        db.set_monospace_family(family.clone());
+        db.set_cursive_family(family.clone());
+        db.set_fantasy_family(family);
+        (db, ids)
+    }
+
+    /// For the PNG renderer: the face text of `weight` and style starts in.
+    pub(crate) fn select_base(&self, weight: u16, italic: bool) -> usize {
+        self.base_index(weight >= 600, italic)
+    }
+
+    /// For the PNG renderer: the face to try next for `c`, as measuring does.
+    pub(crate) fn select_fallback(&self, c: char, used: &[usize]) -> Option<usize> {
+        self.fallback_index(c, used)
+    }
+}
+
+fn char_at(text: &str, byte: usize) -> char {
+    text.get(byte..)
+        .and_then(|s| s.chars().next())
+        .unwrap_or('\u{FFFD}')
+}
+
+/// How wide, in em, a real font draws a character none of ours has: East Asian wide
+/// characters and emoji take a full em, others a little over half.
+fn stand_in_width(c: char) -> f64 {
+    let u = c as u32;
+    let wide = matches!(u,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F000..=0x1FAFF
+        | 0x2600..=0x27BF | 0x20000..=0x3FFFD);
+    if wide {
+        1.0
+    } else {
+        0.6
+    }
+}
+
+/// Whether `c` is a bidi control: an embedding, override or isolate, their terminators, or
+/// a directional mark.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` as one first-strong isolate (U+2068 … U+2069), its own bidi controls balanced:
+/// a terminator without an opener is dropped and openers left open are closed, so nothing
+/// in `text` can reorder what stands beside it, and a right-to-left text reads right to
+/// left. The SVG writes every line so, and measuring shapes it so. A text with no
+/// right-to-left character and no bidi control reads the same either way and is left as it
+/// is.
+///
+/// ```
+/// use citeline::font::isolate;
+/// assert_eq!(isolate("NATO"), "NATO");
+/// assert_eq!(isolate("الناتو NATO"), "\u{2068}الناتو NATO\u{2069}");
+/// // An override left open is closed inside the isolate; a stray terminator is dropped.
+/// assert_eq!(isolate("\u{202E}abc"), "\u{2068}\u{202E}abc\u{202C}\u{2069}");
+/// assert_eq!(isolate("a\u{2069}b"), "\u{2068}ab\u{2069}");
+/// ```
+pub fn isolate(text: &str) -> Cow<'_, str> {
+    use unicode_bidi::BidiClass::{AL, AN, R};
+    let needed = text
+        .chars()
+        .any(|c| is_bidi_control(c) || matches!(unicode_bidi::bidi_class(c), R | AL | AN));
+    if !needed {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push('\u{2068}');
+    // Open embeddings and isolates, innermost last; `true` for an isolate.
+    let mut open: Vec<bool> = Vec::new();
+    for c in text.chars() {
+        match c {
+            '\u{202A}'..='\u{202E}' if c != '\u{202C}' => open.push(false),
+            '\u{2066}'..='\u{2068}' => open.push(true),
+            '\u{202C}' => {
+                // A PDF closes an embedding only inside the innermost isolate.
+                if open.last() != Some(&false) {
+                    continue;
+                }
+                open.pop();
+            }
+            '\u{2069}' => {
+                // A PDI closes the innermost isolate and every embedding inside it.
+                let Some(at) = open.iter().rposition(|&isolate| isolate) else {
+                    continue;
+                };
+                for _ in at + 1..open.len() {
+                    out.push('\u{202C}');
+                }
+                open.truncate(at);
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    for isolate in open.into_iter().rev() {
+        out.push(if isolate { '\u{2069}' } else { '\u{202C}' });
+    }
+    out.push('\u{2069}');
+    Cow::Owned(out)
+}
+
+/// Whether `text` holds a bidi control character (which [`isolate`] balances).
+pub fn has_bidi_controls(text: &str) -> bool {
+    text.chars().any(is_bidi_control)
+}
+
+/// Advance width of `text` at `size` with the built-in fonts alone: exact for texts the
+/// built-in fonts cover whatever fallback fonts a project adds, such as dates and numbers.
+pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    Fonts::default().text_width(text, size, bold)
+}
+
+/// Ascent and descent of the default face at `size`; fallback fonts do not change them.
 pub fn vertical_metrics(size: f64, bold: bool) -> (f64, f64) {
-    let font = parsed(bold).as_scaled(PxScale::from(size as f32 * units_per_em_ratio(bold)));
-    (f64::from(font.ascent()), f64::from(-font.descent()))
-}
-
-/// ab_glyph's `PxScale` is the height from ascent to descent, while CSS font-size (what
-/// resvg uses) is the em size; this ratio converts one into the other.
-fn units_per_em_ratio(bold: bool) -> f32 {
-    let font = parsed(bold);
-    let upem = font.units_per_em().unwrap_or(2048.0);
-    (font.ascent_unscaled() - font.descent_unscaled()) / upem
+    Fonts::default().vertical_metrics(size, bold)
 }
 
 #[cfg(test)]
@@ -89,8 +544,84 @@ mod tests {
 
     #[test]
     fn em_size_matches_css() {
-        // DejaVu Sans "M" advances 1767/2048 em; at 20 px that is about 17.26 px.
+        // Noto Sans "M" advances 907/1000 em; at 20 px that is 18.14 px.
         let m = text_width("M", 20.0, false);
-        assert!((m - 17.26).abs() < 0.05, "{m}");
+        assert!((m - 18.14).abs() < 0.05, "{m}");
+    }
+
+    #[test]
+    fn the_isolate_marks_take_no_room() {
+        let fonts = Fonts::default();
+        assert!(fonts.missing("NATO", false).is_empty());
+        let m = fonts.text_width("M", 20.0, false);
+        assert!((m - 18.14).abs() < 0.05, "{m}");
+    }
+
+    #[test]
+    fn dejavu_covers_what_noto_sans_lacks() {
+        let fonts = Fonts::default();
+        // Arabic and arrows are in DejaVu Sans only.
+        assert!(fonts.missing("الناتو ← NATO", false).is_empty());
+        assert!(fonts.missing("Москва, Ελλάδα, Việt Nam", true).is_empty());
+        // Chinese, Devanagari and emoji are in neither.
+        // A cluster is named by its first character: स्ते is स and त.
+        assert_eq!(
+            fonts.missing("北京 नमस्ते 🙂", false),
+            ['北', '京', 'न', 'म', 'स', 'त', '🙂']
+        );
+    }
+
+    #[test]
+    fn missing_characters_are_measured_as_a_real_font_draws_them() {
+        let fonts = Fonts::default();
+        let two = fonts.text_width("北京", 10.0, false);
+        assert!(two >= 20.0, "{two}");
+        let emoji = fonts.text_width("🙂", 10.0, false);
+        assert!(emoji >= 10.0, "{emoji}");
+    }
+
+    #[test]
+    fn isolates_balance_what_the_text_leaves_open() {
+        assert_eq!(
+            isolate("\u{2067}a\u{202B}b"),
+            "\u{2068}\u{2067}a\u{202B}b\u{202C}\u{2069}\u{2069}"
+        );
+        // A PDI inside closes the embeddings opened after its isolate.
+        assert_eq!(
+            isolate("\u{2066}\u{202D}x\u{2069}y"),
+            "\u{2068}\u{2066}\u{202D}x\u{202C}\u{2069}y\u{2069}"
+        );
+        // A PDF outside any embedding is dropped.
+        assert_eq!(isolate("\u{202C}z"), "\u{2068}z\u{2069}");
+        assert_eq!(isolate("Ош, 東京"), "Ош, 東京");
+        assert!(has_bidi_controls("a\u{200F}b"));
+        assert!(!has_bidi_controls("abc"));
+    }
+
+    #[test]
+    fn a_file_that_is_no_font_is_refused() {
+        let e = Fonts::default()
+            .with_font("x.ttf", b"\0\x01\0\0garbage".to_vec())
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot use `x.ttf` as a font: it is not a TrueType or OpenType font (.ttf, .otf, .ttc)"
+        );
+        let e = Fonts::default()
+            .with_file(std::path::Path::new("/no/such/font.ttf"))
+            .unwrap_err();
+        assert!(e.to_string().starts_with("cannot use `/no/such/font.ttf` as a font: "), "{e}");
+        assert!(Fonts::default().with_font("e.ttf", Vec::new()).is_err());
+    }
+
+    #[test]
+    fn added_fonts_come_after_the_built_in_ones() {
+        let fonts = Fonts::default()
+            .with_font("dejavu.ttf", dejavu::sans::regular().to_vec())
+            .unwrap();
+        assert_eq!(fonts.families(), ["Noto Sans", "DejaVu Sans"]);
+        assert_ne!(fonts, Fonts::default());
+        assert_eq!(fonts.clone(), fonts);
+        assert_eq!(Fonts::default(), Fonts::default());
     }
 }

@@ -44,6 +44,7 @@ mod check;
 pub mod date;
 mod diagnostic;
 pub mod font;
+mod glyphs;
 pub mod layout;
 mod lines;
 mod load;

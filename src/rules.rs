@@ -8,6 +8,7 @@
 use crate::articles;
 use crate::check::{dates, mentions, quotes, sources};
 use crate::diagnostic::Rule;
+use crate::glyphs;
 use crate::load::rules as shape;
 
 /// Every rule, grouped by family in the order the checks run.
@@ -30,6 +31,7 @@ pub fn all() -> &'static [&'static Rule] {
         &shape::INVALID_TITLE,
         &shape::UNDECLARED_SOURCE,
         &shape::MISSING_DATE_NOTE,
+        &glyphs::FONT_UNREADABLE,
         &articles::SOURCE_UNREADABLE,
         &articles::SOURCE_OUTSIDE_FOLDER,
         &articles::SOURCE_TOO_LARGE,
@@ -49,6 +51,7 @@ pub fn all() -> &'static [&'static Rule] {
         &dates::DATE_INFERRED,
         &dates::EVENT_AFTER_SOURCE,
         &mentions::MENTION_NOT_FOUND,
+        &glyphs::MISSING_GLYPHS,
     ]
 }
 

@@ -54,6 +54,7 @@ fn word_scene(with_text: bool, link: Option<&str>) -> Scene {
             data: Vec::new(),
             items,
         }],
+        fonts: Default::default(),
         notes: Vec::new(),
     }
 }

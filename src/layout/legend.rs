@@ -1,7 +1,7 @@
 //! The legend: the colour of each tag, then a key to every mark style this chart uses (and
 //! only those), flowed left to right and wrapped to the page width.
 
-use super::build::{group, text_item, Builder};
+use super::build::{group, text_item_measured, Builder};
 use super::labels;
 use super::prepare::{Ev, Prepared};
 use super::sizes::{BAR_HEIGHT, DOT_RADIUS, LEADING, LEGEND_SIZE, MARGIN};
@@ -86,10 +86,16 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
     let mut x = MARGIN;
     for (swatch, text) in entries {
         // A text wider than the page is cut into lines of its own.
-        let lines = labels::wrap(&text, LEGEND_SIZE, false, limit - MARGIN - SWATCH - 6.0);
+        let lines = labels::wrap(
+            b.fonts,
+            &text,
+            LEGEND_SIZE,
+            false,
+            limit - MARGIN - SWATCH - 6.0,
+        );
         let width = lines
             .iter()
-            .map(|l| font::text_width(l, LEGEND_SIZE, false))
+            .map(|l| b.fonts.text_width(l, LEGEND_SIZE, false))
             .fold(0.0, f64::max);
         if x > MARGIN && x + SWATCH + 6.0 + width > limit {
             x = MARGIN;
@@ -99,7 +105,8 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
         items.extend(swatch_items(&swatch, x, mid, b.palette));
         for (i, line) in lines.iter().enumerate() {
             let baseline = mid + (ascent - descent) / 2.0 + i as f64 * (ascent + descent + LEADING);
-            items.push(text_item(
+            items.push(text_item_measured(
+                b.fonts.text_width(line, LEGEND_SIZE, false),
                 line.clone(),
                 x + SWATCH + 6.0,
                 baseline,

@@ -3,8 +3,8 @@
 //! Everything a reader sees is decided here (where each mark, stem and label goes, which
 //! ticks the axis gets, how long texts wrap, which colours apply) so that the renderers only
 //! translate. No files, no drawing library, no error path: any timeline that loaded can be
-//! laid out, the empty one included. Text is measured with `font.rs`, the font the PNG is
-//! drawn with. Coordinates are rounded to 0.01 px so the SVG text is stable.
+//! laid out, the empty one included. Text is measured with the options' [`Fonts`], which
+//! the scene carries to the PNG; characters no font has become `missing-glyphs` notes. Coordinates are rounded to 0.01 px so the SVG text is stable.
 //!
 //! From top to bottom the chart holds the title and subtitle, the legend, the events, the
 //! date axis with its breaks, and the Sources block. Each event is a block: its title with
@@ -57,6 +57,7 @@ pub use self::wording::human_date;
 
 use self::build::Builder;
 use self::prepare::Prepared;
+use crate::font::Fonts;
 use crate::model::Timeline;
 use crate::scene::Scene;
 use chrono::NaiveDate;
@@ -77,6 +78,9 @@ pub struct LayoutOptions {
     /// Label every event however tall the chart grows, instead of keeping to the height
     /// budget and labelling the events that matter first.
     pub all_labels: bool,
+    /// The fonts every text is measured with, carried to the PNG in the scene: the
+    /// built-in ones by default, with a project's fallback fonts after them.
+    pub fonts: Fonts,
 }
 
 impl Default for LayoutOptions {
@@ -88,6 +92,7 @@ impl Default for LayoutOptions {
             orientation: Orientation::Auto,
             filter: Filter::default(),
             all_labels: false,
+            fonts: Fonts::default(),
         }
     }
 }
@@ -129,7 +134,12 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
     };
     let palette = Palette::of(options.theme);
     let prepared = Prepared::new(timeline, &palette, options.breaks, width);
-    let mut b = Builder::new(width, &palette);
+    let mut b = Builder::new(width, &palette, &options.fonts);
+    b.notes = crate::glyphs::missing_glyphs(
+        timeline,
+        prepared.events.iter().map(|ev| ev.event),
+        &options.fonts,
+    );
 
     header::draw(&mut b, timeline, &prepared);
     if prepared.events.is_empty() {

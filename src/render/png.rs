@@ -1,18 +1,19 @@
 //! Scene → PNG bytes: the SVG of [`svg`](super::svg) rasterised by resvg.
 //!
-//! Text is drawn with the DejaVu Sans built into the binary and nothing else: the font
-//! database holds only its four faces and every generic family points at them, so the PNG
-//! looks the same on a machine with no fonts and never consults fontconfig. This file owns
+//! Text is drawn with the scene's fonts and nothing else: the font database holds exactly
+//! the faces layout measured with, every generic family points at the default one, and
+//! resvg picks the face for each character as measuring did ([`Fonts`]), so the PNG looks
+//! the same on a machine with no fonts and never consults fontconfig. This file owns
 //! the pixel-size check (an absurd `--scale` is an error, not gigabytes of allocation) and
 //! the PNG encoding; it decides nothing about the drawing.
 
 use super::limits::{RenderError, MAX_PIXELS, MAX_SIDE};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use resvg::tiny_skia;
 use resvg::usvg::{self, fontdb};
 
-use crate::font::{self, FAMILY};
+use crate::font::{Fonts, FAMILY};
 use crate::scene::Scene;
 
 /// How to rasterise.
@@ -31,7 +32,7 @@ impl Default for PngOptions {
 
 /// Draws `scene` as PNG bytes, `scene.width × options.scale` pixels wide (rounded up).
 ///
-/// Text uses only the embedded font. Errors for a bad scale or an image too large to
+/// Text uses only the scene's fonts. Errors for a bad scale or an image too large to
 /// allocate; never panics.
 ///
 /// ```
@@ -46,6 +47,7 @@ impl Default for PngOptions {
 ///     background: Color::rgb(255, 255, 255),
 ///     groups: vec![],
 ///     notes: vec![],
+///     fonts: Default::default(),
 /// };
 /// let bytes = render::png(&scene, &PngOptions { scale: 2.0 }).unwrap();
 /// assert_eq!(&bytes[1..4], b"PNG");
@@ -62,9 +64,11 @@ pub fn png(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, RenderError> 
     let text = super::svg(scene)?;
     let mut usvg_options = usvg::Options {
         font_family: FAMILY.to_owned(),
-        fontdb: embedded_fonts(),
         ..usvg::Options::default()
     };
+    let (fontdb, font_resolver) = fonts_for(&scene.fonts);
+    usvg_options.fontdb = fontdb;
+    usvg_options.font_resolver = font_resolver;
     // Our SVG has no images; refusing them anyway means no path or data URL is ever read.
     usvg_options.image_href_resolver = usvg::ImageHrefResolver {
         resolve_data: Box::new(|_, _, _| None),
@@ -135,25 +139,35 @@ fn pixel_size(width: f64, height: f64, scale: f64) -> Result<(u32, u32), RenderE
     Ok((w as u32, h as u32))
 }
 
-/// A font database with only the embedded DejaVu Sans (regular, bold and their obliques), standing in for
-/// every generic family: without a family mapping usvg finds no font and drops the text.
-fn embedded_fonts() -> Arc<fontdb::Database> {
-    static FONTS: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
-    FONTS
-        .get_or_init(|| {
-            let mut db = fontdb::Database::new();
-            db.load_font_data(font::regular_bytes().to_vec());
-            db.load_font_data(font::bold_bytes().to_vec());
-            db.load_font_data(font::italic_bytes().to_vec());
-            db.load_font_data(font::bold_italic_bytes().to_vec());
-            db.set_sans_serif_family(FAMILY);
-            db.set_serif_family(FAMILY);
-            db.set_monospace_family(FAMILY);
-            db.set_cursive_family(FAMILY);
-            db.set_fantasy_family(FAMILY);
-            Arc::new(db)
-        })
-        .clone()
+/// A database of exactly `fonts`, and a resolver that picks the face for each character as
+/// [`Fonts`] measures: the base face by weight and style, then its fallback order.
+fn fonts_for(fonts: &Fonts) -> (Arc<fontdb::Database>, usvg::FontResolver<'static>) {
+    let (db, ids) = fonts.database();
+    let ids = Arc::new(ids);
+    let (base_fonts, base_ids) = (fonts.clone(), ids.clone());
+    let select_font: usvg::FontSelectionFn<'static> = Box::new(move |font, _| {
+        let italic = font.style() != usvg::FontStyle::Normal;
+        base_ids
+            .get(base_fonts.select_base(font.weight(), italic))
+            .copied()
+    });
+    let fallback_fonts = fonts.clone();
+    let select_fallback: usvg::FallbackSelectionFn<'static> =
+        Box::new(move |c, used, _| {
+            let used: Vec<usize> = used
+                .iter()
+                .filter_map(|id| ids.iter().position(|i| i == id))
+                .collect();
+            let next = fallback_fonts.select_fallback(c, &used)?;
+            ids.get(next).copied()
+        });
+    (
+        Arc::new(db),
+        usvg::FontResolver {
+            select_font,
+            select_fallback,
+        },
+    )
 }
 
 #[cfg(test)]
@@ -161,13 +175,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_font_database_holds_only_the_embedded_faces() {
-        let db = embedded_fonts();
-        assert_eq!(db.len(), 4);
+    fn the_font_database_holds_only_the_scene_faces() {
+        let (db, ids) = Fonts::default().database();
+        assert_eq!(db.len(), 5);
+        assert_eq!(ids.len(), 5);
         for face in db.faces() {
             assert!(matches!(face.source, fontdb::Source::Binary(_)));
-            assert!(face.families.iter().any(|(name, _)| name == FAMILY));
         }
+        assert!(db.faces().any(|f| f.families.iter().any(|(name, _)| name == FAMILY)));
     }
 
     #[test]

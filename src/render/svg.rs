@@ -32,7 +32,7 @@ use plotters_backend::{
 };
 
 use super::limits::{RenderError, MAX_CHART_SIDE};
-use crate::font::{self, FAMILY};
+use crate::font::{self, Fonts, FAMILY};
 use crate::scene::{Anchor, Color, Group, Item, Point, Role, Scene, Stroke};
 
 /// Backend units per CSS pixel.
@@ -67,6 +67,7 @@ const UNIT: f64 = 100.0;
 ///         }],
 ///     }],
 ///     notes: vec![],
+///     fonts: Default::default(),
 /// };
 /// let svg = render::svg(&scene).unwrap();
 /// assert!(svg.contains(r#"viewBox="0 0 200 50""#));
@@ -291,6 +292,8 @@ pub(crate) struct SemanticSvg {
     ids: HashSet<String>,
     /// Whether the open group wrapped its marks in `<a>`.
     link_open: bool,
+    /// The scene's fonts, for plotters' size estimates.
+    fonts: Fonts,
 }
 
 impl SemanticSvg {
@@ -309,9 +312,14 @@ impl SemanticSvg {
         out.push(' ');
         push_units(&mut out, height);
         out.push_str("\" role=\"img\" aria-labelledby=\"title desc\" font-family=\"");
-        push_escaped(&mut out, FAMILY, Context::Attribute);
-        // The fallback only matters to a viewer without DejaVu; the PNG has only DejaVu.
-        out.push_str(", sans-serif\">\n<title id=\"title\">");
+        // Every family the scene was measured with, in order: a viewer that has them draws
+        // what the PNG draws; the generic family serves one that has none.
+        for family in scene.fonts.families() {
+            out.push('\'');
+            push_escaped(&mut out, family, Context::Attribute);
+            out.push_str("', ");
+        }
+        out.push_str("sans-serif\">\n<title id=\"title\">");
         push_escaped(&mut out, &scene.title, Context::Block);
         out.push_str("</title>\n<desc id=\"desc\">");
         push_escaped(&mut out, &scene.description, Context::Block);
@@ -325,6 +333,7 @@ impl SemanticSvg {
             extra: Extra::default(),
             ids,
             link_open: false,
+            fonts: scene.fonts.clone(),
         }
     }
 
@@ -646,12 +655,14 @@ impl DrawingBackend for SemanticSvg {
             self.out.push_str(" xml:space=\"preserve\"");
         }
         self.out.push('>');
-        push_escaped(&mut self.out, text, Context::Line);
+        // Isolated, as it was measured: a right-to-left line reads right to left, and its
+        // bidi controls stay inside it.
+        push_escaped(&mut self.out, &font::isolate(text), Context::Line);
         self.out.push_str("</text>\n");
         Ok(())
     }
 
-    /// Measures with the embedded font, so plotters never needs a font backend of its own
+    /// Measures with the scene's fonts, so plotters never needs a font backend of its own
     /// (with default features off it would guess from the byte count).
     fn estimate_text_size<T: BackendTextStyle>(
         &self,
@@ -660,8 +671,8 @@ impl DrawingBackend for SemanticSvg {
     ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
         let size = style.size() / UNIT;
         let bold = self.extra.bold || matches!(style.style(), FontStyle::Bold);
-        let width = font::text_width(text, size, bold);
-        let (ascent, descent) = font::vertical_metrics(size, bold);
+        let width = self.fonts.text_width(text, size, bold);
+        let (ascent, descent) = self.fonts.vertical_metrics(size, bold);
         Ok((
             units(width).max(0) as u32,
             units(ascent + descent).max(0) as u32,
@@ -840,6 +851,7 @@ mod tests {
             background: Color::rgb(255, 255, 255),
             groups: Vec::new(),
             notes: Vec::new(),
+            fonts: Fonts::default(),
         };
         let mut backend = SemanticSvg::new(&scene);
         let style = |size: f64, slant| {
