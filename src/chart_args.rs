@@ -2,9 +2,9 @@
 
 use citeline::font::{FontError, Fonts};
 use citeline::layout::{Filter, LayoutOptions, Orientation, Theme};
-use std::path::PathBuf;
 use citeline::ChartSetting;
 use clap::ValueEnum;
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct ChartArgs {

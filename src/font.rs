@@ -1,32 +1,37 @@
-//! The fonts citeline draws with, and text measurement that shapes exactly as the PNG draws.
+//! The fonts citeline draws with, and text shaping that measures exactly what the PNG draws.
 //!
 //! A [`Fonts`] is an ordered list of faces: the built-in Noto Sans (regular, bold, italic)
-//! first, DejaVu Sans (regular, bold) for the many characters Noto Sans lacks, then any
-//! fallback fonts a project adds (`fonts = [...]` in `[timeline]`, `--font`). Layout measures
-//! with it and the scene carries it to the PNG renderer, which hands resvg the same faces and
-//! the same choice of face per character ([`Fonts::select_base`], [`Fonts::select_fallback`]),
-//! so what layout measured is what the picture shows.
+//! first, DejaVu Sans (regular, bold) for the many characters Noto Sans lacks (Arabic,
+//! Hebrew, Armenian, Georgian, symbols), then any fallback fonts a project adds
+//! (`fonts = [...]` in `[timeline]`, `--font`). Layout measures with it, and the scene
+//! carries it to the PNG renderer, which draws each text as the outlines of the very glyphs
+//! measured here ([`Fonts::place`]): what layout measured is what the picture shows.
 //!
-//! Measuring repeats resvg's text shaping step by step (usvg 0.45 `shape_text`): the text is
-//! split into bidi runs (left-to-right paragraph), each shaped with rustybuzz in the base
-//! face; while a glyph is missing, the next face that has its character shapes the whole
-//! text again and fills the missing glyphs (all of them, if it has every character; none if
-//! it shapes to a different number of glyphs). A character still missing after that has no
-//! font: it draws as a box, so it is measured as wide as a real font would draw it (1 em for
-//! East Asian wide characters and emoji, 0.6 em otherwise) and reported by the
+//! Shaping: the text is split into bidi runs (a left-to-right paragraph), each shaped with
+//! rustybuzz in the base face of its weight and style. While a glyph is missing, the next
+//! face that has its character (one of the same weight and style first) shapes the text
+//! again, and each cluster with a missing glyph takes that face's glyphs for the same
+//! cluster if they are all there. A character still missing after that has no font: it
+//! advances as wide as a real font would draw it (1 em for East Asian wide characters and
+//! emoji, 0.6 em otherwise), draws as the face's empty box, and is reported by the
 //! `missing-glyphs` rule, never left silent.
 //!
-//! Each line is drawn and measured inside a first-strong isolate ([`isolate`]): a right-to-left
-//! title reads right to left, and bidi controls in one text cannot reorder anything outside it.
+//! resvg's own text layout is not used for the PNG: usvg 0.45 advances a cluster of several
+//! glyphs by its widest glyph only, so Devanagari syllables (and runs of missing-glyph
+//! boxes) print over the next letters, and its fallback gives up on a text when two faces
+//! shape it to different numbers of glyphs.
 //!
-//! Italic labels are measured upright: Noto Sans Italic is narrower than the regular face, so
-//! a box measured upright holds the slanted text.
+//! Each text is shaped and written inside an isolate of its own direction ([`isolate`]) when it holds
+//! right-to-left characters or bidi controls: a right-to-left title reads right to left, and
+//! bidi controls in one text cannot reorder anything outside it.
+//!
+//! Layout measures italic labels upright: Noto Sans Italic is narrower than the regular
+//! face, so a box measured upright holds the slanted text.
 
-use resvg::usvg::fontdb;
 use rustybuzz::ttf_parser;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::sync::{Arc, Mutex, OnceLock};
 use unicode_bidi::{BidiInfo, Level};
 
@@ -128,9 +133,12 @@ impl PartialEq for Fonts {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
             || (self.0.faces.len() == other.0.faces.len()
-                && self.0.faces.iter().zip(&other.0.faces).all(|(a, b)| {
-                    std::ptr::eq(a.data, b.data) && a.index == b.index
-                }))
+                && self
+                    .0
+                    .faces
+                    .iter()
+                    .zip(&other.0.faces)
+                    .all(|(a, b)| std::ptr::eq(a.data, b.data) && a.index == b.index))
     }
 }
 
@@ -160,7 +168,11 @@ fn family_name(face: &ttf_parser::Face) -> Option<String> {
     };
     find(ttf_parser::name_id::TYPOGRAPHIC_FAMILY)
         .or_else(|| find(ttf_parser::name_id::FAMILY))
-        .map(|n| n.chars().filter(|c| !c.is_control() && !"\"'\\;<>&".contains(*c)).collect())
+        .map(|n| {
+            n.chars()
+                .filter(|c| !c.is_control() && !"\"'\\;<>&".contains(*c))
+                .collect()
+        })
         .filter(|n: &String| !n.trim().is_empty())
 }
 
@@ -178,20 +190,36 @@ fn keep(bytes: Vec<u8>) -> &'static [u8] {
         .or_insert_with(|| Box::leak(bytes.into_boxed_slice()))
 }
 
-/// One shaped glyph, as usvg keeps it.
+/// One shaped glyph.
 #[derive(Clone, Copy)]
 struct Glyph {
     /// Byte offset of its cluster in the shaped text.
     byte: usize,
+    /// Index of its face.
+    face: usize,
     id: u16,
-    /// Advance in em.
+    /// Advance and offsets in em (offsets y up, as fonts have them).
     advance: f64,
+    dx: f64,
+    dy: f64,
 }
 
-/// What shaping a text found: its advance in em and the characters no face drew.
+/// What shaping a text found: its glyphs in visual order, its advance in em and the
+/// characters no face drew.
 struct Shaped {
+    glyphs: Vec<Glyph>,
     width: f64,
     missing: Vec<char>,
+}
+
+/// A glyph of a drawn text: its face, its id, and where its origin sits in pixels from the
+/// start of the text on the baseline (y down).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct PlacedGlyph {
+    pub face: usize,
+    pub id: u16,
+    pub x: f64,
+    pub y: f64,
 }
 
 impl Fonts {
@@ -220,7 +248,9 @@ impl Fonts {
             files: self.0.files.clone(),
         };
         for f in &self.0.faces {
-            inner.faces.push(parse_face(f.data, f.index).ok_or_else(error)?);
+            inner
+                .faces
+                .push(parse_face(f.data, f.index).ok_or_else(error)?);
         }
         inner.faces.extend(faces);
         inner.files.push(name.to_owned());
@@ -257,12 +287,12 @@ impl Fonts {
         if text.is_empty() {
             return 0.0;
         }
-        self.shape(text, bold).width * size
+        self.shape(text, bold, false).width * size
     }
 
     /// The characters of `text` that no face draws (each once, in order of appearance).
     pub fn missing(&self, text: &str, bold: bool) -> Vec<char> {
-        self.shape(text, bold).missing
+        self.shape(text, bold, false).missing
     }
 
     /// Ascent and descent (positive, below the baseline) of the default face at `size`.
@@ -302,55 +332,50 @@ impl Fonts {
             .or_else(|| candidates().next())
     }
 
-    /// usvg's `shape_text`, step for step, over the isolated text.
-    fn shape(&self, text: &str, bold: bool) -> Shaped {
+    /// Shapes the isolated `text` in the base face of its weight and style, then fills
+    /// each cluster with a missing glyph from the first fallback face that shapes the same
+    /// cluster without one. Missing glyphs that remain advance as wide as a real font
+    /// would draw their character.
+    fn shape(&self, text: &str, bold: bool, italic: bool) -> Shaped {
         let text = isolate(text);
-        let base = self.base_index(bold, false);
+        let base = self.base_index(bold, italic);
         let mut glyphs = self.shape_with(base, &text);
         let mut used = vec![base];
         loop {
-            let Some(missing) = glyphs.iter().find(|g| g.id == 0) else {
+            let next = glyphs
+                .iter()
+                .filter(|g| g.id == 0)
+                .find_map(|g| self.fallback_index(char_at(&text, g.byte), &used));
+            let Some(next) = next else {
                 break;
             };
-            let c = char_at(&text, missing.byte);
-            let Some(next) = self.fallback_index(c, &used) else {
-                break;
-            };
-            let more = self.shape_with(next, &text);
-            if more.iter().all(|g| g.id != 0) {
-                glyphs = more;
-                break;
-            }
-            if more.len() != glyphs.len() {
-                break;
-            }
-            for (g, m) in glyphs.iter_mut().zip(more) {
-                if g.id == 0 && m.id != 0 {
-                    *g = m;
-                }
-            }
             used.push(next);
+            let more = self.shape_with(next, &text);
+            glyphs = merge(&glyphs, &more, text.len());
         }
         let mut width = 0.0;
         let mut missing = Vec::new();
-        for g in &glyphs {
+        for g in &mut glyphs {
             if g.id == 0 {
                 let c = char_at(&text, g.byte);
-                width += g.advance.max(stand_in_width(c));
+                g.advance = g.advance.max(stand_in_width(c));
                 if !missing.contains(&c) {
                     missing.push(c);
                 }
-            } else {
-                width += g.advance;
             }
+            width += g.advance;
         }
-        Shaped { width, missing }
+        Shaped {
+            glyphs,
+            width,
+            missing,
+        }
     }
 
-    /// usvg's `shape_text_with_font`: bidi runs of a left-to-right paragraph, in visual
-    /// order, each shaped in its direction with kerning.
-    fn shape_with(&self, face: usize, text: &str) -> Vec<Glyph> {
-        let face = &self.0.faces[face].shaper;
+    /// Bidi runs of a left-to-right paragraph, in visual order, each shaped in its
+    /// direction with kerning.
+    fn shape_with(&self, face_index: usize, text: &str) -> Vec<Glyph> {
+        let face = &self.0.faces[face_index].shaper;
         let upem = f64::from(face.units_per_em());
         let bidi = BidiInfo::new(text, Some(Level::ltr()));
         let Some(paragraph) = bidi.paragraphs.first() else {
@@ -374,54 +399,112 @@ impl Fonts {
             for (info, pos) in output.glyph_infos().iter().zip(output.glyph_positions()) {
                 glyphs.push(Glyph {
                     byte: run.start + info.cluster as usize,
+                    face: face_index,
                     id: info.glyph_id as u16,
                     advance: f64::from(pos.x_advance) / upem,
+                    dx: f64::from(pos.x_offset) / upem,
+                    dy: f64::from(pos.y_offset) / upem,
                 });
             }
         }
         glyphs
     }
 
-    /// A font database of exactly these faces, in this order, with every generic family
-    /// pointing at the default one, and the ids of the faces in order.
-    pub(crate) fn database(&self) -> (fontdb::Database, Vec<fontdb::ID>) {
-        let mut db = fontdb::Database::new();
-        let mut ids = Vec::with_capacity(self.0.faces.len());
-        let mut loaded: Vec<(*const u8, Vec<fontdb::ID>)> = Vec::new();
-        for face in &self.0.faces {
-            let key = face.data.as_ptr();
-            let file_ids = match loaded.iter().find(|(k, _)| *k == key) {
-                Some((_, v)) => v.clone(),
-                None => {
-                    let v: Vec<fontdb::ID> = db
-                        .load_font_source(fontdb::Source::Binary(Arc::new(face.data)))
-                        .into_iter()
-                        .collect();
-                    loaded.push((key, v.clone()));
-                    v
-                }
-            };
-            // fontdb loads a collection's faces in index order.
-            ids.push(file_ids[face.index as usize]);
+    /// The glyphs of `text` drawn at `size` (italic from the italic face), placed from its
+    /// start on the baseline, and its advance: what the PNG draws.
+    pub(crate) fn place(
+        &self,
+        text: &str,
+        size: f64,
+        bold: bool,
+        italic: bool,
+    ) -> (Vec<PlacedGlyph>, f64) {
+        let shaped = self.shape(text, bold, italic);
+        let mut x = 0.0;
+        let mut placed = Vec::with_capacity(shaped.glyphs.len());
+        for g in &shaped.glyphs {
+            placed.push(PlacedGlyph {
+                face: g.face,
+                id: g.id,
+                x: (x + g.dx) * size,
+                y: -g.dy * size,
+            });
+            x += g.advance;
         }
-        let family = self.0.faces[0].family.clone();
-        db.set_sans_serif_family(family.clone());
-        db.set_serif_family(family.clone());
-        db.set_monospace_family(family.clone());
-        db.set_cursive_family(family.clone());
-        db.set_fantasy_family(family);
-        (db, ids)
+        (placed, shaped.width * size)
     }
 
-    /// For the PNG renderer: the face text of `weight` and style starts in.
-    pub(crate) fn select_base(&self, weight: u16, italic: bool) -> usize {
-        self.base_index(weight >= 600, italic)
+    /// Units per em of face `face`.
+    pub(crate) fn units_per_em(&self, face: usize) -> f64 {
+        self.0
+            .faces
+            .get(face)
+            .map_or(1000.0, |f| f64::from(f.shaper.units_per_em()))
     }
 
-    /// For the PNG renderer: the face to try next for `c`, as measuring does.
-    pub(crate) fn select_fallback(&self, c: char, used: &[usize]) -> Option<usize> {
-        self.fallback_index(c, used)
+    /// The outline of glyph `id` of face `face` as SVG path data in font units, y up;
+    /// `None` for a glyph with no outline (a space).
+    pub(crate) fn glyph_path(&self, face: usize, id: u16) -> Option<String> {
+        struct Path(String);
+        impl ttf_parser::OutlineBuilder for Path {
+            fn move_to(&mut self, x: f32, y: f32) {
+                let _ = write!(self.0, "M{x} {y}");
+            }
+            fn line_to(&mut self, x: f32, y: f32) {
+                let _ = write!(self.0, "L{x} {y}");
+            }
+            fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+                let _ = write!(self.0, "Q{x1} {y1} {x} {y}");
+            }
+            fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+                let _ = write!(self.0, "C{x1} {y1} {x2} {y2} {x} {y}");
+            }
+            fn close(&mut self) {
+                self.0.push('Z');
+            }
+        }
+        let face = &self.0.faces.get(face)?.shaper;
+        let mut path = Path(String::new());
+        face.outline_glyph(ttf_parser::GlyphId(id), &mut path)?;
+        Some(path.0).filter(|p| !p.is_empty())
     }
+}
+
+/// `glyphs` with each stretch of text that has a missing glyph drawn from `more` instead,
+/// if `more` has every glyph of it. A stretch lies between byte offsets where both
+/// shapings start a cluster, so a syllable that one face shapes as one cluster and the
+/// other as several is replaced whole or not at all.
+fn merge(glyphs: &[Glyph], more: &[Glyph], text_len: usize) -> Vec<Glyph> {
+    use std::collections::BTreeSet;
+    let mine: BTreeSet<usize> = glyphs.iter().map(|g| g.byte).collect();
+    let theirs: BTreeSet<usize> = more.iter().map(|g| g.byte).collect();
+    let mut common: Vec<usize> = mine.intersection(&theirs).copied().collect();
+    common.push(text_len);
+    let stretch = |byte: usize| common.partition_point(|&b| b <= byte).saturating_sub(1);
+    let mut missing = vec![false; common.len()];
+    let mut complete = vec![true; common.len()];
+    for g in glyphs {
+        missing[stretch(g.byte)] |= g.id == 0;
+    }
+    for g in more {
+        complete[stretch(g.byte)] &= g.id != 0;
+    }
+    let mut done = vec![false; common.len()];
+    let mut out = Vec::with_capacity(glyphs.len());
+    for g in glyphs {
+        let at = stretch(g.byte);
+        if done[at] {
+            continue;
+        }
+        done[at] = true;
+        let from = if missing[at] && complete[at] {
+            more
+        } else {
+            glyphs
+        };
+        out.extend(from.iter().filter(|h| stretch(h.byte) == at));
+    }
+    out
 }
 
 fn char_at(text: &str, byte: usize) -> char {
@@ -452,31 +535,34 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `text` as one first-strong isolate (U+2068 … U+2069), its own bidi controls balanced:
-/// a terminator without an opener is dropped and openers left open are closed, so nothing
-/// in `text` can reorder what stands beside it, and a right-to-left text reads right to
-/// left. The SVG writes every line so, and measuring shapes it so. A text with no
-/// right-to-left character and no bidi control reads the same either way and is left as it
-/// is.
+/// `text` as one isolate, its own bidi controls balanced: a terminator without an opener is
+/// dropped and openers left open are closed, so nothing in `text` can reorder what stands
+/// beside it. The isolate is left-to-right (U+2066 … U+2069) or right-to-left (U+2067 …
+/// U+2069) after the first strong character outside nested isolates (the rule of a
+/// first-strong isolate, decided here because renderers differ on it), so a right-to-left
+/// text reads right to left. The SVG writes every line so, and measuring shapes it so. A
+/// text with no right-to-left character and no bidi control reads the same either way and
+/// is left as it is.
 ///
 /// ```
 /// use citeline::font::isolate;
 /// assert_eq!(isolate("NATO"), "NATO");
-/// assert_eq!(isolate("الناتو NATO"), "\u{2068}الناتو NATO\u{2069}");
+/// assert_eq!(isolate("الناتو NATO"), "\u{2067}الناتو NATO\u{2069}");
+/// // An isolated title does not turn the marks after it right-to-left.
+/// assert_eq!(isolate("\u{2067}الناتو\u{2069} [1]"), "\u{2066}\u{2067}الناتو\u{2069} [1]\u{2069}");
 /// // An override left open is closed inside the isolate; a stray terminator is dropped.
-/// assert_eq!(isolate("\u{202E}abc"), "\u{2068}\u{202E}abc\u{202C}\u{2069}");
-/// assert_eq!(isolate("a\u{2069}b"), "\u{2068}ab\u{2069}");
+/// assert_eq!(isolate("\u{202E}abc"), "\u{2066}\u{202E}abc\u{202C}\u{2069}");
+/// assert_eq!(isolate("a\u{2069}b"), "\u{2066}ab\u{2069}");
 /// ```
 pub fn isolate(text: &str) -> Cow<'_, str> {
-    use unicode_bidi::BidiClass::{AL, AN, R};
+    use unicode_bidi::BidiClass::{AL, AN, L, R};
     let needed = text
         .chars()
         .any(|c| is_bidi_control(c) || matches!(unicode_bidi::bidi_class(c), R | AL | AN));
     if !needed {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    out.push('\u{2068}');
+    let mut body = String::with_capacity(text.len() + 8);
     // Open embeddings and isolates, innermost last; `true` for an isolate.
     let mut open: Vec<bool> = Vec::new();
     for c in text.chars() {
@@ -496,17 +582,37 @@ pub fn isolate(text: &str) -> Cow<'_, str> {
                     continue;
                 };
                 for _ in at + 1..open.len() {
-                    out.push('\u{202C}');
+                    body.push('\u{202C}');
                 }
                 open.truncate(at);
             }
             _ => {}
         }
-        out.push(c);
+        body.push(c);
     }
     for isolate in open.into_iter().rev() {
-        out.push(if isolate { '\u{2069}' } else { '\u{202C}' });
+        body.push(if isolate { '\u{2069}' } else { '\u{202C}' });
     }
+    let mut depth = 0usize;
+    let mut rtl = false;
+    for c in body.chars() {
+        match c {
+            '\u{2066}'..='\u{2068}' => depth += 1,
+            '\u{2069}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => match unicode_bidi::bidi_class(c) {
+                L => break,
+                R | AL => {
+                    rtl = true;
+                    break;
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(body.len() + 6);
+    out.push(if rtl { '\u{2067}' } else { '\u{2066}' });
+    out.push_str(&body);
     out.push('\u{2069}');
     Cow::Owned(out)
 }
@@ -584,15 +690,21 @@ mod tests {
     fn isolates_balance_what_the_text_leaves_open() {
         assert_eq!(
             isolate("\u{2067}a\u{202B}b"),
-            "\u{2068}\u{2067}a\u{202B}b\u{202C}\u{2069}\u{2069}"
+            "\u{2066}\u{2067}a\u{202B}b\u{202C}\u{2069}\u{2069}"
         );
         // A PDI inside closes the embeddings opened after its isolate.
         assert_eq!(
             isolate("\u{2066}\u{202D}x\u{2069}y"),
-            "\u{2068}\u{2066}\u{202D}x\u{202C}\u{2069}y\u{2069}"
+            "\u{2066}\u{2066}\u{202D}x\u{202C}\u{2069}y\u{2069}"
         );
         // A PDF outside any embedding is dropped.
-        assert_eq!(isolate("\u{202C}z"), "\u{2068}z\u{2069}");
+        assert_eq!(isolate("\u{202C}z"), "\u{2066}z\u{2069}");
+        // Hebrew first: right to left; only neutrals outside an isolate: left to right.
+        assert_eq!(isolate("שלום NATO"), "\u{2067}שלום NATO\u{2069}");
+        assert_eq!(
+            isolate("\u{2067}שלום\u{2069} [1]"),
+            "\u{2066}\u{2067}שלום\u{2069} [1]\u{2069}"
+        );
         assert_eq!(isolate("Ош, 東京"), "Ош, 東京");
         assert!(has_bidi_controls("a\u{200F}b"));
         assert!(!has_bidi_controls("abc"));
@@ -610,7 +722,11 @@ mod tests {
         let e = Fonts::default()
             .with_file(std::path::Path::new("/no/such/font.ttf"))
             .unwrap_err();
-        assert!(e.to_string().starts_with("cannot use `/no/such/font.ttf` as a font: "), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("cannot use `/no/such/font.ttf` as a font: "),
+            "{e}"
+        );
         assert!(Fonts::default().with_font("e.ttf", Vec::new()).is_err());
     }
 

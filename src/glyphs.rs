@@ -26,7 +26,8 @@ project and list it: `fonts = [\"fonts/NotoSansSC-Regular.otf\"]` in `[timeline]
 pub const FONT_UNREADABLE: Rule = Rule {
     code: "font-unreadable",
     severity: Error,
-    summary: "A file in `fonts` cannot be used: missing, outside the folder, too large, or no font.",
+    summary:
+        "A file in `fonts` cannot be used: missing, outside the folder, too large, or no font.",
     explanation: "Each entry of `fonts` in `[timeline]` is a TrueType or OpenType file \
 (.ttf, .otf, .ttc) inside the events file's folder, so that every machine, CI included, \
 draws the same chart. The message says which of these the file is not.\n\n\
@@ -56,9 +57,11 @@ pub(crate) fn load_fonts(timeline: &Timeline) -> (Fonts, Vec<Diagnostic>) {
     })
     .ok();
     for written in &timeline.fonts {
-        match read_inside(root.as_deref(), &folder, &written.value)
-            .and_then(|bytes| fonts.with_font(&written.value, bytes).map_err(|e| e.to_string()))
-        {
+        match read_inside(root.as_deref(), &folder, &written.value).and_then(|bytes| {
+            fonts
+                .with_font(&written.value, bytes)
+                .map_err(|e| e.to_string())
+        }) {
             Ok(more) => fonts = more,
             Err(message) => found.push(
                 Diagnostic::new(&FONT_UNREADABLE, written.span.clone(), message).with_help(
@@ -90,10 +93,24 @@ pub(crate) fn missing_glyphs<'t>(
 ) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     // Each text with its span, whether it is drawn bold, where it stands, and its owner.
-    type Drawn<'a> = (&'a str, Span, bool, String, Option<&'a str>, Option<&'a str>);
+    type Drawn<'a> = (
+        &'a str,
+        Span,
+        bool,
+        String,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
     let mut texts: Vec<Drawn> = Vec::new();
     if let Some(t) = &timeline.title {
-        texts.push((&t.value, t.span.clone(), true, "the chart's title".into(), None, None));
+        texts.push((
+            &t.value,
+            t.span.clone(),
+            true,
+            "the chart's title".into(),
+            None,
+            None,
+        ));
     }
     if let Some(t) = &timeline.subtitle {
         let place = "the chart's subtitle".into();
@@ -102,7 +119,14 @@ pub(crate) fn missing_glyphs<'t>(
     for s in &timeline.sources {
         for (t, what) in [(&s.publisher, "publisher"), (&s.title, "title")] {
             let place = format!("the {what} of source `{}`", s.id.value);
-            texts.push((&t.value, t.span.clone(), false, place, None, Some(&s.id.value)));
+            texts.push((
+                &t.value,
+                t.span.clone(),
+                false,
+                place,
+                None,
+                Some(&s.id.value),
+            ));
         }
     }
     for e in events {

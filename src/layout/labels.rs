@@ -152,7 +152,10 @@ fn is_attached(c: char) -> bool {
 }
 
 /// `text` with control characters dropped and every run of white space made one space,
-/// trimmed: what a renderer can draw and what is measured are then the same string.
+/// trimmed: what a renderer can draw and what is measured are then the same string. A text
+/// with right-to-left characters or bidi controls comes back as one balanced isolate
+/// ([`crate::font::isolate`]), so that what layout writes after it (citation marks, a
+/// date) keeps its place and direction.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
@@ -167,7 +170,10 @@ pub fn clean(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    match crate::font::isolate(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(isolated) => isolated,
+    }
 }
 
 /// Greedy word wrap of cleaned `text` into lines about `max_width` wide at `size`; a word
@@ -271,7 +277,9 @@ fn fit_measured(
         let width = measure(&line);
         // The last word or bracketed group; only whole words follow a space, since a cut
         // word starts its own line.
-        let last = units(&line).last().map(|u| u.as_ptr() as usize - line.as_ptr() as usize);
+        let last = units(&line)
+            .last()
+            .map(|u| u.as_ptr() as usize - line.as_ptr() as usize);
         match last {
             Some(at) if at > 0 && width > max_width => {
                 let (head, tail) = (line[..at].trim_end(), &line[at..]);
@@ -381,7 +389,44 @@ fn wrap_words(
     if !line.is_empty() {
         lines.push(line);
     }
+    carry_bidi(lines)
+}
+
+/// Lines that break inside a bidi isolate or embedding (a right-to-left title that
+/// [`clean`] isolated) reopen it, so each line reads in the direction its text began with;
+/// drawing closes what a line leaves open ([`crate::font::isolate`]).
+fn carry_bidi(lines: Vec<String>) -> Vec<String> {
+    if !lines.iter().any(|l| crate::font::has_bidi_controls(l)) {
+        return lines;
+    }
+    let mut open: Vec<char> = Vec::new();
     lines
+        .into_iter()
+        .map(|line| {
+            let carried: String = open.iter().collect();
+            for c in line.chars() {
+                match c {
+                    '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' | '\u{2066}'..='\u{2068}' => {
+                        open.push(c)
+                    }
+                    '\u{202C}' if open.last().is_some_and(|o| !is_isolate(*o)) => {
+                        open.pop();
+                    }
+                    '\u{2069}' => {
+                        if let Some(at) = open.iter().rposition(|o| is_isolate(*o)) {
+                            open.truncate(at);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            carried + &line
+        })
+        .collect()
+}
+
+fn is_isolate(c: char) -> bool {
+    matches!(c, '\u{2066}'..='\u{2068}')
 }
 
 #[cfg(test)]
@@ -409,6 +454,25 @@ mod tests {
     }
 
     #[test]
+    fn a_line_inside_an_isolate_reopens_it() {
+        let fonts = Fonts::default();
+        let text = clean("قمة الناتو في براغ تبحث التعاون مع منظمة معاهدة الأمن الجماعي");
+        let lines = wrap(&fonts, &format!("{text} [1]"), 12.0, false, 120.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        let arabic = |l: &&String| l.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        assert!(
+            lines
+                .iter()
+                .filter(arabic)
+                .all(|l| l.starts_with('\u{2067}')),
+            "{lines:?}"
+        );
+        assert!(
+            lines.concat().ends_with("\u{2069}[1]") || lines.concat().ends_with("\u{2069} [1]")
+        );
+    }
+
+    #[test]
     fn a_line_that_switches_face_is_refitted() {
         // Hebrew is in DejaVu Sans only, which then draws the whole line, wider than the
         // sum of Noto Sans advances for its Latin words.
@@ -417,7 +481,10 @@ mod tests {
         for room in [120.0, 160.0, 200.0, 260.0] {
             let mut advances = Advances::new(&fonts, 12.0, false);
             for (line, width) in wrap_measured(text, &mut advances, room) {
-                assert!(width <= room || !line.contains(' '), "{line}: {width} > {room}");
+                assert!(
+                    width <= room || !line.contains(' '),
+                    "{line}: {width} > {room}"
+                );
             }
         }
     }
@@ -548,7 +615,11 @@ mod tests {
 
     #[test]
     fn clean_drops_controls_and_collapses_space() {
-        assert_eq!(clean("  a\u{7}b \t\n c\u{202e} "), "ab c\u{202e}");
+        assert_eq!(
+            clean("  a\u{7}b \t\n c\u{202e} "),
+            "\u{2066}ab c\u{202e}\u{202c}\u{2069}"
+        );
+        assert_eq!(clean(" NATO  summit "), "NATO summit");
         assert_eq!(clean("\u{1}\u{2} \n"), "");
     }
 

@@ -1,19 +1,17 @@
 //! Scene → PNG bytes: the SVG of [`svg`](super::svg) rasterised by resvg.
 //!
-//! Text is drawn with the scene's fonts and nothing else: the font database holds exactly
-//! the faces layout measured with, every generic family points at the default one, and
-//! resvg picks the face for each character as measuring did ([`Fonts`]), so the PNG looks
-//! the same on a machine with no fonts and never consults fontconfig. This file owns
+//! Text is drawn with the scene's fonts and nothing else: the SVG handed to resvg carries
+//! each text as the outlines of the glyphs layout measured ([`Fonts`]), so resvg lays out
+//! no text, the PNG looks the same on a machine with no fonts, and fontconfig is never
+//! consulted. This file owns
 //! the pixel-size check (an absurd `--scale` is an error, not gigabytes of allocation) and
 //! the PNG encoding; it decides nothing about the drawing.
 
 use super::limits::{RenderError, MAX_PIXELS, MAX_SIDE};
-use std::sync::Arc;
-
 use resvg::tiny_skia;
-use resvg::usvg::{self, fontdb};
+use resvg::usvg;
 
-use crate::font::{Fonts, FAMILY};
+use crate::font::FAMILY;
 use crate::scene::Scene;
 
 /// How to rasterise.
@@ -61,14 +59,11 @@ pub fn png(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, RenderError> 
     }
     let (width, height) = pixel_size(scene.width, scene.height, scale)?;
 
-    let text = super::svg(scene)?;
+    let text = super::svg::with_glyph_outlines(scene)?;
     let mut usvg_options = usvg::Options {
         font_family: FAMILY.to_owned(),
         ..usvg::Options::default()
     };
-    let (fontdb, font_resolver) = fonts_for(&scene.fonts);
-    usvg_options.fontdb = fontdb;
-    usvg_options.font_resolver = font_resolver;
     // Our SVG has no images; refusing them anyway means no path or data URL is ever read.
     usvg_options.image_href_resolver = usvg::ImageHrefResolver {
         resolve_data: Box::new(|_, _, _| None),
@@ -139,51 +134,9 @@ fn pixel_size(width: f64, height: f64, scale: f64) -> Result<(u32, u32), RenderE
     Ok((w as u32, h as u32))
 }
 
-/// A database of exactly `fonts`, and a resolver that picks the face for each character as
-/// [`Fonts`] measures: the base face by weight and style, then its fallback order.
-fn fonts_for(fonts: &Fonts) -> (Arc<fontdb::Database>, usvg::FontResolver<'static>) {
-    let (db, ids) = fonts.database();
-    let ids = Arc::new(ids);
-    let (base_fonts, base_ids) = (fonts.clone(), ids.clone());
-    let select_font: usvg::FontSelectionFn<'static> = Box::new(move |font, _| {
-        let italic = font.style() != usvg::FontStyle::Normal;
-        base_ids
-            .get(base_fonts.select_base(font.weight(), italic))
-            .copied()
-    });
-    let fallback_fonts = fonts.clone();
-    let select_fallback: usvg::FallbackSelectionFn<'static> =
-        Box::new(move |c, used, _| {
-            let used: Vec<usize> = used
-                .iter()
-                .filter_map(|id| ids.iter().position(|i| i == id))
-                .collect();
-            let next = fallback_fonts.select_fallback(c, &used)?;
-            ids.get(next).copied()
-        });
-    (
-        Arc::new(db),
-        usvg::FontResolver {
-            select_font,
-            select_fallback,
-        },
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_font_database_holds_only_the_scene_faces() {
-        let (db, ids) = Fonts::default().database();
-        assert_eq!(db.len(), 5);
-        assert_eq!(ids.len(), 5);
-        for face in db.faces() {
-            assert!(matches!(face.source, fontdb::Source::Binary(_)));
-        }
-        assert!(db.faces().any(|f| f.families.iter().any(|(name, _)| name == FAMILY)));
-    }
 
     #[test]
     fn pixel_sizes_are_checked_before_allocating() {

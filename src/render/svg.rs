@@ -84,7 +84,20 @@ pub fn svg(scene: &Scene) -> Result<String, RenderError> {
             height: scene.height,
         });
     }
+    write(scene, false)
+}
+
+/// [`svg`] with every text drawn as the outlines of the glyphs layout measured, for the
+/// PNG: resvg then lays out no text of its own (see `font.rs` for why).
+pub(crate) fn with_glyph_outlines(scene: &Scene) -> Result<String, RenderError> {
+    write(scene, true)
+}
+
+fn write(scene: &Scene, outlines: bool) -> Result<String, RenderError> {
     let mut backend = SemanticSvg::new(scene);
+    if outlines {
+        backend.outlines = Some(Outlines::default());
+    }
     let (width, height) = backend.get_size();
     let canvas = [(0, 0), (width as i32, height as i32)];
     draw(
@@ -292,8 +305,18 @@ pub(crate) struct SemanticSvg {
     ids: HashSet<String>,
     /// Whether the open group wrapped its marks in `<a>`.
     link_open: bool,
-    /// The scene's fonts, for plotters' size estimates.
+    /// The scene's fonts, for plotters' size estimates and glyph outlines.
     fonts: Fonts,
+    /// Set when texts are written as glyph outlines.
+    outlines: Option<Outlines>,
+}
+
+/// Glyph outlines written so far, each once, as `<path id>` for `<use>` to place.
+#[derive(Debug, Default)]
+struct Outlines {
+    defs: String,
+    /// Each glyph met, by face and id, and whether it has an outline.
+    seen: std::collections::HashMap<(usize, u16), bool>,
 }
 
 impl SemanticSvg {
@@ -334,6 +357,7 @@ impl SemanticSvg {
             ids,
             link_open: false,
             fonts: scene.fonts.clone(),
+            outlines: None,
         }
     }
 
@@ -404,8 +428,79 @@ impl SemanticSvg {
 
     /// Closes the document and hands it over.
     fn finish(mut self) -> String {
+        if let Some(outlines) = self.outlines.take() {
+            if !outlines.defs.is_empty() {
+                self.out.push_str("<defs>\n");
+                self.out.push_str(&outlines.defs);
+                self.out.push_str("</defs>\n");
+            }
+        }
         self.out.push_str("</svg>\n");
         self.out
+    }
+
+    /// Writes `text` as `<use>` of each glyph's outline, placed as layout measured it.
+    fn draw_outlines<T: BackendTextStyle>(&mut self, text: &str, style: &T, (x, y): BackendCoord) {
+        let size = style.size() / UNIT;
+        let font_style = style.style();
+        let bold = self.extra.bold || matches!(font_style, FontStyle::Bold);
+        let italic = matches!(font_style, FontStyle::Italic | FontStyle::Oblique);
+        let (glyphs, width) = self.fonts.place(text, size, bold, italic);
+        let shift = match style.anchor().h_pos {
+            HPos::Left => 0.0,
+            HPos::Center => -width / 2.0,
+            HPos::Right => -width,
+        };
+        let (x, y) = (f64::from(x) / UNIT + shift, f64::from(y) / UNIT);
+        self.out.push_str("<g");
+        self.attr_paint("fill", style.color());
+        let degrees = match style.transform() {
+            FontTransform::None => 0,
+            FontTransform::Rotate90 => 90,
+            FontTransform::Rotate180 => 180,
+            FontTransform::Rotate270 => 270,
+        };
+        if degrees != 0 {
+            let _ = write!(
+                self.out,
+                " transform=\"rotate({degrees} {} {})\"",
+                decimal(x - shift),
+                decimal(y)
+            );
+        }
+        self.out.push_str(">\n");
+        let outlines = self.outlines.get_or_insert_with(Outlines::default);
+        for g in glyphs {
+            let key = (g.face, g.id);
+            let drawn = *outlines.seen.entry(key).or_insert_with(|| {
+                match self.fonts.glyph_path(g.face, g.id) {
+                    Some(d) => {
+                        let _ = writeln!(
+                            outlines.defs,
+                            "<path id=\"glyph-{}-{}\" d=\"{d}\"/>",
+                            g.face, g.id
+                        );
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if !drawn {
+                continue;
+            }
+            let scale = size / self.fonts.units_per_em(g.face);
+            let _ = writeln!(
+                self.out,
+                "<use href=\"#glyph-{}-{}\" transform=\"matrix({} 0 0 {} {} {})\"/>",
+                g.face,
+                g.id,
+                decimal(scale),
+                decimal(-scale),
+                decimal(x + g.x),
+                decimal(y + g.y)
+            );
+        }
+        self.out.push_str("</g>\n");
     }
 
     fn unique_id(&mut self, base: &str) -> String {
@@ -612,6 +707,10 @@ impl DrawingBackend for SemanticSvg {
         style: &T,
         (x, y): BackendCoord,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
+        if self.outlines.is_some() {
+            self.draw_outlines(text, style, (x, y));
+            return Ok(());
+        }
         self.out.push_str("<text");
         self.attr_units("x", i64::from(x));
         self.attr_units("y", i64::from(y));
@@ -678,6 +777,21 @@ impl DrawingBackend for SemanticSvg {
             units(ascent + descent).max(0) as u32,
         ))
     }
+}
+
+/// A number with at most six decimals and no trailing zeros, for glyph placements.
+fn decimal(v: f64) -> String {
+    let mut s = format!("{:.6}", if v == 0.0 { 0.0 } else { v });
+    while s.ends_with('0') {
+        s.pop();
+    }
+    if s.ends_with('.') {
+        s.pop();
+    }
+    if s == "-0" {
+        s = "0".into();
+    }
+    s
 }
 
 /// Prints a length given in units as pixels: at most two decimals, no trailing zeros, no
