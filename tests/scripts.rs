@@ -303,3 +303,36 @@ fn no_label_draws_outside_its_box() {
     }
     assert!(checked >= 16, "{checked} texts");
 }
+
+#[test]
+fn render_font_adds_a_fallback_for_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/missing-glyphs");
+    for name in ["events.toml", "article.txt"] {
+        std::fs::copy(fixtures.join("bad").join(name), dir.path().join(name)).unwrap();
+    }
+    let without = crate::util::citeline(dir.path(), &["render", "-o", "a.svg"]);
+    let text = crate::util::stderr(&without);
+    assert_eq!(without.status.code(), Some(0), "{text}");
+    // Reported once, by the check, for the event.
+    assert_eq!(text.matches("warning[missing-glyphs]").count(), 1, "{text}");
+    assert!(text.contains("the title of event `signing`"), "{text}");
+
+    let font = devanagari_font();
+    let font = font.to_str().unwrap();
+    let with = crate::util::citeline(dir.path(), &["render", "-o", "a.svg", "--font", font]);
+    let text = crate::util::stderr(&with);
+    assert_eq!(with.status.code(), Some(0), "{text}");
+    assert!(!text.contains("missing-glyphs"), "{text}");
+    let svg = std::fs::read_to_string(dir.path().join("a.svg")).unwrap();
+    assert!(svg.contains(
+        "font-family=\"'Noto Sans', 'DejaVu Sans', 'Noto Sans Devanagari', sans-serif\""
+    ));
+
+    let not_a_font = crate::util::citeline(
+        dir.path(),
+        &["render", "-o", "a.svg", "--font", "article.txt"],
+    );
+    assert_eq!(not_a_font.status.code(), Some(2));
+    assert!(crate::util::stderr(&not_a_font).contains("cannot use `article.txt` as a font"));
+}

@@ -202,7 +202,7 @@ pub fn wrap(fonts: &Fonts, text: &str, size: f64, bold: bool, max_width: f64) ->
 }
 
 /// Advance widths of single characters at one size, each measured once: summed, they
-/// estimate a word's width (kerning aside, which only tightens DejaVu Sans) cheaply enough
+/// estimate a word's width (kerning aside, which only tightens a line) cheaply enough
 /// to wrap a hundred thousand labels. Only wrapping decisions use the estimate; every
 /// finished line is measured whole.
 pub struct Advances {
@@ -474,8 +474,8 @@ mod tests {
 
     #[test]
     fn a_line_that_switches_face_is_refitted() {
-        // Hebrew is in DejaVu Sans only, which then draws the whole line, wider than the
-        // sum of Noto Sans advances for its Latin words.
+        // Hebrew is in DejaVu Sans only: a line's whole width may differ from the sum of
+        // its characters' advances; every line must fit all the same.
         let fonts = Fonts::default();
         let text = "ministers שלום עולם foreign reversed and more words here";
         for room in [120.0, 160.0, 200.0, 260.0] {
