@@ -62,6 +62,26 @@ struct Inner {
     faces: Vec<Face>,
     /// Where each added file came from, in order (for `Debug`).
     files: Vec<String>,
+    /// Shape plans, made once per face, direction, script and language: making one costs
+    /// far more than shaping a label with it.
+    plans: Mutex<HashMap<PlanKey, Arc<rustybuzz::ShapePlan>>>,
+}
+
+type PlanKey = (
+    usize,
+    rustybuzz::Direction,
+    rustybuzz::Script,
+    Option<rustybuzz::Language>,
+);
+
+impl Inner {
+    fn new(faces: Vec<Face>, files: Vec<String>) -> Self {
+        Inner {
+            faces,
+            files,
+            plans: Mutex::new(HashMap::new()),
+        }
+    }
 }
 
 /// An ordered set of font faces: the built-in ones, then fallback files. Cheap to clone.
@@ -110,10 +130,7 @@ impl Default for Fonts {
                 // The bytes are compiled in: failing to parse them is a build defect.
                 .map(|data| parse_face(data, 0).expect("built-in font parses"))
                 .collect();
-                Fonts(Arc::new(Inner {
-                    faces,
-                    files: Vec::new(),
-                }))
+                Fonts(Arc::new(Inner::new(faces, Vec::new())))
             })
             .clone()
     }
@@ -243,18 +260,14 @@ impl Fonts {
         for index in 0..count {
             faces.push(parse_face(data, index).ok_or_else(error)?);
         }
-        let mut inner = Inner {
-            faces: Vec::with_capacity(self.0.faces.len() + faces.len()),
-            files: self.0.files.clone(),
-        };
+        let mut all = Vec::with_capacity(self.0.faces.len() + faces.len());
         for f in &self.0.faces {
-            inner
-                .faces
-                .push(parse_face(f.data, f.index).ok_or_else(error)?);
+            all.push(parse_face(f.data, f.index).ok_or_else(error)?);
         }
-        inner.faces.extend(faces);
-        inner.files.push(name.to_owned());
-        Ok(Fonts(Arc::new(inner)))
+        all.extend(faces);
+        let mut files = self.0.files.clone();
+        files.push(name.to_owned());
+        Ok(Fonts(Arc::new(Inner::new(all, files))))
     }
 
     /// These fonts and, after them, the font file at `path`, read through the
@@ -290,8 +303,17 @@ impl Fonts {
         self.shape(text, bold, false).width * size
     }
 
-    /// The characters of `text` that no face draws (each once, in order of appearance).
+    /// The characters of `text` that no face draws (each once, in order of appearance; a
+    /// cluster is named by its first character).
     pub fn missing(&self, text: &str, bold: bool) -> Vec<char> {
+        let base = &self.0.faces[self.base_index(bold, false)].shaper;
+        // Shaping never loses a character the base face maps, so most texts need no shaping.
+        if text
+            .chars()
+            .all(|c| base.glyph_index(c).is_some() || is_bidi_control(c))
+        {
+            return Vec::new();
+        }
         self.shape(text, bold, false).missing
     }
 
@@ -338,8 +360,10 @@ impl Fonts {
     /// would draw their character.
     fn shape(&self, text: &str, bold: bool, italic: bool) -> Shaped {
         let text = isolate(text);
+        // A text left as it was has no right-to-left character: one left-to-right run.
+        let ltr = matches!(text, Cow::Borrowed(_));
         let base = self.base_index(bold, italic);
-        let mut glyphs = self.shape_with(base, &text);
+        let mut glyphs = self.shape_with(base, &text, ltr);
         let mut used = vec![base];
         loop {
             let next = glyphs
@@ -350,7 +374,7 @@ impl Fonts {
                 break;
             };
             used.push(next);
-            let more = self.shape_with(next, &text);
+            let more = self.shape_with(next, &text, ltr);
             glyphs = merge(&glyphs, &more, text.len());
         }
         let mut width = 0.0;
@@ -373,29 +397,42 @@ impl Fonts {
     }
 
     /// Bidi runs of a left-to-right paragraph, in visual order, each shaped in its
-    /// direction with kerning.
-    fn shape_with(&self, face_index: usize, text: &str) -> Vec<Glyph> {
+    /// direction with kerning; `ltr` says the text is one left-to-right run.
+    fn shape_with(&self, face_index: usize, text: &str, ltr: bool) -> Vec<Glyph> {
         let face = &self.0.faces[face_index].shaper;
         let upem = f64::from(face.units_per_em());
-        let bidi = BidiInfo::new(text, Some(Level::ltr()));
-        let Some(paragraph) = bidi.paragraphs.first() else {
-            return Vec::new();
+        // Each run with whether it reads left to right.
+        let runs: Vec<(std::ops::Range<usize>, bool)> = if ltr {
+            vec![(0..text.len(), true)]
+        } else {
+            let bidi = BidiInfo::new(text, Some(Level::ltr()));
+            let Some(paragraph) = bidi.paragraphs.first() else {
+                return Vec::new();
+            };
+            let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+            runs.into_iter()
+                .map(|r| {
+                    let ltr = levels[r.start].is_ltr();
+                    (r, ltr)
+                })
+                .collect()
         };
-        let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
         let mut glyphs = Vec::new();
-        for run in runs {
+        for (run, run_ltr) in runs {
             let sub = &text[run.clone()];
             if sub.is_empty() {
                 continue;
             }
             let mut buffer = rustybuzz::UnicodeBuffer::new();
             buffer.push_str(sub);
-            buffer.set_direction(if levels[run.start].is_ltr() {
+            buffer.set_direction(if run_ltr {
                 rustybuzz::Direction::LeftToRight
             } else {
                 rustybuzz::Direction::RightToLeft
             });
-            let output = rustybuzz::shape(face, &[], buffer);
+            buffer.guess_segment_properties();
+            let plan = self.plan(face_index, &buffer);
+            let output = rustybuzz::shape_with_plan(face, &plan, buffer);
             for (info, pos) in output.glyph_infos().iter().zip(output.glyph_positions()) {
                 glyphs.push(Glyph {
                     byte: run.start + info.cluster as usize,
@@ -408,6 +445,33 @@ impl Fonts {
             }
         }
         glyphs
+    }
+
+    /// The shape plan for `buffer` (its properties guessed) in face `face_index`.
+    fn plan(
+        &self,
+        face_index: usize,
+        buffer: &rustybuzz::UnicodeBuffer,
+    ) -> Arc<rustybuzz::ShapePlan> {
+        let key = (
+            face_index,
+            buffer.direction(),
+            buffer.script(),
+            buffer.language(),
+        );
+        let mut plans = self.0.plans.lock().unwrap_or_else(|e| e.into_inner());
+        plans
+            .entry(key)
+            .or_insert_with(|| {
+                Arc::new(rustybuzz::ShapePlan::new(
+                    &self.0.faces[face_index].shaper,
+                    buffer.direction(),
+                    Some(buffer.script()),
+                    buffer.language().as_ref(),
+                    &[],
+                ))
+            })
+            .clone()
     }
 
     /// The glyphs of `text` drawn at `size` (italic from the italic face), placed from its
@@ -556,9 +620,9 @@ fn is_bidi_control(c: char) -> bool {
 /// ```
 pub fn isolate(text: &str) -> Cow<'_, str> {
     use unicode_bidi::BidiClass::{AL, AN, L, R};
-    let needed = text
-        .chars()
-        .any(|c| is_bidi_control(c) || matches!(unicode_bidi::bidi_class(c), R | AL | AN));
+    let needed = text.chars().any(|c| {
+        !c.is_ascii() && (is_bidi_control(c) || matches!(unicode_bidi::bidi_class(c), R | AL | AN))
+    });
     if !needed {
         return Cow::Borrowed(text);
     }
@@ -728,6 +792,12 @@ mod tests {
             "{e}"
         );
         assert!(Fonts::default().with_font("e.ttf", Vec::new()).is_err());
+    }
+
+    #[test]
+    fn fonts_cross_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<Fonts>();
     }
 
     #[test]
