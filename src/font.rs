@@ -5,7 +5,7 @@
 //! Hebrew, Armenian, Georgian, symbols), then any fallback fonts a project adds
 //! (`fonts = [...]` in `[timeline]`, `--font`). Layout measures with it, and the scene
 //! carries it to the PNG renderer, which draws each text as the outlines of the very glyphs
-//! measured here ([`Fonts::place`]): what layout measured is what the picture shows.
+//! measured here (`Fonts::place`): what layout measured is what the picture shows.
 //!
 //! Shaping: the text is split into bidi runs (a left-to-right paragraph), each shaped with
 //! rustybuzz in the base face of its weight and style. While a glyph is missing, the next
@@ -241,7 +241,8 @@ pub(crate) struct PlacedGlyph {
 
 impl Fonts {
     /// These fonts and, after them, every face of the font file `bytes` (`name` is how the
-    /// user wrote the file, for messages).
+    /// user wrote the file, for messages). The bytes are kept for the life of the process,
+    /// once per distinct content, since the faces borrow them.
     pub fn with_font(&self, name: &str, bytes: Vec<u8>) -> Result<Fonts, FontError> {
         let error = || FontError {
             name: name.to_owned(),
