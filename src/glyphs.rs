@@ -84,8 +84,9 @@ fn read_inside(root: Option<&Path>, folder: &Path, written: &str) -> Result<Vec<
 }
 
 /// A `missing-glyphs` warning for each text the chart draws from the data that has
-/// characters no face of `fonts` draws: the title and subtitle, the sources' publishers and
-/// titles, and the title of each of `events`, one warning per text.
+/// characters no face of `fonts` draws: the title and subtitle, the sources' publishers,
+/// titles and notes, and the title, date note and tags (each tag once) of each of
+/// `events`, one warning per text.
 pub(crate) fn missing_glyphs<'t>(
     timeline: &'t Timeline,
     events: impl Iterator<Item = &'t Event>,
@@ -117,7 +118,11 @@ pub(crate) fn missing_glyphs<'t>(
         texts.push((&t.value, t.span.clone(), false, place, None, None));
     }
     for s in &timeline.sources {
-        for (t, what) in [(&s.publisher, "publisher"), (&s.title, "title")] {
+        let note = s.published_note.as_ref().map(|n| (n, "published_note"));
+        for (t, what) in [(&s.publisher, "publisher"), (&s.title, "title")]
+            .into_iter()
+            .chain(note)
+        {
             let place = format!("the {what} of source `{}`", s.id.value);
             texts.push((
                 &t.value,
@@ -129,10 +134,21 @@ pub(crate) fn missing_glyphs<'t>(
             ));
         }
     }
+    // Each tag once: the legend draws it once.
+    let mut tags = std::collections::HashSet::new();
     for e in events {
+        let id = Some(e.id.value.as_str());
         let place = format!("the title of event `{}`", e.id.value);
         let span = e.title.span.clone();
-        texts.push((&e.title.value, span, false, place, Some(&e.id.value), None));
+        texts.push((&e.title.value, span, false, place, id, None));
+        if let Some(n) = &e.date_note {
+            let place = format!("the date_note of event `{}`", e.id.value);
+            texts.push((&n.value, n.span.clone(), false, place, id, None));
+        }
+        for t in e.tags.iter().filter(|t| tags.insert(t.value.as_str())) {
+            let place = format!("the tag `{}`", t.value);
+            texts.push((&t.value, t.span.clone(), false, place, id, None));
+        }
     }
     for (text, span, bold, place, event, source) in texts {
         let missing = fonts.missing(&crate::layout::labels::clean(text), bold);

@@ -336,3 +336,26 @@ fn render_font_adds_a_fallback_for_one_run() {
     assert_eq!(not_a_font.status.code(), Some(2));
     assert!(crate::util::stderr(&not_a_font).contains("cannot use `article.txt` as a font"));
 }
+
+#[test]
+fn tags_and_date_notes_are_checked_too() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/missing-glyphs/bad/events.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(": जल समझौता", "")
+        .replace(
+            "actors = [\"Jana Novak\"]",
+            "actors = [\"Jana Novak\"]\ntags = [\"水\", \"水\"]",
+        );
+    let checked = citeline::check_str(&path, text);
+    let found: Vec<&str> = checked
+        .report
+        .with_code("missing-glyphs")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        found,
+        ["the tag `水`: no font has 水 (U+6C34): they would print as boxes"]
+    );
+}
