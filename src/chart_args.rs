@@ -1,8 +1,10 @@
 //! The chart flags shared by `render` and the default command, and the layout they ask for.
 
+use citeline::font::{FontError, Fonts};
 use citeline::layout::{Filter, LayoutOptions, Orientation, Theme};
 use citeline::ChartSetting;
 use clap::ValueEnum;
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct ChartArgs {
@@ -35,6 +37,10 @@ pub struct ChartArgs {
     /// to a few screens and labels the events that matter first).
     #[arg(long)]
     pub all_labels: bool,
+    /// A fallback font file (.ttf, .otf, .ttc) for characters the built-in fonts lack,
+    /// after those the events file lists; repeat for several.
+    #[arg(long = "font", value_name = "FILE")]
+    pub fonts: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -56,13 +62,20 @@ impl Default for ChartArgs {
             to: None,
             tags: Vec::new(),
             all_labels: false,
+            fonts: Vec::new(),
         }
     }
 }
 
 impl ChartArgs {
-    pub fn layout(&self) -> LayoutOptions {
-        LayoutOptions {
+    /// The layout asked for, measuring with `fonts` (the events file's) and then each
+    /// `--font` file.
+    pub fn layout(&self, fonts: &Fonts) -> Result<LayoutOptions, FontError> {
+        let fonts = self
+            .fonts
+            .iter()
+            .try_fold(fonts.clone(), |fonts, path| fonts.with_file(path))?;
+        Ok(LayoutOptions {
             width: self.width,
             theme: self.theme,
             breaks: !self.no_breaks,
@@ -77,7 +90,8 @@ impl ChartArgs {
                 tags: self.tags.clone(),
             },
             all_labels: self.all_labels,
-        }
+            fonts,
+        })
     }
 }
 

@@ -32,7 +32,8 @@
 //!   catalogue [`rules`], and their renderings [`write_human`] and [`write_json`];
 //! - the data: [`model`] (the [`model::Timeline`] and its parts) and [`date`];
 //! - drawing: [`draw`] to bytes in each [`ChartFormat`], or step by step with [`layout`],
-//!   [`scene`] and [`render`]; [`output`] writes files all or nothing;
+//!   [`scene`] and [`render`], measuring and drawing with a [`font::Fonts`]; [`output`]
+//!   writes files all or nothing;
 //! - a source's date expressions as `citeline dates` lists them: [`write_dates`].
 //!
 //! Everything else is private and may change; `tests/api.rs` pins this surface, so a change
@@ -44,6 +45,7 @@ mod check;
 pub mod date;
 mod diagnostic;
 pub mod font;
+mod glyphs;
 pub mod layout;
 mod lines;
 mod load;

@@ -224,7 +224,10 @@ fn render(
     let early = (!make_folders)
         .then(|| citeline::output::prepare(outputs, false))
         .transpose()?;
-    let checked = load_and_check(events)?;
+    let mut checked = load_and_check(events)?;
+    let layout = chart.layout(&checked.fonts)?;
+    // Characters no font has, found again with the `--font` files too.
+    checked.use_fonts(layout.fonts.clone());
     print_human(&checked, color)?;
     if checked.report.errors() > 0 {
         eprintln!("nothing drawn: fix the errors above first");
@@ -235,8 +238,10 @@ fn render(
         None => citeline::output::prepare(outputs, true)?,
     };
     let png = PngOptions { scale: chart.scale };
-    let drawn = citeline::draw(&checked.timeline, &chart.layout(), &png, &formats)
+    let mut drawn = citeline::draw(&checked.timeline, &layout, &png, &formats)
         .context("cannot draw the chart")?;
+    // Reported with the check above, for every event.
+    drawn.notes.retain(|d| d.code != "missing-glyphs");
     if !drawn.notes.is_empty() {
         let t = &checked.timeline;
         let notes = citeline::Report::new(drawn.notes);

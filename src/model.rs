@@ -34,6 +34,9 @@ pub struct Timeline {
     pub text: String,
     pub title: Option<Spanned<String>>,
     pub subtitle: Option<Spanned<String>>,
+    /// Fallback font files (`fonts` in `[timeline]`), relative to the events file's folder,
+    /// as written.
+    pub fonts: Vec<Spanned<String>>,
     pub aliases: Vec<Alias>,
     /// In the order of the file.
     pub sources: Vec<Source>,

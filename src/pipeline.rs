@@ -8,6 +8,8 @@
 use crate::articles;
 use crate::check::{self, Citations};
 use crate::diagnostic::{Diagnostic, Report};
+use crate::font::Fonts;
+use crate::glyphs;
 use crate::layout::{layout, LayoutOptions};
 use crate::load::{self, LoadError, Loaded};
 use crate::model::Timeline;
@@ -22,6 +24,9 @@ use std::path::Path;
 pub struct Checked {
     pub timeline: Timeline,
     pub report: Report,
+    /// The built-in fonts and the fallback fonts the events file lists (those that loaded):
+    /// what a chart of this timeline is measured and drawn with.
+    pub fonts: Fonts,
 }
 
 impl Checked {
@@ -34,6 +39,31 @@ impl Checked {
     /// ```
     pub fn fails(&self, deny_warnings: bool) -> bool {
         self.report.errors() > 0 || (deny_warnings && self.report.warnings() > 0)
+    }
+
+    /// Measure with `fonts` from now on (the events file's and `--font` files): the
+    /// `missing-glyphs` findings are found again with them.
+    ///
+    /// ```
+    /// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+    ///     .join("tests/fixtures/missing-glyphs/bad/events.toml");
+    /// let mut checked = citeline::check_file(&path).unwrap();
+    /// assert_eq!(checked.report.with_code("missing-glyphs").count(), 1);
+    /// let font = path.with_file_name("../good/fonts/NotoSansDevanagari-Regular.ttf");
+    /// let fonts = checked.fonts.with_file(&font).unwrap();
+    /// checked.use_fonts(fonts);
+    /// assert_eq!(checked.report.with_code("missing-glyphs").count(), 0);
+    /// ```
+    pub fn use_fonts(&mut self, fonts: Fonts) {
+        let mut diagnostics = std::mem::take(&mut self.report.diagnostics);
+        diagnostics.retain(|d| d.code != glyphs::MISSING_GLYPHS.code);
+        diagnostics.extend(glyphs::missing_glyphs(
+            &self.timeline,
+            self.timeline.events.iter(),
+            &fonts,
+        ));
+        self.report = Report::with_omitted(diagnostics, self.report.omitted);
+        self.fonts = fonts;
     }
 }
 
@@ -77,9 +107,17 @@ fn check_loaded(loaded: Loaded) -> Checked {
     diagnostics.extend(visited.unreadable);
     let (found, omitted) = check::finish(&timeline, visited.results, &visited.unreadable_ids);
     diagnostics.extend(found);
+    let (fonts, font_findings) = glyphs::load_fonts(&timeline);
+    diagnostics.extend(font_findings);
+    diagnostics.extend(glyphs::missing_glyphs(
+        &timeline,
+        timeline.events.iter(),
+        &fonts,
+    ));
     Checked {
         timeline,
         report: Report::with_omitted(diagnostics, omitted),
+        fonts,
     }
 }
 

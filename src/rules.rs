@@ -8,6 +8,7 @@
 use crate::articles;
 use crate::check::{dates, mentions, quotes, sources};
 use crate::diagnostic::Rule;
+use crate::glyphs;
 use crate::layout;
 use crate::load::rules as shape;
 
@@ -31,6 +32,7 @@ pub fn all() -> &'static [&'static Rule] {
         &shape::INVALID_TITLE,
         &shape::UNDECLARED_SOURCE,
         &shape::MISSING_DATE_NOTE,
+        &glyphs::FONT_UNREADABLE,
         &articles::SOURCE_UNREADABLE,
         &articles::SOURCE_OUTSIDE_FOLDER,
         &articles::SOURCE_TOO_LARGE,
@@ -51,6 +53,7 @@ pub fn all() -> &'static [&'static Rule] {
         &dates::EVENT_AFTER_SOURCE,
         &mentions::MENTION_NOT_FOUND,
         &layout::TAGS_GROUPED,
+        &glyphs::MISSING_GLYPHS,
     ]
 }
 

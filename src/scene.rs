@@ -2,10 +2,11 @@
 //!
 //! Layout produces a [`Scene`]; the renderers turn it into SVG or PNG without making any
 //! decision of their own. Coordinates are in CSS pixels, origin top left, y downwards.
-//! Text positions are baselines; widths were measured with the embedded font (`font.rs`),
-//! the same one the PNG is drawn with.
+//! Text positions are baselines; widths were measured with the scene's [`Fonts`], the
+//! ones the PNG is drawn with.
 
 use crate::diagnostic::Diagnostic;
+use crate::font::Fonts;
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -169,4 +170,6 @@ pub struct Scene {
     /// Warnings about the drawing itself (characters no font has, tags grouped as
     /// "other"), for the command line to print; the chart draws regardless.
     pub notes: Vec<Diagnostic>,
+    /// The fonts layout measured the text with, and so the ones the PNG draws it with.
+    pub fonts: Fonts,
 }

@@ -3,6 +3,7 @@
 //! deliberate: this file fails to compile when an item is renamed, moved or changes shape.
 //! (Items not named here are private or may change: see docs/library.md.)
 
+use citeline::font::{FontError, Fonts};
 use citeline::layout::{Filter, LayoutOptions, Orientation, Theme};
 use citeline::model::{Event, Source, Spanned, Timeline};
 use citeline::render::{PngOptions, RenderError};
@@ -105,7 +106,22 @@ fn the_surface_has_the_shape_users_rely_on() {
             tags: vec!["meeting".to_owned()],
         },
         all_labels: false,
+        fonts: Fonts::default(),
     };
+    // Fonts: the built-in set, fallback files after it, measuring as the PNG draws.
+    let _: fn(&Fonts, &str, Vec<u8>) -> Result<Fonts, FontError> = Fonts::with_font;
+    let _: fn(&Fonts, &Path) -> Result<Fonts, FontError> = Fonts::with_file;
+    let _: fn(&Fonts, &str, f64, bool) -> f64 = Fonts::text_width;
+    let _: fn(&Fonts, &str, bool) -> Vec<char> = Fonts::missing;
+    let _: fn(&Fonts, f64, bool) -> (f64, f64) = Fonts::vertical_metrics;
+    let _: fn(&Fonts) -> Vec<&str> = Fonts::families;
+    let _: fn(&str) -> std::borrow::Cow<'_, str> = citeline::font::isolate;
+    let _ = |e: FontError| -> (String, String) { (e.name, e.reason) };
+    let _: u64 = citeline::font::MAX_FONT_BYTES;
+    let _ = |s: Scene| -> Fonts { s.fonts };
+    let _ = |c: Checked| -> Fonts { c.fonts };
+    let _: fn(&mut Checked, Fonts) = Checked::use_fonts;
+    let _ = |t: Timeline| -> Vec<Spanned<String>> { t.fonts };
     let _ =
         |d: citeline::Drawn| -> (Vec<Vec<u8>>, Vec<citeline::Diagnostic>) { (d.files, d.notes) };
     let _ = |paths: &[&Path], files: &[Vec<u8>]| -> Result<(), citeline::output::OutputError> {

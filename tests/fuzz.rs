@@ -2477,11 +2477,13 @@ fn svg_properties(p: &mut Problems, cmd: &str, bytes: &[u8], events_file: &Path)
             .find(|n| n.has_tag_name("title"))
             .map(|t| t.descendants().filter_map(|n| n.text()).collect())
             .unwrap_or_default();
-        // The tooltip may fold, drop or add white space and drop control characters; the
-        // date and every other character of the title must be there, in order.
+        // The tooltip may fold, drop or add white space, drop control characters and
+        // balance or add bidi controls (a title is isolated); the date and every other
+        // character of the title must be there, in order.
         let words = |s: &str| -> String {
             s.chars()
                 .filter(|c| !c.is_control() && !c.is_whitespace())
+                .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
                 .collect()
         };
         let expected = words(&format!("{}: {}", field("date"), field("title")));

@@ -946,7 +946,7 @@ fn dots_touch_their_stems_in_both_arrangements() {
         sources: vec![(i % 6) as u8],
     };
     // Few events: stems rise from dots on the axis.
-    let sparse: Vec<EventSpec> = (0..8)
+    let sparse: Vec<EventSpec> = (0..6)
         .map(|i| spec(i, format!("{}-0{}-1{}", 1995 + 2 * i, 1 + i % 9, i % 9)))
         .collect();
     // Many events in a month: lanes, each dot under its own label, far above the axis.

@@ -17,6 +17,8 @@
 //!   panic, a signal or a hang, always valid JSON and SVG (docs/fuzzing.md).
 //! - `render_svg`, `render_png`: the renderers on hand-made scenes (escaping, determinism,
 //!   pixels, no system fonts).
+//! - `scripts`: titles in many scripts: ink inside the measured boxes, `missing-glyphs`
+//!   warnings, fallback fonts, bidi isolation.
 //!
 //! Golden files are rewritten with `CITELINE_BLESS=1 cargo test`, the one switch for all.
 
@@ -31,5 +33,6 @@ mod render_png;
 mod render_svg;
 mod resources;
 mod rules;
+mod scripts;
 mod structure;
 mod util;

@@ -54,6 +54,7 @@ fn word_scene(with_text: bool, link: Option<&str>) -> Scene {
             data: Vec::new(),
             items,
         }],
+        fonts: Default::default(),
         notes: Vec::new(),
     }
 }
@@ -226,7 +227,7 @@ fn absurd_sizes_are_errors_not_panics() {
 const CHILD_OUTPUT: &str = "CITELINE_TEST_PNG_CHILD_OUTPUT";
 
 /// Renders in a child process whose fontconfig sees an empty configuration (no font
-/// directories at all), so only the embedded font can draw the word.
+/// directories at all), so only the built-in fonts can draw the word.
 #[test]
 fn text_is_drawn_with_no_fonts_installed() {
     if let Some(output) = std::env::var_os(CHILD_OUTPUT) {

@@ -54,6 +54,7 @@ fn scene(groups: Vec<Group>) -> Scene {
         background: WHITE,
         groups,
         notes: Vec::new(),
+        fonts: Default::default(),
     }
 }
 
@@ -219,7 +220,7 @@ fn the_document_says_what_it_is() {
     assert_eq!(root.attribute("aria-labelledby"), Some("title desc"));
     assert!(root
         .attribute("font-family")
-        .is_some_and(|f| f.starts_with(citeline::font::FAMILY)));
+        .is_some_and(|f| f.starts_with(&format!("'{}', ", citeline::font::FAMILY))));
 
     let children: Vec<_> = root.children().filter(|n| n.is_element()).collect();
     assert_eq!(children[0].tag_name().name(), "title");

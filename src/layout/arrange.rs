@@ -15,7 +15,7 @@ use super::sizes::{
     MIN_LABEL, STEM_PAD,
 };
 use super::wording::human_date;
-use crate::font;
+use crate::font::{self, Fonts};
 use crate::model::{DatedBy, Status};
 
 /// Vertical metrics of the two label fonts: ascent and line height of titles and dates.
@@ -56,10 +56,10 @@ pub(super) struct Wrapper {
 }
 
 impl Wrapper {
-    pub fn new() -> Self {
+    pub fn new(fonts: &Fonts) -> Self {
         Wrapper {
-            title: labels::Advances::new(LABEL_SIZE, false),
-            date: labels::Advances::new(DATE_SIZE, false),
+            title: labels::Advances::new(fonts, LABEL_SIZE, false),
+            date: labels::Advances::new(fonts, DATE_SIZE, false),
             metrics: Metrics::new(),
         }
     }

@@ -7,7 +7,7 @@ use super::labels;
 use super::sizes::{LEADING, MARGIN};
 use super::theme::Palette;
 use crate::diagnostic::Diagnostic;
-use crate::font;
+use crate::font::{self, Fonts};
 use crate::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Scene};
 
 /// Collects groups from top to bottom; `y` is where the next part starts.
@@ -18,19 +18,22 @@ pub(super) struct Builder<'p> {
     pub y: f64,
     /// The canvas's right edge: the width asked for, or more if a label needs it.
     pub right_edge: f64,
-    /// Warnings about the drawing that any step may push; they become [`Scene::notes`].
+    /// What every text a reader gives is measured with.
+    pub fonts: &'p Fonts,
+    /// Warnings about the drawing, for [`Scene::notes`].
     pub notes: Vec<Diagnostic>,
 }
 
 impl<'p> Builder<'p> {
     /// An empty page `width` wide, its first part to start at the top margin.
-    pub fn new(width: f64, palette: &'p Palette) -> Self {
+    pub fn new(width: f64, palette: &'p Palette, fonts: &'p Fonts) -> Self {
         Builder {
             width,
             palette,
             groups: Vec::new(),
             y: MARGIN,
             right_edge: width,
+            fonts,
             notes: Vec::new(),
         }
     }
@@ -47,6 +50,7 @@ impl<'p> Builder<'p> {
             background: self.palette.background,
             groups: self.groups,
             notes: self.notes,
+            fonts: self.fonts.clone(),
         };
         round_scene(&mut scene);
         scene
@@ -71,7 +75,14 @@ impl<'p> Builder<'p> {
     ) -> Vec<Item> {
         let (ascent, descent) = font::vertical_metrics(size, bold);
         let first_width = self.width - MARGIN - x;
-        let lines = wrap_hanging(text, size, bold, first_width, first_width - indent);
+        let lines = wrap_hanging(
+            self.fonts,
+            text,
+            size,
+            bold,
+            first_width,
+            first_width - indent,
+        );
         let mut items = Vec::with_capacity(lines.len());
         for (i, (line, width)) in lines.into_iter().enumerate() {
             let lx = if i == 0 { x } else { x + indent };
@@ -91,7 +102,8 @@ impl<'p> Builder<'p> {
     }
 }
 
-/// A start-anchored text with its measured box.
+/// A start-anchored text with its measured box, measured with the built-in fonts: for
+/// texts citeline writes itself (dates, ticks, counts), which they always cover.
 pub(super) fn text_item(
     text: String,
     x: f64,
@@ -147,9 +159,16 @@ pub(super) fn group(role: Role, classes: Vec<String>, items: Vec<Item>) -> Group
 }
 
 /// Wraps with a first line of `first` and further lines of `rest` pixels.
-fn wrap_hanging(text: &str, size: f64, bold: bool, first: f64, rest: f64) -> Vec<(String, f64)> {
+fn wrap_hanging(
+    fonts: &Fonts,
+    text: &str,
+    size: f64,
+    bold: bool,
+    first: f64,
+    rest: f64,
+) -> Vec<(String, f64)> {
     let text = labels::clean(text);
-    let mut advances = labels::Advances::new(size, bold);
+    let mut advances = labels::Advances::new(fonts, size, bold);
     let lines = labels::wrap_measured(&text, &mut advances, first);
     if lines.len() <= 1 || rest >= first {
         return lines;

@@ -17,7 +17,7 @@ use crate::scene::Role;
 /// arranges the blocks and draws them; advances `y` past the axis.
 pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
     let room = arrange::room(b.width, b.text_width());
-    let mut wrapper = arrange::Wrapper::new();
+    let mut wrapper = arrange::Wrapper::new(b.fonts);
     let mut texts: Vec<arrange::Texts> = prepared
         .events
         .iter()

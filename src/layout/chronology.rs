@@ -21,7 +21,7 @@ use super::sizes::{DATE_SIZE, DOT_RADIUS, LABEL_SIZE, MARGIN};
 use super::style::{axis_stroke, MarkStyle};
 use super::sweep::{self, Want};
 use super::wording::{human_date, thousands};
-use crate::font;
+use crate::font::{self, Fonts};
 use crate::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Stroke};
 
 /// The farthest a label may sit from its date along the axis.
@@ -93,7 +93,7 @@ pub(super) struct Plan {
 
 /// Plans the chronology of `prepared` on a page `width` wide; with `unlimited` every
 /// label is placed however tall the chart grows.
-pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool) -> Plan {
+pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool, fonts: &Fonts) -> Plan {
     let unlimited = unlimited || prepared.events.len() <= LABEL_ALL_UP_TO;
     let lanes = lanes(&prepared.events);
     let lane_count = lanes.iter().map(|l| l + 1).max().unwrap_or(0);
@@ -103,7 +103,7 @@ pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool) -> Plan {
     } else {
         columns.label_room
     };
-    let blocks = blocks(prepared, room);
+    let blocks = blocks(prepared, room, fonts);
     // Segments take the length their labels need; a stretch with no date inside that
     // would then cost more than a break is cut out as one, and the lengths are fitted anew.
     let mut domain = prepared.domain.clone();
@@ -424,9 +424,9 @@ fn columns(width: f64, overview: bool, lanes: usize) -> Columns {
 }
 
 /// Events in blocks: one per event, except that one-day events on the same day share one.
-fn blocks(prepared: &Prepared, room: f64) -> Vec<Block> {
+fn blocks(prepared: &Prepared, room: f64, fonts: &Fonts) -> Vec<Block> {
     let m = Metrics::new();
-    let mut wrapper = Wrapper::new();
+    let mut wrapper = Wrapper::new(fonts);
     let events = &prepared.events;
     let mut out: Vec<Block> = Vec::new();
     let mut i = 0;

@@ -8,7 +8,7 @@
 //! pile of dots under a block). [`lanes`] packs boxes into rows, for dense data and for
 //! piling dots. Text is measured only with `font.rs`.
 
-use crate::font;
+use crate::font::Fonts;
 use std::collections::HashMap;
 
 /// What [`stack`] needs to know of an event's block.
@@ -152,7 +152,10 @@ fn is_attached(c: char) -> bool {
 }
 
 /// `text` with control characters dropped and every run of white space made one space,
-/// trimmed: what a renderer can draw and what is measured are then the same string.
+/// trimmed: what a renderer can draw and what is measured are then the same string. A text
+/// with right-to-left characters or bidi controls comes back as one balanced isolate
+/// ([`crate::font::isolate`]), so that what layout writes after it (citation marks, a
+/// date) keeps its place and direction.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
@@ -167,15 +170,18 @@ pub fn clean(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    match crate::font::isolate(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(isolated) => isolated,
+    }
 }
 
 /// Greedy word wrap of cleaned `text` into lines about `max_width` wide at `size`; a word
 /// wider than a line is cut between characters (never before a combining mark). Each word
 /// is measured once; callers measure each finished line again for its true box. Empty text
 /// gives no line.
-pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
-    if font::text_width(text, size, bold) <= max_width {
+pub fn wrap(fonts: &Fonts, text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
+    if fonts.text_width(text, size, bold) <= max_width {
         return if text.is_empty() {
             Vec::new()
         } else {
@@ -183,27 +189,33 @@ pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
         };
     }
     let mut buf = [0u8; 4];
-    wrap_words(
+    let lines = wrap_words(
         text,
         max_width,
-        &mut |w| font::text_width(w, size, bold),
-        &mut |c| font::text_width(c.encode_utf8(&mut buf), size, bold),
-    )
+        &mut |w| fonts.text_width(w, size, bold),
+        &mut |c| fonts.text_width(c.encode_utf8(&mut buf), size, bold),
+    );
+    fit_measured(lines, &mut |l| fonts.text_width(l, size, bold), max_width)
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect()
 }
 
 /// Advance widths of single characters at one size, each measured once: summed, they
-/// estimate a word's width (kerning aside, which only tightens DejaVu Sans) cheaply enough
+/// estimate a word's width (kerning aside, which only tightens a line) cheaply enough
 /// to wrap a hundred thousand labels. Only wrapping decisions use the estimate; every
 /// finished line is measured whole.
 pub struct Advances {
+    fonts: Fonts,
     size: f64,
     bold: bool,
     map: HashMap<char, f64>,
 }
 
 impl Advances {
-    pub fn new(size: f64, bold: bool) -> Self {
+    pub fn new(fonts: &Fonts, size: f64, bold: bool) -> Self {
         Self {
+            fonts: fonts.clone(),
             size,
             bold,
             map: HashMap::new(),
@@ -212,9 +224,10 @@ impl Advances {
 
     fn char(&mut self, c: char) -> f64 {
         let (size, bold) = (self.size, self.bold);
+        let fonts = &self.fonts;
         *self.map.entry(c).or_insert_with(|| {
             let mut buf = [0u8; 4];
-            font::text_width(c.encode_utf8(&mut buf), size, bold)
+            fonts.text_width(c.encode_utf8(&mut buf), size, bold)
         })
     }
 
@@ -228,8 +241,9 @@ impl Advances {
 /// not is wrapped on estimates and then each line is measured once.
 pub fn wrap_measured(text: &str, advances: &mut Advances, max_width: f64) -> Vec<(String, f64)> {
     let (size, bold) = (advances.size, advances.bold);
+    let fonts = advances.fonts.clone();
     if advances.estimate(text) <= max_width {
-        let whole = font::text_width(text, size, bold);
+        let whole = fonts.text_width(text, size, bold);
         if whole <= max_width {
             return if text.is_empty() {
                 Vec::new()
@@ -239,18 +253,92 @@ pub fn wrap_measured(text: &str, advances: &mut Advances, max_width: f64) -> Vec
         }
     }
     let cell = std::cell::RefCell::new(advances);
-    wrap_words(
+    let lines = wrap_words(
         text,
         max_width,
         &mut |w| cell.borrow_mut().estimate(w),
         &mut |c| cell.borrow_mut().char(c),
-    )
-    .into_iter()
-    .map(|l| {
-        let w = font::text_width(&l, size, bold);
-        (l, w)
-    })
-    .collect()
+    );
+    fit_measured(lines, &mut |l| fonts.text_width(l, size, bold), max_width)
+}
+
+/// Each line measured whole, and a line wider than `max_width` made to fit by moving its
+/// last words to the next line. The estimate of a line (the sum of its characters) can fall
+/// short of the line: a line that needs a fallback face for one character is drawn in that
+/// face throughout, if it has every character (resvg's rule, which measuring follows).
+fn fit_measured(
+    lines: Vec<String>,
+    measure: &mut dyn FnMut(&str) -> f64,
+    max_width: f64,
+) -> Vec<(String, f64)> {
+    let mut queue: std::collections::VecDeque<String> = lines.into();
+    let mut out = Vec::with_capacity(queue.len());
+    while let Some(line) = queue.pop_front() {
+        let width = measure(&line);
+        // The last word or bracketed group; only whole words follow a space, since a cut
+        // word starts its own line.
+        let last = units(&line)
+            .last()
+            .map(|u| u.as_ptr() as usize - line.as_ptr() as usize);
+        match last {
+            Some(at) if at > 0 && width > max_width => {
+                let (head, tail) = (line[..at].trim_end(), &line[at..]);
+                match queue.front_mut() {
+                    Some(next) => *next = format!("{tail} {next}"),
+                    None => queue.push_back(tail.to_owned()),
+                }
+                queue.push_front(head.to_owned());
+            }
+            _ => out.push((line, width)),
+        }
+    }
+    out
+}
+
+/// The words of `text` with each bracketed group (`(…)`, `[…]`, `{…}`, `«…»`, `“…”`)
+/// joined into one unit, so that a line breaks inside brackets only when the group is
+/// wider than a line. Unbalanced brackets group nothing.
+fn units(text: &str) -> Vec<&str> {
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let (start, word) = words[i];
+        let mut depth = bracket_depth(word);
+        let mut j = i;
+        while depth > 0 && j + 1 < words.len() {
+            j += 1;
+            depth += bracket_depth(words[j].1);
+        }
+        if j > i && depth <= 0 {
+            let (end_start, end_word) = words[j];
+            out.push(&text[start..end_start + end_word.len()]);
+            i = j + 1;
+        } else {
+            out.push(word);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Openers minus closers in `word`.
+fn bracket_depth(word: &str) -> i32 {
+    word.chars()
+        .map(|c| match c {
+            '(' | '[' | '{' | '«' | '“' => 1,
+            ')' | ']' | '}' | '»' | '”' => -1,
+            _ => 0,
+        })
+        .sum()
 }
 
 fn wrap_words(
@@ -263,8 +351,15 @@ fn wrap_words(
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut width = 0.0;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    let mut pending: Vec<&str> = units(text);
+    pending.reverse();
+    while let Some(word) = pending.pop() {
         let w = word_width(word);
+        if w > max_width && word.contains(' ') {
+            // A bracketed group wider than a line breaks between its words after all.
+            pending.extend(word.split(' ').filter(|w| !w.is_empty()).rev());
+            continue;
+        }
         if !line.is_empty() && width + space + w <= max_width {
             line.push(' ');
             line.push_str(word);
@@ -294,12 +389,105 @@ fn wrap_words(
     if !line.is_empty() {
         lines.push(line);
     }
+    carry_bidi(lines)
+}
+
+/// Lines that break inside a bidi isolate or embedding (a right-to-left title that
+/// [`clean`] isolated) reopen it, so each line reads in the direction its text began with;
+/// drawing closes what a line leaves open ([`crate::font::isolate`]).
+fn carry_bidi(lines: Vec<String>) -> Vec<String> {
+    if !lines.iter().any(|l| crate::font::has_bidi_controls(l)) {
+        return lines;
+    }
+    let mut open: Vec<char> = Vec::new();
     lines
+        .into_iter()
+        .map(|line| {
+            let carried: String = open.iter().collect();
+            for c in line.chars() {
+                match c {
+                    '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' | '\u{2066}'..='\u{2068}' => {
+                        open.push(c)
+                    }
+                    '\u{202C}' if open.last().is_some_and(|o| !is_isolate(*o)) => {
+                        open.pop();
+                    }
+                    '\u{2069}' => {
+                        if let Some(at) = open.iter().rposition(|o| is_isolate(*o)) {
+                            open.truncate(at);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            carried + &line
+        })
+        .collect()
+}
+
+fn is_isolate(c: char) -> bool {
+    matches!(c, '\u{2066}'..='\u{2068}')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brackets_hold_together_when_they_fit() {
+        assert_eq!(
+            units("NATO (North Atlantic Treaty) and [1,2]"),
+            ["NATO", "(North Atlantic Treaty)", "and", "[1,2]"]
+        );
+        assert_eq!(units("an (unclosed group"), ["an", "(unclosed", "group"]);
+        let fonts = Fonts::default();
+        let text = "قمة الناتو (حلف شمال الأطلسي) في براغ";
+        let group = "(حلف شمال الأطلسي)";
+        // Room for the title up to the group's second word, and for the group alone.
+        let room = fonts.text_width("قمة الناتو (حلف شمال الأطلسي)", 12.0, false) - 1.0;
+        assert!(room > fonts.text_width(group, 12.0, false));
+        let lines = wrap(&fonts, text, 12.0, false, room);
+        assert!(lines.iter().any(|l| l.contains(group)), "{lines:?}");
+        // A group wider than a line still breaks.
+        let narrow = wrap(&fonts, text, 12.0, false, 40.0);
+        assert!(narrow.iter().all(|l| !l.contains(group)), "{narrow:?}");
+    }
+
+    #[test]
+    fn a_line_inside_an_isolate_reopens_it() {
+        let fonts = Fonts::default();
+        let text = clean("قمة الناتو في براغ تبحث التعاون مع منظمة معاهدة الأمن الجماعي");
+        let lines = wrap(&fonts, &format!("{text} [1]"), 12.0, false, 120.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        let arabic = |l: &&String| l.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        assert!(
+            lines
+                .iter()
+                .filter(arabic)
+                .all(|l| l.starts_with('\u{2067}')),
+            "{lines:?}"
+        );
+        assert!(
+            lines.concat().ends_with("\u{2069}[1]") || lines.concat().ends_with("\u{2069} [1]")
+        );
+    }
+
+    #[test]
+    fn a_line_that_switches_face_is_refitted() {
+        // Hebrew is in DejaVu Sans only: a line's whole width may differ from the sum of
+        // its characters' advances; every line must fit all the same.
+        let fonts = Fonts::default();
+        let text = "ministers שלום עולם foreign reversed and more words here";
+        for room in [120.0, 160.0, 200.0, 260.0] {
+            let mut advances = Advances::new(&fonts, 12.0, false);
+            for (line, width) in wrap_measured(text, &mut advances, room) {
+                assert!(
+                    width <= room || !line.contains(' '),
+                    "{line}: {width} > {room}"
+                );
+            }
+        }
+    }
 
     fn overlaps(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
         a.0 < b.1 && b.0 < a.1 && a.2 < b.3 && b.2 < a.3
@@ -427,7 +615,11 @@ mod tests {
 
     #[test]
     fn clean_drops_controls_and_collapses_space() {
-        assert_eq!(clean("  a\u{7}b \t\n c\u{202e} "), "ab c\u{202e}");
+        assert_eq!(
+            clean("  a\u{7}b \t\n c\u{202e} "),
+            "\u{2066}ab c\u{202e}\u{202c}\u{2069}"
+        );
+        assert_eq!(clean(" NATO  summit "), "NATO summit");
         assert_eq!(clean("\u{1}\u{2} \n"), "");
     }
 
@@ -435,11 +627,11 @@ mod tests {
     fn wrap_fits_and_keeps_every_character() {
         let text = "Supercalifragilisticexpialidocious-and-more words 集体安全条约组织外长会议在比什凯克举行 e\u{301}te\u{301}";
         for max in [40.0, 90.0, 200.0] {
-            let lines = wrap(text, 12.0, false, max);
+            let lines = wrap(&Fonts::default(), text, 12.0, false, max);
             for l in &lines {
                 // A single character wider than the line is the only excuse.
                 assert!(
-                    font::text_width(l, 12.0, false) <= max + 1.0 || l.chars().count() == 1,
+                    crate::font::text_width(l, 12.0, false) <= max + 1.0 || l.chars().count() == 1,
                     "{l}"
                 );
                 assert!(!l.starts_with('\u{301}'));

@@ -12,7 +12,7 @@
 //! Each entry is a group of its own, `legend-item` and the class the marks carry (`day`,
 //! `uncertain`, …, `tag-…`), so a stylesheet or a test can pair them.
 
-use super::build::{text_item, Builder};
+use super::build::{text_item_measured, Builder};
 use super::labels;
 use super::prepare::Prepared;
 use super::sizes::{BAR_HEIGHT, DOT_RADIUS, LEADING, LEGEND_SIZE, MARGIN};
@@ -142,6 +142,7 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
     for (entry, ends_key) in entries {
         // A text wider than the page is cut into lines of its own.
         let lines = labels::wrap(
+            b.fonts,
             &entry.text,
             LEGEND_SIZE,
             false,
@@ -149,7 +150,7 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
         );
         let width = lines
             .iter()
-            .map(|l| font::text_width(l, LEGEND_SIZE, false))
+            .map(|l| b.fonts.text_width(l, LEGEND_SIZE, false))
             .fold(0.0, f64::max);
         if x > MARGIN && x + SWATCH + SWATCH_GAP + width > limit {
             x = MARGIN;
@@ -159,7 +160,8 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
         let mut items = swatch_items(&entry.swatch, x, mid, b.palette);
         for (i, text) in lines.iter().enumerate() {
             let baseline = mid + (ascent - descent) / 2.0 + i as f64 * line;
-            items.push(text_item(
+            items.push(text_item_measured(
+                b.fonts.text_width(text, LEGEND_SIZE, false),
                 text.clone(),
                 x + SWATCH + SWATCH_GAP,
                 baseline,

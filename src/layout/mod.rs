@@ -3,8 +3,8 @@
 //! Everything a reader sees is decided here (where each mark, stem and label goes, which
 //! ticks the axis gets, how long texts wrap, which colours apply) so that the renderers only
 //! translate. No files, no drawing library, no error path: any timeline that loaded can be
-//! laid out, the empty one included. Text is measured with `font.rs`, the font the PNG is
-//! drawn with. Coordinates are rounded to 0.01 px so the SVG text is stable.
+//! laid out, the empty one included. Text is measured with the options' [`Fonts`], which
+//! the scene carries to the PNG; characters no font has become `missing-glyphs` notes. Coordinates are rounded to 0.01 px so the SVG text is stable.
 //!
 //! Time is linear inside every axis segment; long empty stretches are cut out as breaks.
 //! The chart runs one of two ways. Across the page (the classic look, `chart.rs`): dots
@@ -57,6 +57,7 @@ pub use self::wording::human_date;
 
 use self::build::Builder;
 use self::prepare::Prepared;
+use crate::font::Fonts;
 use crate::model::Timeline;
 use crate::scene::Scene;
 use chrono::NaiveDate;
@@ -77,6 +78,9 @@ pub struct LayoutOptions {
     /// Label every event however tall the chart grows, instead of keeping to the height
     /// budget and labelling the events that matter first.
     pub all_labels: bool,
+    /// The fonts every text is measured with, carried to the PNG in the scene: the
+    /// built-in ones by default, with a project's fallback fonts after them.
+    pub fonts: Fonts,
 }
 
 impl Default for LayoutOptions {
@@ -88,6 +92,7 @@ impl Default for LayoutOptions {
             orientation: Orientation::Auto,
             filter: Filter::default(),
             all_labels: false,
+            fonts: Fonts::default(),
         }
     }
 }
@@ -133,9 +138,14 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
     let breaks =
         |max: usize, share: f64, cross: bool| (if options.breaks { max } else { 0 }, share, cross);
     let mut prepared = Prepared::new(timeline, &palette, breaks(6, 0.25, false));
-    let notes = std::mem::take(&mut prepared.notes);
+    let mut notes = crate::glyphs::missing_glyphs(
+        timeline,
+        prepared.events.iter().map(|ev| ev.event),
+        &options.fonts,
+    );
+    notes.append(&mut prepared.notes);
     if prepared.events.is_empty() {
-        let mut b = Builder::new(width, &palette);
+        let mut b = Builder::new(width, &palette, &options.fonts);
         header::draw(&mut b, timeline, &prepared);
         chart::draw_empty(&mut b);
         b.notes = notes;
@@ -147,7 +157,7 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
         Orientation::Auto => prepared.events.len() <= ACROSS_AT_MOST,
     };
     if across {
-        let mut scene = horizontal(timeline, &prepared, width, &palette);
+        let mut scene = horizontal(timeline, &prepared, width, &palette, &options.fonts);
         let fits = reach::reach(&scene).iter().all(|(_, r)| *r <= ACROSS_REACH);
         if fits || options.orientation == Orientation::Horizontal {
             scene.notes = notes;
@@ -156,9 +166,9 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
     }
     // Down the page, segments take the length their labels need: more breaks pay.
     let mut prepared = Prepared::new(timeline, &palette, breaks(40, 0.01, true));
-    let plan = chronology::plan(&prepared, width, options.all_labels);
+    let plan = chronology::plan(&prepared, width, options.all_labels, &options.fonts);
     prepared.labelled = plan.labelled;
-    let mut b = Builder::new(width, &palette);
+    let mut b = Builder::new(width, &palette, &options.fonts);
     b.notes = notes;
     header::draw(&mut b, timeline, &prepared);
     legend::draw(&mut b, &prepared);
@@ -173,8 +183,14 @@ const ACROSS_AT_MOST: usize = 40;
 const ACROSS_REACH: f64 = 300.0;
 
 /// The horizontal chart: labels stacked above an axis across the page.
-fn horizontal(timeline: &Timeline, prepared: &Prepared, width: f64, palette: &Palette) -> Scene {
-    let mut b = Builder::new(width, palette);
+fn horizontal(
+    timeline: &Timeline,
+    prepared: &Prepared,
+    width: f64,
+    palette: &Palette,
+    fonts: &crate::font::Fonts,
+) -> Scene {
+    let mut b = Builder::new(width, palette, fonts);
     header::draw(&mut b, timeline, prepared);
     legend::draw(&mut b, prepared);
     chart::draw(&mut b, prepared);

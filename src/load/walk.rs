@@ -18,7 +18,7 @@ use std::collections::{BTreeSet, HashMap};
 use toml::de::DeTable;
 
 pub(super) const ROOT_KEYS: &[&str] = &["timeline", "aliases", "sources", "events"];
-const TIMELINE_KEYS: &[&str] = &["title", "subtitle"];
+const TIMELINE_KEYS: &[&str] = &["title", "subtitle", "fonts"];
 pub(super) const SOURCE_KEYS: &[&str] = &[
     "file",
     "publisher",
@@ -60,6 +60,7 @@ pub(super) fn root(
                 unknown_keys(sink, t, TIMELINE_KEYS, "in [timeline]");
                 timeline.title = opt_text(sink, t, "title");
                 timeline.subtitle = opt_text(sink, t, "subtitle");
+                timeline.fonts = opt_list(sink, t, "fonts");
             }
         }
         if let Some(v) = root.get("aliases") {

@@ -1,18 +1,17 @@
 //! Scene → PNG bytes: the SVG of [`svg`](super::svg) rasterised by resvg.
 //!
-//! Text is drawn with the DejaVu Sans built into the binary and nothing else: the font
-//! database holds only its four faces and every generic family points at them, so the PNG
-//! looks the same on a machine with no fonts and never consults fontconfig. This file owns
+//! Text is drawn with the scene's fonts and nothing else: the SVG handed to resvg carries
+//! each text as the outlines of the glyphs layout measured ([`Fonts`]), so resvg lays out
+//! no text, the PNG looks the same on a machine with no fonts, and fontconfig is never
+//! consulted. This file owns
 //! the pixel-size check (an absurd `--scale` is an error, not gigabytes of allocation) and
 //! the PNG encoding; it decides nothing about the drawing.
 
 use super::limits::{RenderError, MAX_PIXELS, MAX_SIDE};
-use std::sync::{Arc, OnceLock};
-
 use resvg::tiny_skia;
-use resvg::usvg::{self, fontdb};
+use resvg::usvg;
 
-use crate::font::{self, FAMILY};
+use crate::font::FAMILY;
 use crate::scene::Scene;
 
 /// How to rasterise.
@@ -31,7 +30,7 @@ impl Default for PngOptions {
 
 /// Draws `scene` as PNG bytes, `scene.width × options.scale` pixels wide (rounded up).
 ///
-/// Text uses only the embedded font. Errors for a bad scale or an image too large to
+/// Text uses only the scene's fonts. Errors for a bad scale or an image too large to
 /// allocate; never panics.
 ///
 /// ```
@@ -46,6 +45,7 @@ impl Default for PngOptions {
 ///     background: Color::rgb(255, 255, 255),
 ///     groups: vec![],
 ///     notes: vec![],
+///     fonts: Default::default(),
 /// };
 /// let bytes = render::png(&scene, &PngOptions { scale: 2.0 }).unwrap();
 /// assert_eq!(&bytes[1..4], b"PNG");
@@ -59,10 +59,9 @@ pub fn png(scene: &Scene, options: &PngOptions) -> Result<Vec<u8>, RenderError> 
     }
     let (width, height) = pixel_size(scene.width, scene.height, scale)?;
 
-    let text = super::svg(scene)?;
+    let text = super::svg::with_glyph_outlines(scene)?;
     let mut usvg_options = usvg::Options {
         font_family: FAMILY.to_owned(),
-        fontdb: embedded_fonts(),
         ..usvg::Options::default()
     };
     // Our SVG has no images; refusing them anyway means no path or data URL is ever read.
@@ -135,40 +134,9 @@ fn pixel_size(width: f64, height: f64, scale: f64) -> Result<(u32, u32), RenderE
     Ok((w as u32, h as u32))
 }
 
-/// A font database with only the embedded DejaVu Sans (regular, bold and their obliques), standing in for
-/// every generic family: without a family mapping usvg finds no font and drops the text.
-fn embedded_fonts() -> Arc<fontdb::Database> {
-    static FONTS: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
-    FONTS
-        .get_or_init(|| {
-            let mut db = fontdb::Database::new();
-            db.load_font_data(font::regular_bytes().to_vec());
-            db.load_font_data(font::bold_bytes().to_vec());
-            db.load_font_data(font::italic_bytes().to_vec());
-            db.load_font_data(font::bold_italic_bytes().to_vec());
-            db.set_sans_serif_family(FAMILY);
-            db.set_serif_family(FAMILY);
-            db.set_monospace_family(FAMILY);
-            db.set_cursive_family(FAMILY);
-            db.set_fantasy_family(FAMILY);
-            Arc::new(db)
-        })
-        .clone()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_font_database_holds_only_the_embedded_faces() {
-        let db = embedded_fonts();
-        assert_eq!(db.len(), 4);
-        for face in db.faces() {
-            assert!(matches!(face.source, fontdb::Source::Binary(_)));
-            assert!(face.families.iter().any(|(name, _)| name == FAMILY));
-        }
-    }
 
     #[test]
     fn pixel_sizes_are_checked_before_allocating() {

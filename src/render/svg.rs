@@ -32,7 +32,7 @@ use plotters_backend::{
 };
 
 use super::limits::{RenderError, MAX_CHART_SIDE};
-use crate::font::{self, FAMILY};
+use crate::font::{self, Fonts, FAMILY};
 use crate::scene::{Anchor, Color, Group, Item, Point, Role, Scene, Stroke};
 
 /// Backend units per CSS pixel.
@@ -67,6 +67,7 @@ const UNIT: f64 = 100.0;
 ///         }],
 ///     }],
 ///     notes: vec![],
+///     fonts: Default::default(),
 /// };
 /// let svg = render::svg(&scene).unwrap();
 /// assert!(svg.contains(r#"viewBox="0 0 200 50""#));
@@ -83,7 +84,20 @@ pub fn svg(scene: &Scene) -> Result<String, RenderError> {
             height: scene.height,
         });
     }
+    write(scene, false)
+}
+
+/// [`svg`] with every text drawn as the outlines of the glyphs layout measured, for the
+/// PNG: resvg then lays out no text of its own (see `font.rs` for why).
+pub(crate) fn with_glyph_outlines(scene: &Scene) -> Result<String, RenderError> {
+    write(scene, true)
+}
+
+fn write(scene: &Scene, outlines: bool) -> Result<String, RenderError> {
     let mut backend = SemanticSvg::new(scene);
+    if outlines {
+        backend.outlines = Some(Outlines::default());
+    }
     let (width, height) = backend.get_size();
     let canvas = [(0, 0), (width as i32, height as i32)];
     draw(
@@ -291,6 +305,18 @@ pub(crate) struct SemanticSvg {
     ids: HashSet<String>,
     /// Whether the open group wrapped its marks in `<a>`.
     link_open: bool,
+    /// The scene's fonts, for plotters' size estimates and glyph outlines.
+    fonts: Fonts,
+    /// Set when texts are written as glyph outlines.
+    outlines: Option<Outlines>,
+}
+
+/// Glyph outlines written so far, each once, as `<path id>` for `<use>` to place.
+#[derive(Debug, Default)]
+struct Outlines {
+    defs: String,
+    /// Each glyph met, by face and id, and whether it has an outline.
+    seen: std::collections::HashMap<(usize, u16), bool>,
 }
 
 impl SemanticSvg {
@@ -309,9 +335,14 @@ impl SemanticSvg {
         out.push(' ');
         push_units(&mut out, height);
         out.push_str("\" role=\"img\" aria-labelledby=\"title desc\" font-family=\"");
-        push_escaped(&mut out, FAMILY, Context::Attribute);
-        // The fallback only matters to a viewer without DejaVu; the PNG has only DejaVu.
-        out.push_str(", sans-serif\">\n<title id=\"title\">");
+        // Every family the scene was measured with, in order: a viewer that has them draws
+        // what the PNG draws; the generic family serves one that has none.
+        for family in scene.fonts.families() {
+            out.push('\'');
+            push_escaped(&mut out, family, Context::Attribute);
+            out.push_str("', ");
+        }
+        out.push_str("sans-serif\">\n<title id=\"title\">");
         push_escaped(&mut out, &scene.title, Context::Block);
         out.push_str("</title>\n<desc id=\"desc\">");
         push_escaped(&mut out, &scene.description, Context::Block);
@@ -325,6 +356,8 @@ impl SemanticSvg {
             extra: Extra::default(),
             ids,
             link_open: false,
+            fonts: scene.fonts.clone(),
+            outlines: None,
         }
     }
 
@@ -395,8 +428,79 @@ impl SemanticSvg {
 
     /// Closes the document and hands it over.
     fn finish(mut self) -> String {
+        if let Some(outlines) = self.outlines.take() {
+            if !outlines.defs.is_empty() {
+                self.out.push_str("<defs>\n");
+                self.out.push_str(&outlines.defs);
+                self.out.push_str("</defs>\n");
+            }
+        }
         self.out.push_str("</svg>\n");
         self.out
+    }
+
+    /// Writes `text` as `<use>` of each glyph's outline, placed as layout measured it.
+    fn draw_outlines<T: BackendTextStyle>(&mut self, text: &str, style: &T, (x, y): BackendCoord) {
+        let size = style.size() / UNIT;
+        let font_style = style.style();
+        let bold = self.extra.bold || matches!(font_style, FontStyle::Bold);
+        let italic = matches!(font_style, FontStyle::Italic | FontStyle::Oblique);
+        let (glyphs, width) = self.fonts.place(text, size, bold, italic);
+        let shift = match style.anchor().h_pos {
+            HPos::Left => 0.0,
+            HPos::Center => -width / 2.0,
+            HPos::Right => -width,
+        };
+        let (x, y) = (f64::from(x) / UNIT + shift, f64::from(y) / UNIT);
+        self.out.push_str("<g");
+        self.attr_paint("fill", style.color());
+        let degrees = match style.transform() {
+            FontTransform::None => 0,
+            FontTransform::Rotate90 => 90,
+            FontTransform::Rotate180 => 180,
+            FontTransform::Rotate270 => 270,
+        };
+        if degrees != 0 {
+            let _ = write!(
+                self.out,
+                " transform=\"rotate({degrees} {} {})\"",
+                decimal(x - shift),
+                decimal(y)
+            );
+        }
+        self.out.push_str(">\n");
+        let outlines = self.outlines.get_or_insert_with(Outlines::default);
+        for g in glyphs {
+            let key = (g.face, g.id);
+            let drawn = *outlines.seen.entry(key).or_insert_with(|| {
+                match self.fonts.glyph_path(g.face, g.id) {
+                    Some(d) => {
+                        let _ = writeln!(
+                            outlines.defs,
+                            "<path id=\"glyph-{}-{}\" d=\"{d}\"/>",
+                            g.face, g.id
+                        );
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if !drawn {
+                continue;
+            }
+            let scale = size / self.fonts.units_per_em(g.face);
+            let _ = writeln!(
+                self.out,
+                "<use href=\"#glyph-{}-{}\" transform=\"matrix({} 0 0 {} {} {})\"/>",
+                g.face,
+                g.id,
+                decimal(scale),
+                decimal(-scale),
+                decimal(x + g.x),
+                decimal(y + g.y)
+            );
+        }
+        self.out.push_str("</g>\n");
     }
 
     fn unique_id(&mut self, base: &str) -> String {
@@ -603,6 +707,10 @@ impl DrawingBackend for SemanticSvg {
         style: &T,
         (x, y): BackendCoord,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
+        if self.outlines.is_some() {
+            self.draw_outlines(text, style, (x, y));
+            return Ok(());
+        }
         self.out.push_str("<text");
         self.attr_units("x", i64::from(x));
         self.attr_units("y", i64::from(y));
@@ -646,12 +754,14 @@ impl DrawingBackend for SemanticSvg {
             self.out.push_str(" xml:space=\"preserve\"");
         }
         self.out.push('>');
-        push_escaped(&mut self.out, text, Context::Line);
+        // Isolated, as it was measured: a right-to-left line reads right to left, and its
+        // bidi controls stay inside it.
+        push_escaped(&mut self.out, &font::isolate(text), Context::Line);
         self.out.push_str("</text>\n");
         Ok(())
     }
 
-    /// Measures with the embedded font, so plotters never needs a font backend of its own
+    /// Measures with the scene's fonts, so plotters never needs a font backend of its own
     /// (with default features off it would guess from the byte count).
     fn estimate_text_size<T: BackendTextStyle>(
         &self,
@@ -660,13 +770,28 @@ impl DrawingBackend for SemanticSvg {
     ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
         let size = style.size() / UNIT;
         let bold = self.extra.bold || matches!(style.style(), FontStyle::Bold);
-        let width = font::text_width(text, size, bold);
-        let (ascent, descent) = font::vertical_metrics(size, bold);
+        let width = self.fonts.text_width(text, size, bold);
+        let (ascent, descent) = self.fonts.vertical_metrics(size, bold);
         Ok((
             units(width).max(0) as u32,
             units(ascent + descent).max(0) as u32,
         ))
     }
+}
+
+/// A number with at most six decimals and no trailing zeros, for glyph placements.
+fn decimal(v: f64) -> String {
+    let mut s = format!("{:.6}", if v == 0.0 { 0.0 } else { v });
+    while s.ends_with('0') {
+        s.pop();
+    }
+    if s.ends_with('.') {
+        s.pop();
+    }
+    if s == "-0" {
+        s = "0".into();
+    }
+    s
 }
 
 /// Prints a length given in units as pixels: at most two decimals, no trailing zeros, no
@@ -840,6 +965,7 @@ mod tests {
             background: Color::rgb(255, 255, 255),
             groups: Vec::new(),
             notes: Vec::new(),
+            fonts: Fonts::default(),
         };
         let mut backend = SemanticSvg::new(&scene);
         let style = |size: f64, slant| {
