@@ -65,7 +65,15 @@ struct Inner {
     /// Shape plans, made once per face, direction, script and language: making one costs
     /// far more than shaping a label with it.
     plans: Mutex<HashMap<PlanKey, Arc<rustybuzz::ShapePlan>>>,
+    /// Which characters below [`COVERED_BELOW`] the regular and the bold base face map, as
+    /// bits, filled on first use: checking every text for missing glyphs would otherwise
+    /// look each character up in the face's tables.
+    covered: [std::sync::OnceLock<Vec<u64>>; 2],
 }
+
+/// Characters below this have their coverage by the base faces cached (Latin, Greek,
+/// Cyrillic, Armenian, Hebrew, Arabic and the general punctuation among them).
+const COVERED_BELOW: u32 = 0x3000;
 
 type PlanKey = (
     usize,
@@ -80,6 +88,7 @@ impl Inner {
             faces,
             files,
             plans: Mutex::new(HashMap::new()),
+            covered: Default::default(),
         }
     }
 }
@@ -307,12 +316,27 @@ impl Fonts {
     /// The characters of `text` that no face draws (each once, in order of appearance; a
     /// cluster is named by its first character).
     pub fn missing(&self, text: &str, bold: bool) -> Vec<char> {
-        let base = &self.0.faces[self.base_index(bold, false)].shaper;
+        let base_index = self.base_index(bold, false);
+        let base = &self.0.faces[base_index].shaper;
+        let covered = self.0.covered[usize::from(bold)].get_or_init(|| {
+            let mut bits = vec![0u64; (COVERED_BELOW / 64) as usize];
+            for code in 0..COVERED_BELOW {
+                if char::from_u32(code).is_some_and(|c| base.glyph_index(c).is_some()) {
+                    bits[(code / 64) as usize] |= 1 << (code % 64);
+                }
+            }
+            bits
+        });
+        let maps = |c: char| {
+            let code = u32::from(c);
+            if code < COVERED_BELOW {
+                covered[(code / 64) as usize] & (1 << (code % 64)) != 0
+            } else {
+                base.glyph_index(c).is_some()
+            }
+        };
         // Shaping never loses a character the base face maps, so most texts need no shaping.
-        if text
-            .chars()
-            .all(|c| base.glyph_index(c).is_some() || is_bidi_control(c))
-        {
+        if text.chars().all(|c| maps(c) || is_bidi_control(c)) {
             return Vec::new();
         }
         self.shape(text, bold, false).missing

@@ -227,7 +227,9 @@ fn render(
     let mut checked = load_and_check(events)?;
     let layout = chart.layout(&checked.fonts)?;
     // Characters no font has, found again with the `--font` files too.
-    checked.use_fonts(layout.fonts.clone());
+    if layout.fonts != checked.fonts {
+        checked.use_fonts(layout.fonts.clone());
+    }
     print_human(&checked, color)?;
     if checked.report.errors() > 0 {
         eprintln!("nothing drawn: fix the errors above first");

@@ -69,6 +69,21 @@ impl Wrapper {
         let (title, date) = label_text(ev);
         let title = labels::wrap_measured(&title, &mut self.title, room);
         let date = labels::wrap_measured(&date, &mut self.date, room);
+        self.texts(title, date)
+    }
+
+    /// [`Wrapper::wrap`] for planning: labels of simple scripts are wrapped on estimated
+    /// widths (see [`labels::wrap_estimated`]), which whoever draws a line measures anew.
+    pub fn wrap_planned(&mut self, ev: &Ev, room: f64) -> Texts {
+        let (title, date) = label_text(ev);
+        let title = labels::wrap_estimated(&title, &mut self.title, room)
+            .unwrap_or_else(|| labels::wrap_measured(&title, &mut self.title, room));
+        let date = labels::wrap_estimated(&date, &mut self.date, room)
+            .unwrap_or_else(|| labels::wrap_measured(&date, &mut self.date, room));
+        self.texts(title, date)
+    }
+
+    fn texts(&self, title: Vec<(String, f64)>, date: Vec<(String, f64)>) -> Texts {
         let width = title.iter().chain(&date).map(|l| l.1).fold(0.0, f64::max);
         let height = title.len() as f64 * self.metrics.label_line
             + date.len() as f64 * self.metrics.date_line;

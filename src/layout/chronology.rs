@@ -442,7 +442,7 @@ fn blocks(prepared: &Prepared, room: f64, fonts: &Fonts) -> Vec<Block> {
             .min(if members.len() == 1 { 1 } else { PILE_LIST });
         let texts: Vec<Texts> = members[..listed]
             .iter()
-            .map(|&k| wrapper.wrap(&events[k], room))
+            .map(|&k| wrapper.wrap_planned(&events[k], room))
             .collect();
         let mut height: f64 = texts
             .iter()
@@ -517,7 +517,7 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared, plan: &Plan) {
             block.texts[0].date.iter().map(|(l, _)| l.clone()).collect()
         };
         for line in date_lines {
-            let w = font::text_width(&line, DATE_SIZE, false);
+            let w = b.fonts.text_width(&line, DATE_SIZE, false);
             kicker.push(text_item_measured(
                 w,
                 line,
@@ -537,11 +537,13 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared, plan: &Plan) {
             if k == 0 {
                 g.items.append(&mut kicker);
             }
-            for (line, w) in &block.texts[k].title {
+            for (line, _) in &block.texts[k].title {
+                // Planned on estimates; what is drawn is measured as drawn.
+                let w = b.fonts.text_width(line, LABEL_SIZE, false);
                 g.items.push(text_item_measured(
-                    *w,
+                    w,
                     line.clone(),
-                    x_of(*w),
+                    x_of(w),
                     y + m.label_ascent,
                     LABEL_SIZE,
                     false,
@@ -579,7 +581,7 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared, plan: &Plan) {
                 human_date(&ev.event.date.value)
             );
             let g = groups[first].as_mut().expect("each event drawn once");
-            let w = font::text_width(&text, DATE_SIZE, false);
+            let w = b.fonts.text_width(&text, DATE_SIZE, false);
             g.items.push(text_item_measured(
                 w,
                 text,

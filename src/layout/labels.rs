@@ -209,6 +209,8 @@ pub struct Advances {
     fonts: Fonts,
     size: f64,
     bold: bool,
+    /// Advances of ASCII characters (NaN until measured), then of any other.
+    ascii: [f64; 128],
     map: HashMap<char, f64>,
 }
 
@@ -218,6 +220,7 @@ impl Advances {
             fonts: fonts.clone(),
             size,
             bold,
+            ascii: [f64::NAN; 128],
             map: HashMap::new(),
         }
     }
@@ -225,6 +228,14 @@ impl Advances {
     fn char(&mut self, c: char) -> f64 {
         let (size, bold) = (self.size, self.bold);
         let fonts = &self.fonts;
+        if c.is_ascii() {
+            let slot = &mut self.ascii[c as usize];
+            if slot.is_nan() {
+                let mut buf = [0u8; 4];
+                *slot = fonts.text_width(c.encode_utf8(&mut buf), size, bold);
+            }
+            return *slot;
+        }
         *self.map.entry(c).or_insert_with(|| {
             let mut buf = [0u8; 4];
             fonts.text_width(c.encode_utf8(&mut buf), size, bold)
@@ -234,6 +245,43 @@ impl Advances {
     fn estimate(&mut self, text: &str) -> f64 {
         text.chars().map(|c| self.char(c)).sum()
     }
+}
+
+/// [`wrap_measured`] without shaping, for planning many labels of which few are drawn: the
+/// lines of `text` wrapped on the sum of its characters' advances, 3% narrower than
+/// `max_width` so that the shaped line (kerning aside, the same glyphs) still fits, each
+/// with that estimate as its width. `None` when `text` holds anything but letters of the
+/// primary face's simple scripts (Latin, Greek, Cyrillic, ASCII punctuation), whose width
+/// shaping could change; measure those with [`wrap_measured`].
+pub fn wrap_estimated(
+    text: &str,
+    advances: &mut Advances,
+    max_width: f64,
+) -> Option<Vec<(String, f64)>> {
+    let simple = |c: char| {
+        matches!(c, ' '..='~' | '\u{a0}'..='\u{24f}' | '\u{370}'..='\u{3ff}'
+            | '\u{400}'..='\u{4ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
+    };
+    if !text.chars().all(simple) {
+        return None;
+    }
+    let narrower = max_width / 1.03;
+    let cell = std::cell::RefCell::new(&mut *advances);
+    let lines = wrap_words(
+        text,
+        narrower,
+        &mut |w| cell.borrow_mut().estimate(w),
+        &mut |c| cell.borrow_mut().char(c),
+    );
+    Some(
+        lines
+            .into_iter()
+            .map(|l| {
+                let w = advances.estimate(&l);
+                (l, w)
+            })
+            .collect(),
+    )
 }
 
 /// [`wrap`] at the size of `advances`, each line with its measured width. Measuring is most
@@ -432,6 +480,26 @@ fn is_isolate(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn estimated_lines_fit_when_shaped_and_complex_scripts_are_measured() {
+        let fonts = Fonts::default();
+        let mut adv = Advances::new(&fonts, 12.0, false);
+        let text = "Ministers of the Collective Security Treaty Organization meet NATO's \
+                    envoys in Brussels: \"AV Wa To\" — Ελλάδα, Москва [1,2]";
+        for max in [120.0, 200.0, 333.0, 460.0] {
+            let lines = wrap_estimated(text, &mut adv, max).expect("simple scripts");
+            assert!(lines.len() > 1);
+            for (line, _) in &lines {
+                let shaped = fonts.text_width(line, 12.0, false);
+                assert!(shaped <= max, "{line:?} is {shaped} px at {max}");
+            }
+        }
+        // Arabic joins and Devanagari forms conjuncts: shaping changes widths, so no guess.
+        for text in ["اجتماع وزراء الخارجية", "विदेश मंत्रियों की बैठक", "会议"] {
+            assert_eq!(wrap_estimated(text, &mut adv, 200.0), None, "{text}");
+        }
+    }
 
     #[test]
     fn brackets_hold_together_when_they_fit() {

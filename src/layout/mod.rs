@@ -137,26 +137,23 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
     let timeline = filtered.as_ref().unwrap_or(timeline);
     let breaks =
         |max: usize, share: f64, cross: bool| (if options.breaks { max } else { 0 }, share, cross);
-    let mut prepared = Prepared::new(timeline, &palette, breaks(6, 0.25, false));
-    let mut notes = crate::glyphs::missing_glyphs(
-        timeline,
-        prepared.events.iter().map(|ev| ev.event),
-        &options.fonts,
-    );
-    notes.append(&mut prepared.notes);
-    if prepared.events.is_empty() {
-        let mut b = Builder::new(width, &palette, &options.fonts);
-        header::draw(&mut b, timeline, &prepared);
-        chart::draw_empty(&mut b);
-        b.notes = notes;
-        return b.finish(prepared.title.clone(), prepared.description());
-    }
+    let notes = crate::glyphs::missing_glyphs(timeline, timeline.events.iter(), &options.fonts);
     let across = match options.orientation {
         Orientation::Horizontal => true,
         Orientation::Vertical => false,
-        Orientation::Auto => prepared.events.len() <= ACROSS_AT_MOST,
+        Orientation::Auto => timeline.events.len() <= ACROSS_AT_MOST,
     };
-    if across {
+    if across || timeline.events.is_empty() {
+        let mut prepared = Prepared::new(timeline, &palette, breaks(6, 0.25, false));
+        let mut notes = notes.clone();
+        notes.append(&mut prepared.notes);
+        if prepared.events.is_empty() {
+            let mut b = Builder::new(width, &palette, &options.fonts);
+            header::draw(&mut b, timeline, &prepared);
+            chart::draw_empty(&mut b);
+            b.notes = notes;
+            return b.finish(prepared.title.clone(), prepared.description());
+        }
         let mut scene = horizontal(timeline, &prepared, width, &palette, &options.fonts);
         let fits = reach::reach(&scene).iter().all(|(_, r)| *r <= ACROSS_REACH);
         if fits || options.orientation == Orientation::Horizontal {
@@ -166,6 +163,8 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
     }
     // Down the page, segments take the length their labels need: more breaks pay.
     let mut prepared = Prepared::new(timeline, &palette, breaks(40, 0.01, true));
+    let mut notes = notes;
+    notes.append(&mut prepared.notes);
     let plan = chronology::plan(&prepared, width, options.all_labels, &options.fonts);
     prepared.labelled = plan.labelled;
     let mut b = Builder::new(width, &palette, &options.fonts);
