@@ -14,7 +14,7 @@
 
 use super::arrange::{Metrics, Texts, Wrapper};
 use super::build::{group, text_item, text_item_measured, Builder};
-use super::marks::{classes, event_days, tooltip};
+use super::marks::{classes, dot, event_days, tooltip};
 use super::prepare::{Ev, Prepared};
 use super::scale::{self, Scale};
 use super::sizes::{DATE_SIZE, DOT_RADIUS, LABEL_SIZE, MARGIN};
@@ -667,20 +667,14 @@ fn event_mark(ev: &Ev, prepared: &Prepared, plan: &Plan, i: usize, y0: f64, b: &
     let look = ev.look();
     let (fill, stroke) = MarkStyle::of(&look, ev.dot).paint(ev.color, b.palette);
     let item = if ev.dot {
-        let ring = stroke.unwrap_or(Stroke {
-            color: b.palette.background,
-            width: 1.0,
-            dash: None,
-        });
-        Item::Circle {
-            center: Point {
-                x: plan.columns.axis,
-                y: y0 + plan.scale.x(ev.start + 0.5),
-            },
-            radius: DOT_RADIUS - ring.width / 2.0,
-            fill: Some(fill),
-            stroke: Some(ring),
-        }
+        let y = y0 + plan.scale.x(ev.start + 0.5);
+        dot(
+            plan.columns.axis,
+            y,
+            MarkStyle::of_event(ev),
+            ev.color,
+            b.palette,
+        )
     } else {
         let (top, bottom) = (y0 + plan.scale.x(ev.start), y0 + plan.scale.x(ev.end));
         let inset = stroke.as_ref().map_or(0.0, |s| s.width / 2.0);

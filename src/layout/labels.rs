@@ -496,7 +496,8 @@ mod tests {
             }
         }
         // Arabic joins and Devanagari forms conjuncts: shaping changes widths, so no guess.
-        for text in ["اجتماع وزراء الخارجية", "विदेश मंत्रियों की बैठक", "会议"] {
+        for text in ["اجتماع وزراء الخارجية", "विदेश मंत्रियों की बैठक", "会议"]
+        {
             assert_eq!(wrap_estimated(text, &mut adv, 200.0), None, "{text}");
         }
     }

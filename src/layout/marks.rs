@@ -13,6 +13,7 @@ use super::sizes::{
 };
 use super::style::{tag_class, MarkStyle};
 use super::theme::Palette;
+use crate::model::DatedBy;
 use crate::scene::{Color, Group, Item, Point, Rect, Role, Stroke};
 
 /// Everything decided about one event before it is drawn.
@@ -90,6 +91,7 @@ pub(super) fn event_days(ev: &Ev) -> Vec<(String, String)> {
     vec![
         ("start".into(), end(ev.open_start, ev.start)),
         ("end".into(), end(ev.open_end, ev.end - 1.0)),
+        ("date".into(), ev.event.date.value.to_string()),
     ]
 }
 
@@ -182,7 +184,7 @@ fn arrow(tip: f64, base: f64, (y0, mid, y1): (f64, f64, f64), color: Color) -> I
 }
 
 /// A dot at `(x, y)` in `style`, its edge (or ring) inside its radius.
-fn dot(x: f64, y: f64, style: MarkStyle, color: Color, p: &Palette) -> Item {
+pub(super) fn dot(x: f64, y: f64, style: MarkStyle, color: Color, p: &Palette) -> Item {
     let (fill, ring) = style.paint_dot(color, p);
     Item::Circle {
         center: Point { x, y },
@@ -227,21 +229,19 @@ fn label(t: &Texts, x: f64, top: f64, italic: bool, p: &Palette, m: &Metrics) ->
 }
 
 /// The event's CSS classes: its kind of mark, what qualifies its date, its tag.
-pub(super) fn classes(ev: &Ev, look: &Look) -> Vec<String> {
+pub(super) fn classes(ev: &Ev, _look: &Look) -> Vec<String> {
+    // The style class names how the mark is drawn (its date's least certain quality), the
+    // same name its legend entry carries; `data-date` keeps every quality as written.
+    let style = MarkStyle::of_event(ev);
     let mut classes = vec![
         "event".to_string(),
         if ev.dot { "day" } else { "interval" }.to_string(),
     ];
-    for (on, name) in [
-        (look.approximate, "approximate"),
-        (look.uncertain, "uncertain"),
-        (look.inferred, "inferred"),
-        (look.planned, "planned"),
-        (ev.open_start || ev.open_end, "open"),
-    ] {
-        if on {
-            classes.push(name.to_string());
-        }
+    if !style.is_plain() {
+        classes.push(style.class().to_string());
+    }
+    if ev.open_start || ev.open_end {
+        classes.push("open".to_string());
     }
     if let Some(tag) = ev.event.tags.first() {
         classes.push(tag_class(&tag.value));
@@ -253,6 +253,11 @@ pub(super) fn classes(ev: &Ev, look: &Look) -> Vec<String> {
 pub(super) fn tooltip(ev: &Ev, prepared: &Prepared) -> String {
     let e = ev.event;
     let mut out = format!("{}: {}", e.date.value, labels::clean(&e.title.value));
+    if e.dated_by.value == DatedBy::Inference {
+        if let Some(note) = &e.date_note {
+            out.push_str(&format!("\nDate inferred: {}", labels::clean(&note.value)));
+        }
+    }
     for &n in &ev.citations {
         out.push('\n');
         out.push_str(&citation(prepared, n));

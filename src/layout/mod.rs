@@ -311,16 +311,14 @@ mod tests {
         assert_eq!(texts(day), ["Title day [1]", "19 Nov 2003"]);
 
         let inferred = event_group(&scene, "inferred");
-        assert_eq!(
-            inferred.classes,
-            [
-                "event",
-                "interval",
-                "uncertain",
-                "inferred",
-                "tag-statement"
-            ]
-        );
+        // The class names the drawn style (inferred wins over uncertain, as in the
+        // legend); `data-date` keeps the date as written, doubt included.
+        assert_eq!(inferred.classes, ["event", "interval", "inferred", "tag-statement"]);
+        assert!(inferred
+            .data
+            .contains(&("date".to_string(), "2012-07?/2013-11?".to_string())));
+        assert!(inferred.data.contains(&("start".to_string(), "2012-07-01".to_string())));
+        assert!(inferred.data.contains(&("end".to_string(), "2013-11-30".to_string())));
         // A bar, not a dot; source b is cited second on the chart, so it is [2].
         assert!(inferred
             .items
@@ -347,7 +345,7 @@ mod tests {
         let planned = event_group(&scene, "planned");
         assert_eq!(
             planned.classes,
-            ["event", "interval", "approximate", "planned", "tag-meeting"]
+            ["event", "interval", "planned", "tag-meeting"]
         );
         assert_eq!(texts(planned)[0], "Title planned [1,2]");
         assert!(planned.items.iter().any(|i| matches!(

@@ -73,7 +73,15 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
     b.y += 6.0;
     heading(b, "* Inferred dates", "inferred-heading");
     let indent = font::text_width("* ", SOURCE_SIZE, false);
-    for ev in inferred {
+    // A chart that keeps to a height budget lists a few notes and counts the rest: each
+    // stays in its event's `date_note` and tooltip.
+    let shown = if prepared.labelled < prepared.events.len() {
+        MAX_NOTES_WHEN_BUDGETED
+    } else {
+        inferred.len()
+    };
+    let more = inferred.len().saturating_sub(shown);
+    for ev in inferred.into_iter().take(shown) {
         let e = ev.event;
         let mut title = labels::clean(&e.title.value);
         if title.is_empty() {
@@ -91,4 +99,17 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
             .push(group(Role::Sources, vec!["inferred-note".into()], items));
         b.y += 1.0;
     }
+    if more > 0 {
+        let text = format!(
+            "… and {} more inferred dates: each event's `date_note` in the events file, and its \
+             tooltip, says how its date was inferred.",
+            super::wording::thousands(more)
+        );
+        let items = b.paragraph(&text, MARGIN, indent, SOURCE_SIZE, false, true, p.muted);
+        b.groups
+            .push(group(Role::Sources, vec!["inferred-more".into()], items));
+    }
 }
+
+/// Notes of inferred dates listed under a chart that does not label every event.
+const MAX_NOTES_WHEN_BUDGETED: usize = 8;
