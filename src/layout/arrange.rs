@@ -138,7 +138,7 @@ pub(super) struct Room {
 pub(super) fn room(page_width: f64, text_width: f64) -> Room {
     Room {
         limit: page_width - MARGIN,
-        label_max: (text_width * 0.4).min(300.0),
+        label_max: (text_width * 0.45).min(460.0),
     }
 }
 
