@@ -795,12 +795,16 @@ fn overview(prepared: &Prepared, plan: &Plan, y0: f64) -> Group {
         .max()
         .unwrap_or(1)
         .max(1);
-    let per = (OVERVIEW - 2.0) / f64::from(most);
+    // A bar's length grows with the square root of its count, so a burst does not flatten
+    // every quieter stretch to nothing; its colours share it in proportion.
+    let full = OVERVIEW - 2.0;
     let mut items = Vec::new();
     for (k, bin) in counts.iter().enumerate() {
+        let total: u32 = bin.iter().map(|(_, n)| n).sum();
+        let length = full * (f64::from(total) / f64::from(most)).sqrt();
         let mut x = c.overview_right;
         for &(color, n) in bin {
-            let w = f64::from(n) * per;
+            let w = length * f64::from(n) / f64::from(total.max(1));
             x -= w;
             items.push(Item::Rect {
                 rect: Rect {
@@ -817,7 +821,7 @@ fn overview(prepared: &Prepared, plan: &Plan, y0: f64) -> Group {
     }
     let mut g = group(Role::Axis, vec!["overview".into()], items);
     g.tooltip = Some(format!(
-        "All {} events, counted per {BIN} px of the axis",
+        "All {} events, counted per {BIN} px of the axis (bar length grows with the square root of the count)",
         thousands(prepared.events.len())
     ));
     g

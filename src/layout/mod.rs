@@ -313,12 +313,19 @@ mod tests {
         let inferred = event_group(&scene, "inferred");
         // The class names the drawn style (inferred wins over uncertain, as in the
         // legend); `data-date` keeps the date as written, doubt included.
-        assert_eq!(inferred.classes, ["event", "interval", "inferred", "tag-statement"]);
+        assert_eq!(
+            inferred.classes,
+            ["event", "interval", "inferred", "tag-statement"]
+        );
         assert!(inferred
             .data
             .contains(&("date".to_string(), "2012-07?/2013-11?".to_string())));
-        assert!(inferred.data.contains(&("start".to_string(), "2012-07-01".to_string())));
-        assert!(inferred.data.contains(&("end".to_string(), "2013-11-30".to_string())));
+        assert!(inferred
+            .data
+            .contains(&("start".to_string(), "2012-07-01".to_string())));
+        assert!(inferred
+            .data
+            .contains(&("end".to_string(), "2013-11-30".to_string())));
         // A bar, not a dot; source b is cited second on the chart, so it is [2].
         assert!(inferred
             .items
