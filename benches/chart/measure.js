@@ -250,8 +250,9 @@
   const m = /([\d,]+) of ([\d,]+) events? (?:are )?labell?ed/i.exec(out.desc || "");
   out.desc_labelled = m ? [+m[1].replace(/,/g, ""), +m[2].replace(/,/g, "")] : null;
   // Only a chart that leaves labels out has to say so.
-  if (!m && labelled < events.length) out.contract.push("<desc> does not say \"N of M events labelled\"");
-  else if (out.desc_labelled[0] !== labelled || out.desc_labelled[1] !== events.length)
+  if (!m) {
+    if (out.labelled < out.events) out.contract.push("<desc> does not say \"N of M events labelled\"");
+  } else if (out.desc_labelled[0] !== labelled || out.desc_labelled[1] !== events.length)
     out.notes.push(`<desc> says ${m[0]}, the SVG has ${labelled} of ${events.length}`);
 
   // ---- (e) legend ---------------------------------------------------------------------

@@ -30,7 +30,7 @@ pub(super) const MAX_SHIFT: f64 = 200.0;
 pub(super) const LABEL_ALL_UP_TO: usize = 100;
 /// Height budget of the events part of a big chart (the header, legend and sources come on
 /// top), so 10,000 events stay one figure of a few screens.
-const BUDGET: f64 = 4_600.0;
+const BUDGET: f64 = 4_900.0;
 /// Between two labels.
 const GAP: f64 = 5.0;
 /// Length of a break in the axis.
