@@ -84,11 +84,7 @@ impl ChartArgs {
                 OrientationArg::Horizontal => Orientation::Horizontal,
                 OrientationArg::Vertical => Orientation::Vertical,
             },
-            filter: Filter {
-                from: self.from,
-                to: self.to,
-                tags: self.tags.clone(),
-            },
+            filter: self.layout_filter(),
             all_labels: self.all_labels,
             fonts,
         })
@@ -110,4 +106,46 @@ fn day_bound(text: &str, earliest: bool) -> Result<chrono::NaiveDate, String> {
     } else {
         days.latest()
     })
+}
+
+impl ChartArgs {
+    /// Refuses a filter that can draw nothing: `--from` after `--to`, a tag no event has, or
+    /// a range and tags that together keep no event. Each message says what the data has.
+    pub fn check_filter(&self, timeline: &citeline::model::Timeline) -> Result<(), String> {
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            if from > to {
+                return Err(format!("--from {from} is after --to {to}: nothing to draw"));
+            }
+        }
+        let mut tags: Vec<&str> = timeline
+            .events
+            .iter()
+            .flat_map(|e| e.tags.iter().map(|t| t.value.as_str()))
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        for tag in &self.tags {
+            if !tags.contains(&tag.as_str()) {
+                let known = if tags.is_empty() {
+                    "no event has tags".to_string()
+                } else {
+                    format!("the tags are: {}", tags.join(", "))
+                };
+                return Err(format!("no event is tagged `{tag}`; {known}"));
+            }
+        }
+        let filter = self.layout_filter();
+        if !timeline.events.is_empty() && !timeline.events.iter().any(|e| filter.keeps(e)) {
+            return Err("no event matches --from, --to and --tag together: nothing to draw".into());
+        }
+        Ok(())
+    }
+
+    fn layout_filter(&self) -> Filter {
+        Filter {
+            from: self.from,
+            to: self.to,
+            tags: self.tags.clone(),
+        }
+    }
 }

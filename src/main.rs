@@ -235,6 +235,9 @@ fn render(
         eprintln!("nothing drawn: fix the errors above first");
         return Ok(Outcome::DataErrors);
     }
+    chart
+        .check_filter(&checked.timeline)
+        .map_err(|e| anyhow!(e))?;
     let staged = match early {
         Some(staged) => staged,
         None => citeline::output::prepare(outputs, true)?,

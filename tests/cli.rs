@@ -268,3 +268,45 @@ fn colour_only_when_asked_or_on_a_terminal() {
         stderr(&coloured)
     );
 }
+
+#[test]
+fn a_filter_that_draws_nothing_is_refused_and_says_what_the_data_has() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let svg = out.path().join("chart.svg");
+    let svg_arg = svg.to_str().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["render", "events.toml", "-o", svg_arg];
+        args.extend_from_slice(extra);
+        citeline(root, &args)
+    };
+    let reversed = run(&["--from", "2010", "--to", "2003"]);
+    assert_eq!(reversed.status.code(), Some(2));
+    assert!(stderr(&reversed).contains("--from 2010-01-01 is after --to 2003-12-31"));
+    let unknown = run(&["--tag", "nosuch"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("no event is tagged `nosuch`; the tags are: analysis"),
+        "{}",
+        stderr(&unknown)
+    );
+    let disjoint = run(&["--tag", "plan", "--from", "2013"]);
+    assert_eq!(disjoint.status.code(), Some(2));
+    assert!(!svg.exists(), "nothing is written for a refused filter");
+    let bad_date = run(&["--from", "2019-13"]);
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert!(
+        stderr(&bad_date).contains("no month 13"),
+        "{}",
+        stderr(&bad_date)
+    );
+    // A filter that keeps events draws only them, and the SVG says how many.
+    let plans = run(&["--tag", "plan", "--tag", "meeting"]);
+    assert_eq!(plans.status.code(), Some(0), "{}", stderr(&plans));
+    let text = fs::read_to_string(&svg).unwrap();
+    assert!(
+        text.contains("<desc id=\"desc\">2 events on a timeline"),
+        "{text}"
+    );
+    assert_eq!(text.matches("<g id=\"event-").count(), 2);
+}

@@ -973,3 +973,63 @@ fn dots_touch_their_stems_in_both_arrangements() {
         }
     }
 }
+
+/// A big timeline keeps to its height budget, says how many it labels, labels its key
+/// events first, and keeps every drawn label near its date.
+#[test]
+fn a_big_timeline_labels_key_events_first_within_its_budget() {
+    // 2,000 events over twenty years, 50 a day in bursts, so most cannot be labelled.
+    let specs: Vec<EventSpec> = (0..2000)
+        .map(|i| EventSpec {
+            date: format!(
+                "{}-{:02}-{:02}",
+                2000 + i / 100,
+                1 + (i / 50) % 12,
+                1 + i % 28
+            ),
+            title: format!("Event {i} in a burst of its own kind"),
+            planned: false,
+            inferred: false,
+            tag: Some((i % 5) as u8),
+            sources: vec![0],
+        })
+        .collect();
+    let mut tl = timeline(&specs);
+    let keys = ["e777", "e1313", "e1999"];
+    for e in &mut tl.events {
+        e.key = keys.contains(&e.id.value.as_str());
+    }
+    let scene = layout(&tl, &LayoutOptions::default());
+    check(&scene, &tl).unwrap();
+    assert!(runs_down(&scene));
+    assert!(scene.height <= 6000.0, "{}", scene.height);
+    let labelled: Vec<&str> = scene
+        .groups
+        .iter()
+        .filter_map(|g| match &g.role {
+            Role::Event(id) if g.items.iter().any(|i| matches!(i, Item::Text { .. })) => {
+                Some(id.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(
+        labelled.len() >= 150 && labelled.len() < 2000,
+        "{}",
+        labelled.len()
+    );
+    for key in keys {
+        assert!(labelled.contains(&key), "key event {key} is not labelled");
+    }
+    let note = format!("{} of 2,000 events labelled", labelled.len());
+    assert!(scene.description.contains(&note), "{}", scene.description);
+    // With --all-labels every event gets one, however tall the chart.
+    let all = layout(
+        &tl,
+        &LayoutOptions {
+            all_labels: true,
+            ..LayoutOptions::default()
+        },
+    );
+    assert!(!all.description.contains("labelled"), "{}", all.description);
+}

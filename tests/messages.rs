@@ -158,3 +158,27 @@ fn an_unknown_rule_code_gets_the_near_one() {
         stderr(&out)
     );
 }
+
+#[test]
+fn key_is_true_or_false_and_nothing_else() {
+    let event = |key: &str| {
+        format!(
+            "[sources.wire]\nfile = \"a.txt\"\npublisher = \"P\"\ntitle = \"T\"\npublished = \"2003-11-19\"\n\n\
+             [[events]]\nid = \"talks\"\ndate = \"2003-11-19\"\ntitle = \"Talks\"\n{key}\n\
+             [[events.evidence]]\nsource = \"wire\"\nquote = \"talks\"\n"
+        )
+    };
+    let load = |key: &str| citeline::load_str(Path::new("events.toml"), event(key));
+    assert!(load("key = true").timeline.events[0].key);
+    assert!(!load("key = false").timeline.events[0].key);
+    assert!(!load("").timeline.events[0].key);
+    let wrong = load("key = \"yes\"");
+    let d = &wrong.diagnostics[0];
+    assert_eq!(d.code, "invalid-type");
+    assert!(
+        d.message.contains("`key` must be true or false"),
+        "{}",
+        d.message
+    );
+    assert_eq!(d.help.as_deref(), Some("write key = true"));
+}

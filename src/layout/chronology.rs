@@ -66,6 +66,19 @@ struct Columns {
     label_room: f64,
 }
 
+/// How much room the labels get along the axis.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Room {
+    /// `--all-labels`: every label, however long the chart (a segment's length is still
+    /// bounded, at 50 times its labels' heights).
+    All,
+    /// Up to [`LABEL_ALL_UP_TO`] events: every label, a segment at most four times as long
+    /// as its labels; a burst too tight for that loses labels, counted.
+    Few,
+    /// A big timeline: [`BUDGET`] in all, the labels that matter first.
+    Budget,
+}
+
 /// Events drawn as one label: one event, or several on one day.
 struct Block {
     /// Indices into `prepared.events`, in drawing order.
@@ -94,7 +107,14 @@ pub(super) struct Plan {
 /// Plans the chronology of `prepared` on a page `width` wide; with `unlimited` every
 /// label is placed however tall the chart grows.
 pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool, fonts: &Fonts) -> Plan {
-    let unlimited = unlimited || prepared.events.len() <= LABEL_ALL_UP_TO;
+    let reach = if unlimited {
+        Room::All
+    } else if prepared.events.len() <= LABEL_ALL_UP_TO {
+        Room::Few
+    } else {
+        Room::Budget
+    };
+    let unlimited = reach != Room::Budget;
     let lanes = lanes(&prepared.events);
     let lane_count = lanes.iter().map(|l| l + 1).max().unwrap_or(0);
     let columns = columns(width, !unlimited, lane_count);
@@ -108,14 +128,14 @@ pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool, fonts: &Fon
     // would then cost more than a break is cut out as one, and the lengths are fitted anew.
     let mut domain = prepared.domain.clone();
     let sides = columns.sides;
-    let mut lengths = fit_lengths(&domain, &blocks, unlimited, sides);
+    let mut lengths = fit_lengths(&domain, &blocks, reach, sides);
     for _ in 0..6 {
         let gaps = empty_stretches(&domain, &lengths, &prepared.events);
         if gaps.is_empty() || !prepared_breaks(prepared) {
             break;
         }
         domain = domain.split(&gaps);
-        lengths = fit_lengths(&domain, &blocks, unlimited, sides);
+        lengths = fit_lengths(&domain, &blocks, reach, sides);
     }
     let breaks = BREAK * (lengths.len() - 1) as f64;
     let total: f64 = lengths.iter().sum();
@@ -126,16 +146,39 @@ pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool, fonts: &Fon
         }
     }
     let top = label_half(&blocks);
-    let scale = domain.place_lengths(top, &lengths, BREAK);
-    let wants: Vec<Want> = blocks
-        .iter()
-        .map(|b| Want {
-            top: scale.x(b.anchor) - kicker_middle(),
-            height: b.height,
-        })
-        .collect();
     let order = label_order(prepared, &blocks);
-    let tops = place(&wants, &order, sides);
+    // Segments are fitted one by one, and a label may reach into the next one's room: where
+    // every label is wanted and some found no place, those segments grow, a few times.
+    let (mut scale, mut tops);
+    let mut attempt = 0;
+    loop {
+        scale = domain.place_lengths(top, &lengths, BREAK);
+        let wants: Vec<Want> = blocks
+            .iter()
+            .map(|b| Want {
+                top: scale.x(b.anchor) - kicker_middle(),
+                height: b.height,
+            })
+            .collect();
+        tops = place(&wants, &order, sides);
+        attempt += 1;
+        if !unlimited || attempt == 6 || tops.iter().all(Option::is_some) {
+            break;
+        }
+        let mut grow = vec![false; lengths.len()];
+        for (b, t) in blocks.iter().zip(&tops) {
+            if t.is_none() {
+                let s = segment_of(&domain, b.anchor);
+                grow[s] = true;
+                grow[s.saturating_sub(1)] = true;
+            }
+        }
+        for (l, g) in lengths.iter_mut().zip(grow) {
+            if g {
+                *l *= 1.4;
+            }
+        }
+    }
     let labelled = blocks
         .iter()
         .zip(&tops)
@@ -165,21 +208,18 @@ fn prepared_breaks(prepared: &Prepared) -> bool {
 }
 
 /// Each segment's length: the shortest at which its labels all sit near their dates.
-fn fit_lengths(
-    domain: &scale::Domain,
-    blocks: &[Block],
-    unlimited: bool,
-    sides: usize,
-) -> Vec<f64> {
-    let segment_of = |day: f64| {
-        domain
-            .segments
-            .partition_point(|s| s.end <= day)
-            .min(domain.segments.len() - 1)
-    };
+/// The segment of `domain` that holds continuous day `day`.
+fn segment_of(domain: &scale::Domain, day: f64) -> usize {
+    domain
+        .segments
+        .partition_point(|s| s.end <= day)
+        .min(domain.segments.len() - 1)
+}
+
+fn fit_lengths(domain: &scale::Domain, blocks: &[Block], room: Room, sides: usize) -> Vec<f64> {
     let mut per_segment: Vec<Vec<usize>> = vec![Vec::new(); domain.segments.len()];
     for (i, b) in blocks.iter().enumerate() {
-        per_segment[segment_of(b.anchor)].push(i);
+        per_segment[segment_of(domain, b.anchor)].push(i);
     }
     domain
         .segments
@@ -191,10 +231,10 @@ fn fit_lengths(
             // a reader would scroll.
             let need: f64 =
                 mine.iter().map(|&i| blocks[i].height + GAP).sum::<f64>() / sides as f64;
-            let cap = if unlimited {
-                4.0 * need + 400.0
-            } else {
-                BUDGET
+            let cap = match room {
+                Room::All => 50.0 * need + 20_000.0,
+                Room::Few => 4.0 * need + 400.0,
+                Room::Budget => BUDGET,
             };
             fit_length(blocks, mine, *span, cap, sides)
         })

@@ -118,6 +118,23 @@ pub struct Filter {
     pub tags: Vec<String>,
 }
 
+impl Filter {
+    /// Whether the chart draws `event`.
+    ///
+    /// ```
+    /// use citeline::layout::Filter;
+    /// let checked = citeline::check_file(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/events.toml"))).unwrap();
+    /// let plans = Filter { tags: vec!["plan".into()], ..Filter::default() };
+    /// assert_eq!(checked.timeline.events.iter().filter(|e| plans.keeps(e)).count(), 1);
+    /// ```
+    pub fn keeps(&self, event: &crate::model::Event) -> bool {
+        let days = event.date.value.days();
+        self.from.is_none_or(|from| days.latest() >= from)
+            && self.to.is_none_or(|to| days.earliest() <= to)
+            && (self.tags.is_empty() || event.tags.iter().any(|t| self.tags.contains(&t.value)))
+    }
+}
+
 /// Lays out `timeline` as a chart.
 ///
 /// ```
