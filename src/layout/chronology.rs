@@ -14,7 +14,7 @@
 
 use super::arrange::{Metrics, Texts, Wrapper};
 use super::build::{group, text_item, text_item_measured, Builder};
-use super::marks::{classes, dot, event_days, tooltip};
+use super::marks::{dot, group_of};
 use super::prepare::{Ev, Prepared};
 use super::scale::{self, Scale};
 use super::sizes::{DATE_SIZE, DOT_RADIUS, LABEL_SIZE, MARGIN};
@@ -704,8 +704,7 @@ fn leader(from: Point, to: Point, color: Color) -> Item {
 
 /// An event's group with its mark: a dot on the axis, or a bar along it in its lane.
 fn event_mark(ev: &Ev, prepared: &Prepared, plan: &Plan, i: usize, y0: f64, b: &Builder) -> Group {
-    let look = ev.look();
-    let (fill, stroke) = MarkStyle::of(&look, ev.dot).paint(ev.color, b.palette);
+    let (fill, stroke) = MarkStyle::of_event(ev).paint(ev.color, b.palette);
     let item = if ev.dot {
         let y = y0 + plan.scale.x(ev.start + 0.5);
         dot(
@@ -730,14 +729,7 @@ fn event_mark(ev: &Ev, prepared: &Prepared, plan: &Plan, i: usize, y0: f64, b: &
             radius: 1.0,
         }
     };
-    Group {
-        role: Role::Event(ev.event.id.value.clone()),
-        classes: classes(ev, &look),
-        tooltip: Some(tooltip(ev, prepared)),
-        link: None,
-        data: event_days(ev),
-        items: vec![item],
-    }
+    group_of(ev, prepared, vec![item])
 }
 
 /// The axis: a group per segment (its line, ticks and tick labels), and the breaks.

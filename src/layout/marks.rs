@@ -5,7 +5,7 @@
 use super::arrange::{Along, Metrics, Texts};
 use super::build::text_item_measured;
 use super::labels;
-use super::prepare::{Ev, Look, Prepared};
+use super::prepare::{Ev, Prepared};
 use super::scale;
 use super::sizes::{
     ARROW, BAR_GAP, BAR_HEIGHT, DATE_SIZE, DOT_RADIUS, DOT_STEP, LABEL_SIZE, MARK_ROW, STEM_PAD,
@@ -68,9 +68,15 @@ pub(super) fn event_group(
         palette,
         metrics,
     ));
+    group_of(ev, prepared, items)
+}
+
+/// An event's group: its id, style classes, tooltip and days around the `items` drawn
+/// for it, in either orientation.
+pub(super) fn group_of(ev: &Ev, prepared: &Prepared, items: Vec<Item>) -> Group {
     Group {
         role: Role::Event(ev.event.id.value.clone()),
-        classes: classes(ev, &look),
+        classes: classes(ev),
         tooltip: Some(tooltip(ev, prepared)),
         link: None,
         data: event_days(ev),
@@ -80,7 +86,7 @@ pub(super) fn event_group(
 
 /// The first and last day of the event's interval, ISO, for `data-start` and `data-end`;
 /// `..` for an open end.
-pub(super) fn event_days(ev: &Ev) -> Vec<(String, String)> {
+fn event_days(ev: &Ev) -> Vec<(String, String)> {
     let end = |open: bool, day: f64| {
         if open {
             "..".to_string()
@@ -229,7 +235,7 @@ fn label(t: &Texts, x: f64, top: f64, italic: bool, p: &Palette, m: &Metrics) ->
 }
 
 /// The event's CSS classes: its kind of mark, what qualifies its date, its tag.
-pub(super) fn classes(ev: &Ev, _look: &Look) -> Vec<String> {
+fn classes(ev: &Ev) -> Vec<String> {
     // The style class names how the mark is drawn (its date's least certain quality), the
     // same name its legend entry carries; `data-date` keeps every quality as written.
     let style = MarkStyle::of_event(ev);
@@ -250,7 +256,7 @@ pub(super) fn classes(ev: &Ev, _look: &Look) -> Vec<String> {
 }
 
 /// The tooltip of an event: its date as the data states it, its title, its sources.
-pub(super) fn tooltip(ev: &Ev, prepared: &Prepared) -> String {
+fn tooltip(ev: &Ev, prepared: &Prepared) -> String {
     let e = ev.event;
     let mut out = format!("{}: {}", e.date.value, labels::clean(&e.title.value));
     if e.dated_by.value == DatedBy::Inference {
