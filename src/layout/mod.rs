@@ -182,13 +182,13 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
     let mut prepared = Prepared::new(timeline, &palette, breaks(40, 0.01, true));
     let mut notes = notes;
     notes.append(&mut prepared.notes);
-    let plan = chronology::plan(&prepared, width, options.all_labels, &options.fonts);
+    let plan = chronology::plan::plan(&prepared, width, options.all_labels, &options.fonts);
     prepared.labelled = plan.labelled;
     let mut b = Builder::new(width, &palette, &options.fonts);
     b.notes = notes;
     header::draw(&mut b, timeline, &prepared);
     legend::draw(&mut b, &prepared);
-    chronology::draw(&mut b, &prepared, &plan);
+    chronology::draw::draw(&mut b, &prepared, &plan);
     sources::draw(&mut b, &prepared);
     b.finish(prepared.title.clone(), prepared.description())
 }

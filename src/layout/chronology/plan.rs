@@ -1,28 +1,12 @@
-//! The vertical chronology: time runs down the page on an axis at the left, each label
-//! stands to the right beside its date, with a short leader from its mark, and the chart
-//! grows in the direction of time.
-//!
-//! Planning comes first and is translation-free ([`plan`]), so the header can say how many
-//! events are labelled before anything is drawn. Events on one day are one block: their
-//! date once, a few titles, and "+N more on …" for the rest. Each segment of the axis gets
-//! the shortest length at which its blocks can all sit within [`MAX_SHIFT`] of their dates
-//! (time stays linear inside it); a big timeline keeps to a height budget instead, and then
-//! labels the key events first and the rest spread evenly over time, as many as fit near
-//! their dates (`sweep.rs`). A label that cannot sit near its date is left out and counted,
-//! never drawn far away; its mark stays, and an overview left of the axis counts every
-//! event per stretch of time, coloured by tag.
+//! Planning a chronology, before any pixel is drawn: the columns, each event's lane, the
+//! label blocks, the axis segments' lengths, and which labels get a place and where.
 
-use super::arrange::{Metrics, Texts, Wrapper};
-use super::build::{group, text_item, text_item_measured, Builder};
-use super::marks::{dot, group_of};
-use super::prepare::{Ev, Prepared};
-use super::scale::{self, Scale};
-use super::sizes::{DATE_SIZE, DOT_RADIUS, LABEL_SIZE, MARGIN};
-use super::style::{axis_stroke, MarkStyle};
-use super::sweep::{self, Want};
-use super::wording::{human_date, thousands};
 use crate::font::{self, Fonts};
-use crate::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Stroke};
+use crate::layout::arrange::{Metrics, Texts, Wrapper};
+use crate::layout::prepare::{Ev, Prepared};
+use crate::layout::scale::{self, Scale};
+use crate::layout::sizes::{DOT_RADIUS, MARGIN};
+use crate::layout::sweep::{self, Want};
 
 /// The farthest a label may sit from its date along the axis.
 pub(super) const MAX_SHIFT: f64 = 200.0;
@@ -40,11 +24,11 @@ const MIN_SEGMENT: f64 = 40.0;
 /// Titles listed in a block of events on one day; the rest are counted.
 const PILE_LIST: usize = 4;
 /// Interval bars: lanes right of the axis, this far apart, at most this many.
-const LANE: f64 = 7.0;
-const BAR: f64 = 5.0;
+pub(super) const LANE: f64 = 7.0;
+pub(super) const BAR: f64 = 5.0;
 const MAX_LANES: usize = 6;
 /// The overview's width, left of the axis.
-const OVERVIEW: f64 = 36.0;
+pub(super) const OVERVIEW: f64 = 36.0;
 /// From the marks to the label text: room for the leader.
 const LEADER: f64 = 16.0;
 /// The widest a label is wrapped to: a comfortable measure, not the whole page.
@@ -54,16 +38,16 @@ const MIN_SIDE: f64 = 300.0;
 
 /// Where the columns stand, from the left: labels on the left side (when the page is
 /// wide enough for two), tick labels, overview, axis, lanes, labels on the right side.
-struct Columns {
+pub(super) struct Columns {
     /// 1 or 2: labels right of the axis only, or on both sides.
-    sides: usize,
+    pub(super) sides: usize,
     /// The right edge of left-side labels.
-    left_label_right: f64,
-    tick_right: f64,
-    overview_right: f64,
-    axis: f64,
-    label: f64,
-    label_room: f64,
+    pub(super) left_label_right: f64,
+    pub(super) tick_right: f64,
+    pub(super) overview_right: f64,
+    pub(super) axis: f64,
+    pub(super) label: f64,
+    pub(super) label_room: f64,
 }
 
 /// How much room the labels get along the axis.
@@ -80,33 +64,38 @@ enum Room {
 }
 
 /// Events drawn as one label: one event, or several on one day.
-struct Block {
+pub(super) struct Block {
     /// Indices into `prepared.events`, in drawing order.
-    members: Vec<usize>,
+    pub(super) members: Vec<usize>,
     /// How many members are listed by title.
-    listed: usize,
+    pub(super) listed: usize,
     /// The continuous day the label stands beside.
-    anchor: f64,
-    texts: Vec<Texts>,
-    height: f64,
+    pub(super) anchor: f64,
+    pub(super) texts: Vec<Texts>,
+    pub(super) height: f64,
 }
 
 /// Everything decided before drawing, with y measured from the chart's top.
-pub(super) struct Plan {
-    columns: Columns,
-    lanes: Vec<usize>,
-    blocks: Vec<Block>,
+pub(in crate::layout) struct Plan {
+    pub(super) columns: Columns,
+    pub(super) lanes: Vec<usize>,
+    pub(super) blocks: Vec<Block>,
     /// Per block: its label's side (0 right of the axis, 1 left) and top, or `None` when
     /// it is left out.
-    tops: Vec<Option<(usize, f64)>>,
-    scale: Scale,
-    pub labelled: usize,
-    pub height: f64,
+    pub(super) tops: Vec<Option<(usize, f64)>>,
+    pub(super) scale: Scale,
+    pub(in crate::layout) labelled: usize,
+    pub(super) height: f64,
 }
 
 /// Plans the chronology of `prepared` on a page `width` wide; with `unlimited` every
 /// label is placed however tall the chart grows.
-pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool, fonts: &Fonts) -> Plan {
+pub(in crate::layout) fn plan(
+    prepared: &Prepared,
+    width: f64,
+    unlimited: bool,
+    fonts: &Fonts,
+) -> Plan {
     let reach = if unlimited {
         Room::All
     } else if prepared.events.len() <= LABEL_ALL_UP_TO {
@@ -131,7 +120,7 @@ pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool, fonts: &Fon
     let mut lengths = fit_lengths(&domain, &blocks, reach, sides);
     for _ in 0..6 {
         let gaps = empty_stretches(&domain, &lengths, &prepared.events);
-        if gaps.is_empty() || !prepared_breaks(prepared) {
+        if gaps.is_empty() || !prepared.breaks {
             break;
         }
         domain = domain.split(&gaps);
@@ -200,11 +189,6 @@ pub(super) fn plan(prepared: &Prepared, width: f64, unlimited: bool, fonts: &Fon
         labelled,
         height,
     }
-}
-
-/// Whether breaks are on at all (`--no-breaks` gives one linear axis).
-fn prepared_breaks(prepared: &Prepared) -> bool {
-    prepared.breaks
 }
 
 /// Each segment's length: the shortest at which its labels all sit near their dates.
@@ -292,7 +276,7 @@ fn label_half(blocks: &[Block]) -> f64 {
 }
 
 /// From a label's top to the middle of its first line (the date), which faces its mark.
-fn kicker_middle() -> f64 {
+pub(super) fn kicker_middle() -> f64 {
     Metrics::new().date_line / 2.0
 }
 
@@ -511,350 +495,4 @@ fn blocks(prepared: &Prepared, room: f64, fonts: &Fonts) -> Vec<Block> {
     // Line order: an interval open at its start stands at its end, out of date order.
     out.sort_by(|a, b| a.anchor.total_cmp(&b.anchor));
     out
-}
-
-/// Draws the planned chronology from the builder's `y` down; advances `y` past it.
-pub(super) fn draw(b: &mut Builder, prepared: &Prepared, plan: &Plan) {
-    let y0 = b.y;
-    let at = |y: f64| y0 + y;
-    let first_event = b.groups.len();
-    let m = Metrics::new();
-    let mut groups: Vec<Option<Group>> = prepared
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, ev)| Some(event_mark(ev, prepared, plan, i, y0, b)))
-        .collect();
-    for (block, top) in plan.blocks.iter().zip(&plan.tops) {
-        let Some((side, top)) = *top else { continue };
-        let top = at(top);
-        let c = &plan.columns;
-        // Left of the axis, lines are set flush right against the axis.
-        let x_of = |w: f64| {
-            if side == 0 {
-                c.label
-            } else {
-                c.left_label_right - w
-            }
-        };
-        let leader_x = if side == 0 {
-            c.label - 3.0
-        } else {
-            c.left_label_right + 3.0
-        };
-        let mut y = top;
-        let first = block.members[0];
-        let ev = &prepared.events[first];
-        // The kicker: the date once, above the titles.
-        let mut kicker: Vec<Item> = Vec::new();
-        let date_lines = if block.members.len() > 1 {
-            vec![format!(
-                "{} · {} events",
-                human_date(&ev.event.date.value),
-                thousands(block.members.len())
-            )]
-        } else {
-            block.texts[0].date.iter().map(|(l, _)| l.clone()).collect()
-        };
-        for line in date_lines {
-            let w = b.fonts.text_width(&line, DATE_SIZE, false);
-            kicker.push(text_item_measured(
-                w,
-                line,
-                x_of(w),
-                y + m.date_ascent,
-                DATE_SIZE,
-                false,
-                false,
-                b.palette.muted,
-            ));
-            y += m.date_line;
-        }
-        let leader_y = top + kicker_middle();
-        for (k, &member) in block.members[..block.listed].iter().enumerate() {
-            let g = groups[member].as_mut().expect("each event drawn once");
-            let italic = prepared.events[member].look().inferred;
-            if k == 0 {
-                g.items.append(&mut kicker);
-            }
-            for (line, _) in &block.texts[k].title {
-                // Planned on estimates; what is drawn is measured as drawn.
-                let w = b.fonts.text_width(line, LABEL_SIZE, false);
-                g.items.push(text_item_measured(
-                    w,
-                    line.clone(),
-                    x_of(w),
-                    y + m.label_ascent,
-                    LABEL_SIZE,
-                    false,
-                    italic,
-                    b.palette.text,
-                ));
-                y += m.label_line;
-            }
-            let mark = mark_point(&prepared.events[member], plan, member, y0, leader_y);
-            let mark = if side == 0 {
-                mark
-            } else {
-                Point {
-                    x: c.axis - DOT_RADIUS,
-                    y: mark.y,
-                }
-            };
-            g.items.insert(
-                0,
-                leader(
-                    mark,
-                    Point {
-                        x: leader_x,
-                        y: leader_y,
-                    },
-                    b.palette.stem,
-                ),
-            );
-        }
-        let more = block.members.len() - block.listed;
-        if more > 0 {
-            let text = format!(
-                "+{} more on {}",
-                thousands(more),
-                human_date(&ev.event.date.value)
-            );
-            let g = groups[first].as_mut().expect("each event drawn once");
-            let w = b.fonts.text_width(&text, DATE_SIZE, false);
-            g.items.push(text_item_measured(
-                w,
-                text,
-                x_of(w),
-                y + m.date_ascent,
-                DATE_SIZE,
-                false,
-                true,
-                b.palette.muted,
-            ));
-        }
-    }
-    let groups: Vec<Group> = groups.into_iter().flatten().collect();
-    // Leaders of labels left of the axis pass through the tick labels' column: a tick
-    // label a leader would cross is left out (its tick stays).
-    let leaders: Vec<Rect> = groups
-        .iter()
-        .flat_map(|g| &g.items)
-        .filter_map(|i| match i {
-            Item::Line { from, to, .. } => Some(Rect {
-                x: from.x.min(to.x) - 1.0,
-                y: from.y.min(to.y) - 1.0,
-                width: (to.x - from.x).abs() + 2.0,
-                height: (to.y - from.y).abs() + 2.0,
-            }),
-            _ => None,
-        })
-        .collect();
-    let mut axis = axis(b, plan, y0);
-    for g in &mut axis {
-        g.items.retain(|i| match i {
-            Item::Text { bounds, .. } => !leaders.iter().any(|l| l.overlaps(bounds)),
-            _ => true,
-        });
-    }
-    b.groups.splice(first_event..first_event, axis);
-    // The overview has its column only where a budget was planned for.
-    let reserved = plan.columns.overview_right - plan.columns.tick_right > 6.0;
-    if reserved && plan.labelled < prepared.events.len() {
-        b.groups.insert(first_event, overview(prepared, plan, y0));
-    }
-    b.groups.extend(groups);
-    b.y = at(plan.height);
-}
-
-/// Where a leader meets an event's mark: its dot on the axis at the middle of its day, or
-/// the point of its bar nearest the label's `label_y`.
-fn mark_point(ev: &Ev, plan: &Plan, i: usize, y0: f64, label_y: f64) -> Point {
-    let c = &plan.columns;
-    if ev.dot {
-        Point {
-            x: c.axis + DOT_RADIUS,
-            y: y0 + plan.scale.x(ev.start + 0.5),
-        }
-    } else {
-        let (top, bottom) = (y0 + plan.scale.x(ev.start), y0 + plan.scale.x(ev.end));
-        Point {
-            x: lane_x(c, plan.lanes[i]) + BAR,
-            y: label_y.clamp(top + 1.0, (bottom - 1.0).max(top + 1.0)),
-        }
-    }
-}
-
-fn lane_x(c: &Columns, lane: usize) -> f64 {
-    c.axis + DOT_RADIUS + 3.0 + lane as f64 * LANE
-}
-
-/// A thin line from a mark to its label.
-fn leader(from: Point, to: Point, color: Color) -> Item {
-    Item::Line {
-        from,
-        to,
-        stroke: Stroke {
-            color,
-            width: 1.0,
-            dash: None,
-        },
-    }
-}
-
-/// An event's group with its mark: a dot on the axis, or a bar along it in its lane.
-fn event_mark(ev: &Ev, prepared: &Prepared, plan: &Plan, i: usize, y0: f64, b: &Builder) -> Group {
-    let (fill, stroke) = MarkStyle::of_event(ev).paint(ev.color, b.palette);
-    let item = if ev.dot {
-        let y = y0 + plan.scale.x(ev.start + 0.5);
-        dot(
-            plan.columns.axis,
-            y,
-            MarkStyle::of_event(ev),
-            ev.color,
-            b.palette,
-        )
-    } else {
-        let (top, bottom) = (y0 + plan.scale.x(ev.start), y0 + plan.scale.x(ev.end));
-        let inset = stroke.as_ref().map_or(0.0, |s| s.width / 2.0);
-        Item::Rect {
-            rect: Rect {
-                x: lane_x(&plan.columns, plan.lanes[i]) + inset,
-                y: top + inset,
-                width: BAR - 2.0 * inset,
-                height: (bottom - top - 2.0 * inset).max(2.0),
-            },
-            fill: Some(fill),
-            stroke,
-            radius: 1.0,
-        }
-    };
-    group_of(ev, prepared, vec![item])
-}
-
-/// The axis: a group per segment (its line, ticks and tick labels), and the breaks.
-fn axis(b: &Builder, plan: &Plan, y0: f64) -> Vec<Group> {
-    let p = b.palette;
-    let c = &plan.columns;
-    let line = axis_stroke(p);
-    let (ascent, descent) = font::vertical_metrics(scale::TICK_FONT, false);
-    let tick_height = |_: &str| ascent + descent;
-    let mut groups = Vec::new();
-    for s in &plan.scale.placed {
-        let (y_a, y_z) = (y0 + s.x0, y0 + s.x1);
-        let mut items = vec![Item::Line {
-            from: Point { x: c.axis, y: y_a },
-            to: Point { x: c.axis, y: y_z },
-            stroke: line.clone(),
-        }];
-        let (_, ticks) = scale::choose_ticks(s.core, s.scale(), &tick_height);
-        for t in ticks {
-            let y = y0 + plan.scale.x(t.day as f64);
-            items.push(Item::Line {
-                from: Point { x: c.axis - 5.0, y },
-                to: Point { x: c.axis, y },
-                stroke: line.clone(),
-            });
-            let w = scale::tick_width(&t.label);
-            let mut item = text_item(
-                t.label,
-                c.tick_right - w,
-                y + (ascent - descent) / 2.0,
-                scale::TICK_FONT,
-                false,
-                false,
-                p.muted,
-            );
-            if let Item::Text { anchor, at, .. } = &mut item {
-                *anchor = Anchor::End;
-                at.x = c.tick_right;
-            }
-            items.push(item);
-        }
-        let mut g = group(Role::Axis, vec!["axis-segment".into()], items);
-        g.data = super::axis::segment_days(s);
-        groups.push(g);
-    }
-    let zigzags: Vec<Item> = plan
-        .scale
-        .breaks()
-        .into_iter()
-        .map(|(a, z)| {
-            let (a, z) = (y0 + a + 4.0, y0 + z - 4.0);
-            let step = (z - a) / 4.0;
-            Item::Polyline {
-                points: (0..=4)
-                    .map(|k| Point {
-                        x: c.axis
-                            + if k % 2 == 0 {
-                                0.0
-                            } else if k % 4 == 1 {
-                                4.0
-                            } else {
-                                -4.0
-                            },
-                        y: a + step * k as f64,
-                    })
-                    .collect(),
-                stroke: line.clone(),
-            }
-        })
-        .collect();
-    if !zigzags.is_empty() {
-        groups.push(group(Role::Axis, vec!["axis-break".into()], zigzags));
-    }
-    groups
-}
-
-/// Every event counted per stretch of the axis, bars growing left from it, coloured by tag:
-/// the shape of the whole timeline when not every event has a label.
-fn overview(prepared: &Prepared, plan: &Plan, y0: f64) -> Group {
-    const BIN: f64 = 4.0;
-    let c = &plan.columns;
-    let bins = (plan.scale.right() / BIN).ceil().max(1.0) as usize + 1;
-    let mut counts: Vec<Vec<(Color, u32)>> = vec![Vec::new(); bins];
-    for ev in &prepared.events {
-        let bin = ((plan.scale.x(if ev.dot { ev.start + 0.5 } else { ev.start }) / BIN) as usize)
-            .min(bins - 1);
-        match counts[bin].iter_mut().find(|(col, _)| *col == ev.color) {
-            Some((_, n)) => *n += 1,
-            None => counts[bin].push((ev.color, 1)),
-        }
-    }
-    let most = counts
-        .iter()
-        .map(|b| b.iter().map(|(_, n)| n).sum::<u32>())
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    // A bar's length grows with the square root of its count, so a burst does not flatten
-    // every quieter stretch to nothing; its colours share it in proportion.
-    let full = OVERVIEW - 2.0;
-    let mut items = Vec::new();
-    for (k, bin) in counts.iter().enumerate() {
-        let total: u32 = bin.iter().map(|(_, n)| n).sum();
-        let length = full * (f64::from(total) / f64::from(most)).sqrt();
-        let mut x = c.overview_right;
-        for &(color, n) in bin {
-            let w = length * f64::from(n) / f64::from(total.max(1));
-            x -= w;
-            items.push(Item::Rect {
-                rect: Rect {
-                    x,
-                    y: y0 + k as f64 * BIN,
-                    width: w,
-                    height: BIN - 0.5,
-                },
-                fill: Some(color),
-                stroke: None,
-                radius: 0.0,
-            });
-        }
-    }
-    let mut g = group(Role::Axis, vec!["overview".into()], items);
-    g.tooltip = Some(format!(
-        "All {} events, counted per {BIN} px of the axis (bar length grows with the square root of the count)",
-        thousands(prepared.events.len())
-    ));
-    g
 }
