@@ -313,6 +313,15 @@ impl Fonts {
         self.shape(text, bold, false).width * size
     }
 
+    /// [`Fonts::text_width`] in the italic face when `italic`: what a slanted text really
+    /// takes, for placing what follows it (upright widths, a little wider, serve to wrap).
+    pub fn styled_width(&self, text: &str, size: f64, bold: bool, italic: bool) -> f64 {
+        if text.is_empty() {
+            return 0.0;
+        }
+        self.shape(text, bold, italic).width * size
+    }
+
     /// The characters of `text` that no face draws (each once, in order of appearance; a
     /// cluster is named by its first character).
     pub fn missing(&self, text: &str, bold: bool) -> Vec<char> {

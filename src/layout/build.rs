@@ -147,6 +147,59 @@ pub(super) fn text_item_measured(
     }
 }
 
+/// Citation marks are set this size, raised this share of the label size, as newsrooms
+/// print them.
+const CITE_SIZE: f64 = 8.5;
+const CITE_RISE: f64 = 0.38;
+
+/// A label's title line, with the citation marks that end it (`[1,2]`, as the label was
+/// wrapped) set as a small superscript `1,2` after the words: its items, start-anchored
+/// at `x` with `baseline`, and its whole width. A line without marks is one item.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn title_line(
+    fonts: &Fonts,
+    line: &str,
+    x: f64,
+    baseline: f64,
+    size: f64,
+    italic: bool,
+    fill: Color,
+) -> (Vec<Item>, f64) {
+    let Some((words, marks)) = split_citation(line) else {
+        let w = fonts.styled_width(line, size, false, italic);
+        let item = text_item_measured(w, line.to_owned(), x, baseline, size, false, italic, fill);
+        return (vec![item], w);
+    };
+    let w = fonts.styled_width(words, size, false, italic);
+    let cite_x = x + w + 1.5;
+    let cite_w = fonts.text_width(marks, CITE_SIZE, false);
+    let items = vec![
+        text_item_measured(w, words.to_owned(), x, baseline, size, false, italic, fill),
+        text_item_measured(
+            cite_w,
+            marks.to_owned(),
+            cite_x,
+            baseline - CITE_RISE * size,
+            CITE_SIZE,
+            false,
+            false,
+            fill,
+        ),
+    ];
+    (items, cite_x + cite_w - x)
+}
+
+/// `("Talks begin", "1,2")` for `"Talks begin [1,2]"`; `None` unless the line ends with
+/// citation marks after some words.
+fn split_citation(line: &str) -> Option<(&str, &str)> {
+    let inner = line.strip_suffix(']')?;
+    let open = inner.rfind(" [")?;
+    let marks = &inner[open + 2..];
+    let words = line[..open].trim_end();
+    let numbered = !marks.is_empty() && marks.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    (numbered && !words.is_empty()).then_some((words, marks))
+}
+
 pub(super) fn group(role: Role, classes: Vec<String>, items: Vec<Item>) -> Group {
     Group {
         role,
@@ -236,5 +289,45 @@ fn round_scene(scene: &mut Scene) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citation_marks_become_a_superscript_and_nothing_else_does() {
+        assert_eq!(
+            split_citation("Talks begin [1,2]"),
+            Some(("Talks begin", "1,2"))
+        );
+        assert_eq!(split_citation("Talks [12]"), Some(("Talks", "12")));
+        for plain in [
+            "[1]",
+            "Talks",
+            "Talks [a]",
+            "Talks []",
+            "Talks[1]",
+            "Talks [1] again",
+        ] {
+            assert_eq!(split_citation(plain), None, "{plain}");
+        }
+        let fonts = Fonts::default();
+        let black = Color::rgb(0, 0, 0);
+        let (items, width) =
+            title_line(&fonts, "Talks begin [1,2]", 10.0, 50.0, 12.0, false, black);
+        let boxes: Vec<Rect> = items
+            .iter()
+            .map(|i| match i {
+                Item::Text { bounds, .. } => *bounds,
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(boxes.len(), 2);
+        assert!(!boxes[0].overlaps(&boxes[1]), "{boxes:?}");
+        assert!(boxes[1].y < boxes[0].y, "raised");
+        assert!((boxes[1].right() - 10.0 - width).abs() < 1e-9);
+        assert!(width < fonts.text_width("Talks begin [1,2]", 12.0, false));
     }
 }

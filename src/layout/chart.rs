@@ -41,7 +41,7 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
             lanes: arrangement.lanes,
             axis_y,
         };
-        let group = marks::event_group(&placed, prepared, b.palette, &metrics);
+        let group = marks::event_group(&placed, prepared, b.palette, b.fonts, &metrics);
         b.groups.push(group);
     }
     b.y = axis_y + 8.0 + font::vertical_metrics(scale::TICK_FONT, false).0 + 24.0;

@@ -3,7 +3,7 @@
 //! select on and a tooltip naming its sources.
 
 use super::arrange::{Along, Metrics, Texts};
-use super::build::text_item_measured;
+use super::build::{text_item_measured, title_line};
 use super::labels;
 use super::prepare::{Ev, Prepared};
 use super::scale;
@@ -13,6 +13,7 @@ use super::sizes::{
 };
 use super::style::{tag_class, MarkStyle};
 use super::theme::Palette;
+use crate::font::Fonts;
 use crate::model::DatedBy;
 use crate::scene::{Color, Group, Item, Point, Rect, Role, Stroke};
 
@@ -45,6 +46,7 @@ pub(super) fn event_group(
     placed: &Placed,
     prepared: &Prepared,
     palette: &Palette,
+    fonts: &Fonts,
     metrics: &Metrics,
 ) -> Group {
     let ev = placed.ev;
@@ -65,7 +67,7 @@ pub(super) fn event_group(
         x,
         v.block_top,
         look.inferred,
-        palette,
+        (palette, fonts),
         metrics,
     ));
     group_of(ev, prepared, items)
@@ -202,20 +204,19 @@ pub(super) fn dot(x: f64, y: f64, style: MarkStyle, color: Color, p: &Palette) -
 
 /// The label from `top` down: title lines, then the date as the data states it; italic
 /// when the date is inferred.
-fn label(t: &Texts, x: f64, top: f64, italic: bool, p: &Palette, m: &Metrics) -> Vec<Item> {
-    let mut items = Vec::with_capacity(t.title.len() + t.date.len());
+fn label(
+    t: &Texts,
+    x: f64,
+    top: f64,
+    italic: bool,
+    (p, fonts): (&Palette, &Fonts),
+    m: &Metrics,
+) -> Vec<Item> {
+    let mut items = Vec::with_capacity(t.title.len() + t.date.len() + 1);
     let mut y = top;
-    for (line, w) in &t.title {
-        items.push(text_item_measured(
-            *w,
-            line.clone(),
-            x,
-            y + m.label_ascent,
-            LABEL_SIZE,
-            false,
-            italic,
-            p.text,
-        ));
+    for (line, _) in &t.title {
+        let baseline = y + m.label_ascent;
+        items.extend(title_line(fonts, line, x, baseline, LABEL_SIZE, italic, p.text).0);
         y += m.label_line;
     }
     for (line, w) in &t.date {

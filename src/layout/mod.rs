@@ -325,7 +325,8 @@ mod tests {
         let day = event_group(&scene, "day");
         assert_eq!(day.classes, ["event", "day", "tag-meeting"]);
         assert!(day.items.iter().any(|i| matches!(i, Item::Circle { .. })));
-        assert_eq!(texts(day), ["Title day [1]", "19 Nov 2003"]);
+        // The citation mark is a superscript of its own: `1` after the words.
+        assert_eq!(texts(day), ["Title day", "1", "19 Nov 2003"]);
 
         let inferred = event_group(&scene, "inferred");
         // The class names the drawn style (inferred wins over uncertain, as in the
@@ -354,7 +355,7 @@ mod tests {
             .any(|i| matches!(i, Item::Circle { .. })));
         assert_eq!(
             texts(inferred),
-            ["Title inferred [2]", "Jul 2012? – Nov 2013? · inferred*"]
+            ["Title inferred", "2", "Jul 2012? – Nov 2013? · inferred*"]
         );
         let tooltip = inferred.tooltip.as_deref().unwrap();
         assert!(
@@ -371,7 +372,7 @@ mod tests {
             planned.classes,
             ["event", "interval", "planned", "tag-meeting"]
         );
-        assert_eq!(texts(planned)[0], "Title planned [1,2]");
+        assert_eq!(texts(planned)[..2], ["Title planned", "1,2"]);
         assert!(planned.items.iter().any(|i| matches!(
             i,
             Item::Rect {

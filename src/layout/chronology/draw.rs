@@ -5,7 +5,7 @@
 use super::plan::{kicker_middle, Columns, Plan, BAR, LANE, OVERVIEW};
 use crate::font;
 use crate::layout::arrange::Metrics;
-use crate::layout::build::{group, text_item, text_item_measured, Builder};
+use crate::layout::build::{group, text_item, text_item_measured, title_line, Builder};
 use crate::layout::marks::{dot, group_of};
 use crate::layout::prepare::{Ev, Prepared};
 use crate::layout::scale;
@@ -80,17 +80,12 @@ pub(in crate::layout) fn draw(b: &mut Builder, prepared: &Prepared, plan: &Plan)
             }
             for (line, _) in &block.texts[k].title {
                 // Planned on estimates; what is drawn is measured as drawn.
-                let w = b.fonts.text_width(line, LABEL_SIZE, false);
-                g.items.push(text_item_measured(
-                    w,
-                    line.clone(),
-                    x_of(w),
-                    y + m.label_ascent,
-                    LABEL_SIZE,
-                    false,
-                    italic,
-                    b.palette.text,
-                ));
+                let baseline = y + m.label_ascent;
+                let fill = b.palette.text;
+                let (_, w) = title_line(b.fonts, line, 0.0, baseline, LABEL_SIZE, italic, fill);
+                let (items, _) =
+                    title_line(b.fonts, line, x_of(w), baseline, LABEL_SIZE, italic, fill);
+                g.items.extend(items);
                 y += m.label_line;
             }
             let mark = mark_point(&prepared.events[member], plan, member, y0, leader_y);
