@@ -307,10 +307,7 @@ impl Fonts {
     /// the PNG shapes it, inside a first-strong isolate. Characters no face has count as
     /// wide as a real font would draw them.
     pub fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        if text.is_empty() {
-            return 0.0;
-        }
-        self.shape(text, bold, false).width * size
+        self.styled_width(text, size, bold, false)
     }
 
     /// [`Fonts::text_width`] in the italic face when `italic`: what a slanted text really
@@ -319,7 +316,32 @@ impl Fonts {
         if text.is_empty() {
             return 0.0;
         }
-        self.shape(text, bold, italic).width * size
+        (self.shape(text, bold, italic).width + self.emoji_room(text, bold, italic)) * size
+    }
+
+    /// What browsers add to `text`, in em: a character shown as an emoji by default (or
+    /// asked to be, with U+FE0F) is drawn from a colour emoji face, about [`EMOJI_EM`] wide,
+    /// even where one of our faces has a narrower text glyph for it.
+    fn emoji_room(&self, text: &str, bold: bool, italic: bool) -> f64 {
+        use unicode_properties::{EmojiStatus, UnicodeEmoji};
+        let mut extra = 0.0;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let asked = chars.peek() == Some(&'\u{FE0F}');
+            let shown = matches!(
+                c.emoji_status(),
+                EmojiStatus::EmojiPresentation
+                    | EmojiStatus::EmojiPresentationAndModifierBase
+                    | EmojiStatus::EmojiPresentationAndEmojiComponent
+                    | EmojiStatus::EmojiPresentationAndModifierAndEmojiComponent
+            );
+            if (asked || shown) && !c.is_ascii() {
+                let mut buf = [0u8; 4];
+                let own = self.shape(c.encode_utf8(&mut buf), bold, italic).width;
+                extra += (EMOJI_EM - own).max(0.0);
+            }
+        }
+        extra
     }
 
     /// The characters of `text` that no face draws (each once, in order of appearance; a
@@ -611,8 +633,12 @@ fn char_at(text: &str, byte: usize) -> char {
         .unwrap_or('\u{FFFD}')
 }
 
+/// How wide, in em, a colour emoji face draws an emoji (Noto Color Emoji: 1.245), with room.
+const EMOJI_EM: f64 = 1.3;
+
 /// How wide, in em, a real font draws a character none of ours has: East Asian wide
-/// characters and emoji take a full em, others a little over half.
+/// characters and emoji a full em (emoji get the rest of [`EMOJI_EM`] from
+/// `Fonts::emoji_room`), others a little over half.
 fn stand_in_width(c: char) -> f64 {
     let u = c as u32;
     let wide = matches!(u,
@@ -744,6 +770,20 @@ mod tests {
         assert!((double - 2.0 * wide).abs() < 0.01);
         assert!(text_width("Bishkek", 12.0, true) > text_width("Bishkek", 12.0, false));
         assert_eq!(text_width("", 12.0, false), 0.0);
+    }
+
+    #[test]
+    fn emoji_take_a_colour_emoji_faces_room_and_text_symbols_do_not() {
+        let fonts = Fonts::default();
+        // ✅ and ⏳ are shown as emoji by default; ❤ only with U+FE0F; © and ↔ stay text.
+        for emoji in ["✅", "⏳", "🚀", "❤\u{FE0F}"] {
+            let w = fonts.text_width(emoji, 20.0, false);
+            assert!(w >= EMOJI_EM * 20.0 - 0.01, "{emoji}: {w}");
+        }
+        for text in ["©", "↔", "A"] {
+            let plain = fonts.shape(text, false, false).width * 20.0;
+            assert_eq!(fonts.text_width(text, 20.0, false), plain, "{text}");
+        }
     }
 
     #[test]
