@@ -105,7 +105,8 @@ fn label_text(ev: &Ev) -> (String, String) {
     }
     if !ev.citations.is_empty() {
         let marks: Vec<String> = ev.citations.iter().map(usize::to_string).collect();
-        title = format!("{title} [{}]", marks.join(","));
+        // A no-break space: the marks never wrap onto a line of their own.
+        title = format!("{title}\u{a0}[{}]", marks.join(","));
     }
     let mut date = human_date(&ev.event.date.value);
     if ev.event.status == Status::Planned {

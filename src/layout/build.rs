@@ -193,9 +193,13 @@ pub(super) fn title_line(
 /// citation marks after some words.
 fn split_citation(line: &str) -> Option<(&str, &str)> {
     let inner = line.strip_suffix(']')?;
-    let open = inner.rfind(" [")?;
-    let marks = &inner[open + 2..];
-    let words = line[..open].trim_end();
+    let open = inner.rfind('[')?;
+    let before = &inner[..open];
+    let words = before
+        .strip_suffix('\u{a0}')
+        .or_else(|| before.strip_suffix(' '))?
+        .trim_end();
+    let marks = &inner[open + 1..];
     let numbered = !marks.is_empty() && marks.bytes().all(|b| b.is_ascii_digit() || b == b',');
     (numbered && !words.is_empty()).then_some((words, marks))
 }
@@ -303,6 +307,7 @@ mod tests {
             Some(("Talks begin", "1,2"))
         );
         assert_eq!(split_citation("Talks [12]"), Some(("Talks", "12")));
+        assert_eq!(split_citation("Talks\u{a0}[3]"), Some(("Talks", "3")));
         for plain in [
             "[1]",
             "Talks",
