@@ -1033,3 +1033,74 @@ fn a_big_timeline_labels_key_events_first_within_its_budget() {
     );
     assert!(!all.description.contains("labelled"), "{}", all.description);
 }
+
+/// A big chart numbers and lists only the sources its labels cite, in columns, and counts
+/// the rest; every number a label shows is listed.
+#[test]
+fn a_big_chart_lists_the_sources_its_labels_cite() {
+    let specs: Vec<EventSpec> = (0..1500)
+        .map(|i| EventSpec {
+            date: format!("{}-{:02}", 1990 + i / 60, 1 + i % 12),
+            title: format!("Event {i}"),
+            planned: false,
+            inferred: false,
+            tag: Some((i % 3) as u8),
+            sources: vec![0],
+        })
+        .collect();
+    let mut tl = timeline(&specs);
+    let template = tl.sources[0].clone();
+    tl.sources = (0..400)
+        .map(|k| Source {
+            id: sp(format!("src-{k}")),
+            title: sp(format!("Report {k}")),
+            ..template.clone()
+        })
+        .collect();
+    for (i, e) in tl.events.iter_mut().enumerate() {
+        e.evidence[0].source = sp(format!("src-{}", (i * 7) % 400));
+    }
+    let scene = layout(&tl, &LayoutOptions::default());
+    check(&scene, &tl).unwrap();
+    let texts = |class: &str| -> Vec<String> {
+        scene
+            .groups
+            .iter()
+            .filter(|g| g.role == Role::Sources && g.classes.iter().any(|c| c == class))
+            .flat_map(|g| &g.items)
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let listed = texts("source");
+    assert!(listed.len() < 400, "{}", listed.len());
+    for (k, entry) in listed.iter().enumerate() {
+        assert!(entry.starts_with(&format!("[{}] ", k + 1)), "{entry}");
+    }
+    let more = texts("sources-more").join(" ");
+    assert!(
+        more.contains(&format!("{} more sources", 400 - listed.len())),
+        "{more}"
+    );
+    // Each superscript in a label names a listed source.
+    for g in &scene.groups {
+        let Role::Event(_) = &g.role else { continue };
+        for item in &g.items {
+            if let Item::Text { text, size, .. } = item {
+                if *size < 9.0 && text.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+                    for n in text.split(',') {
+                        let n: usize = n.parse().unwrap();
+                        assert!((1..=listed.len()).contains(&n), "{n}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        scene.description.contains("citing 400 sources"),
+        "{}",
+        scene.description
+    );
+}

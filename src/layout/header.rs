@@ -46,8 +46,8 @@ fn default_subtitle(prepared: &Prepared) -> String {
             "{n} event{}, {}, from {} source{}",
             plural(n),
             span(a, z),
-            prepared.cited.len(),
-            plural(prepared.cited.len())
+            prepared.sources_cited(),
+            plural(prepared.sources_cited())
         ),
         None => "No events yet".to_string(),
     }

@@ -265,22 +265,36 @@ fn tooltip(ev: &Ev, prepared: &Prepared) -> String {
             out.push_str(&format!("\nDate inferred: {}", labels::clean(&note.value)));
         }
     }
+    if ev.citations.is_empty() {
+        // An event without a label has no citation numbers: its sources by name.
+        let mut seen: Vec<&str> = Vec::new();
+        for evidence in &e.evidence {
+            let id = evidence.source.value.as_str();
+            if !seen.contains(&id) {
+                seen.push(id);
+                out.push('\n');
+                out.push_str(&source_name(prepared, id));
+            }
+        }
+    }
     for &n in &ev.citations {
         out.push('\n');
-        out.push_str(&citation(prepared, n));
+        out.push_str(&format!(
+            "[{n}] {}",
+            source_name(prepared, prepared.cited[n - 1])
+        ));
     }
     out
 }
 
-/// `[n] Publisher, “Title”` for tooltips; the bare id when the source is unknown.
-fn citation(prepared: &Prepared, n: usize) -> String {
-    let id = prepared.cited[n - 1];
+/// `Publisher, “Title”` of a source; the bare id when it is unknown.
+fn source_name(prepared: &Prepared, id: &str) -> String {
     match prepared.sources.get(id) {
         Some(s) => format!(
-            "[{n}] {}, “{}”",
+            "{}, “{}”",
             labels::clean(&s.publisher.value),
             labels::clean(&s.title.value)
         ),
-        None => format!("[{n}] {}", labels::clean(id)),
+        None => labels::clean(id),
     }
 }

@@ -184,6 +184,11 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
     notes.append(&mut prepared.notes);
     let plan = chronology::plan::plan(&prepared, width, options.all_labels, &options.fonts);
     prepared.labelled = plan.labelled;
+    if plan.labelled < prepared.events.len() {
+        // Citation numbers and the Sources block follow the labels drawn.
+        let labelled = plan.labelled_events(prepared.events.len());
+        prepared.sources_left_out = prepared.renumber(&labelled);
+    }
     let mut b = Builder::new(width, &palette, &options.fonts);
     b.notes = notes;
     header::draw(&mut b, timeline, &prepared);

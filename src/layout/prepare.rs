@@ -70,6 +70,8 @@ pub(super) struct Prepared<'a> {
     pub sources: HashMap<&'a str, &'a Source>,
     /// The stretches of time the axis shows (known before any pixel, for the legend).
     pub domain: scale::Domain,
+    /// Sources cited only by events without a label, left out of the Sources block.
+    pub sources_left_out: usize,
     /// Whether the axis may have breaks at all.
     pub breaks: bool,
     /// How many events carry a label: all of them unless a big chart keeps to its budget.
@@ -107,6 +109,7 @@ impl<'a> Prepared<'a> {
                 .collect(),
             labelled: events_len,
             breaks: breaks.0 > 0,
+            sources_left_out: 0,
             domain,
         }
     }
@@ -129,13 +132,28 @@ impl<'a> Prepared<'a> {
             "{n} event{} on a timeline{span}, citing {} source{}; {qualified} with approximate or \
              uncertain dates, {inferred} with inferred dates, {planned} planned.",
             plural(n),
-            self.cited.len(),
-            plural(self.cited.len()),
+            self.sources_cited(),
+            plural(self.sources_cited()),
         );
         if let Some(note) = self.labelled_note() {
             out.push_str(&format!(" {note}."));
         }
         out
+    }
+
+    /// Numbers the citations again over the events that carry a label (`labelled`, by
+    /// index into `events`), so a chart that leaves labels out numbers, and lists under
+    /// Sources, only the sources its labels cite; returns how many cited sources that
+    /// leaves out (each still named in its events' tooltips).
+    pub fn renumber(&mut self, labelled: &[bool]) -> usize {
+        let all: std::collections::HashSet<&str> = self.cited.iter().copied().collect();
+        self.cited = number_labelled(&mut self.events, &|i| labelled[i]);
+        all.len() - self.cited.len()
+    }
+
+    /// How many sources the events cite, listed under Sources or not.
+    pub fn sources_cited(&self) -> usize {
+        self.cited.len() + self.sources_left_out
     }
 
     /// "1,200 of 10,000 events labelled" when not every event has a label.
@@ -219,9 +237,18 @@ fn timed_events<'a>(
 /// Citation numbers, given in drawing order so that `[1]` is the first source a reader
 /// meets; sets each event's `citations` and returns the source ids in citation order.
 fn number_citations<'a>(events: &mut [Ev<'a>]) -> Vec<&'a str> {
+    number_labelled(events, &|_| true)
+}
+
+/// [`number_citations`] over the events `labelled` keeps only: the others get no numbers.
+fn number_labelled<'a>(events: &mut [Ev<'a>], labelled: &dyn Fn(usize) -> bool) -> Vec<&'a str> {
     let mut cited: Vec<&str> = Vec::new();
     let mut number: HashMap<&str, usize> = HashMap::new();
-    for ev in events {
+    for (i, ev) in events.iter_mut().enumerate() {
+        ev.citations.clear();
+        if !labelled(i) {
+            continue;
+        }
         for evidence in &ev.event.evidence {
             let id = evidence.source.value.as_str();
             let n = *number.entry(id).or_insert_with(|| {

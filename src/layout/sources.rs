@@ -7,7 +7,7 @@
 //! in the muted colour (still 4.5:1 or more), with little room between entries, so that
 //! it serves the reader who checks without competing with the chart.
 
-use super::build::{group, Builder};
+use super::build::{group, text_item_measured, Builder};
 use super::labels;
 use super::prepare::Prepared;
 use super::sizes::{MARGIN, SOURCE_SIZE};
@@ -25,40 +25,131 @@ fn heading(b: &mut Builder, text: &str, class: &str) {
     b.y += 1.0;
 }
 
+/// More sources than this are listed compactly, in columns, one line each.
+const COMPACT_FROM: usize = 12;
+
+/// Source `n`'s entry, `[n] Publisher, “Title”, published 2013-11? (note)`, and its link.
+fn entry(prepared: &Prepared, n: usize, id: &str) -> (String, Option<String>) {
+    let mark = format!("[{n}] ");
+    match prepared.sources.get(id) {
+        Some(s) => {
+            let mut entry = format!(
+                "{mark}{}, “{}”, published {}",
+                labels::clean(&s.publisher.value),
+                labels::clean(&s.title.value),
+                s.published.value,
+            );
+            if let Some(note) = &s.published_note {
+                entry.push_str(&format!(" ({})", labels::clean(&note.value)));
+            }
+            (entry, s.url.as_ref().map(|u| u.value.clone()))
+        }
+        None => (format!("{mark}{}", labels::clean(id)), None),
+    }
+}
+
+/// Many sources in columns down the page, one line each: an entry too long for its
+/// column ends in "…", and its whole text is its tooltip. Keeps a big chart's footer a
+/// fraction of the chart rather than a second chart's height.
+fn compact(b: &mut Builder, entries: Vec<(String, Option<String>)>) {
+    const COLUMN: f64 = 370.0;
+    const COLUMN_GAP: f64 = 18.0;
+    let columns = (((b.text_width() + COLUMN_GAP) / (COLUMN + COLUMN_GAP)).floor() as usize).max(1);
+    let width = (b.text_width() - (columns - 1) as f64 * COLUMN_GAP) / columns as f64;
+    let rows = entries.len().div_ceil(columns);
+    let (ascent, descent) = font::vertical_metrics(SOURCE_SIZE, false);
+    let line = ascent + descent + 2.0;
+    let top = b.y;
+    let fill = b.palette.muted;
+    for (i, (text, link)) in entries.into_iter().enumerate() {
+        let (column, row) = (i / rows, i % rows);
+        let x = MARGIN + column as f64 * (width + COLUMN_GAP);
+        let shown = fit(b, &text, width);
+        let w = b.fonts.text_width(&shown, SOURCE_SIZE, false);
+        let baseline = top + row as f64 * line + ascent;
+        let item = text_item_measured(
+            w,
+            shown.clone(),
+            x,
+            baseline,
+            SOURCE_SIZE,
+            false,
+            false,
+            fill,
+        );
+        b.groups.push(Group {
+            role: Role::Sources,
+            classes: vec!["source".into()],
+            tooltip: (shown != text).then_some(text),
+            link,
+            data: Vec::new(),
+            items: vec![item],
+        });
+    }
+    b.y = top + rows as f64 * line + 2.0;
+}
+
+/// `text`, or as much of it as fits `width` followed by "…".
+fn fit(b: &Builder, text: &str, width: f64) -> String {
+    if b.fonts.text_width(text, SOURCE_SIZE, false) <= width {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // The longest prefix that fits with its ellipsis, by bisection over characters.
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let candidate: String = chars[..mid].iter().collect::<String>() + "…";
+        if b.fonts.text_width(&candidate, SOURCE_SIZE, false) <= width {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    chars[..lo].iter().collect::<String>().trim_end().to_owned() + "…"
+}
+
 /// The Sources block, then the notes of inferred dates; advances `y` past them.
 pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
     let p = b.palette;
     if !prepared.cited.is_empty() {
         heading(b, "Sources", "sources-heading");
     }
-    for (i, id) in prepared.cited.iter().enumerate() {
-        let n = i + 1;
-        let mark = format!("[{n}] ");
-        let indent = font::text_width(&mark, SOURCE_SIZE, false);
-        let (entry, link) = match prepared.sources.get(id) {
-            Some(s) => {
-                let mut entry = format!(
-                    "{mark}{}, “{}”, published {}",
-                    labels::clean(&s.publisher.value),
-                    labels::clean(&s.title.value),
-                    s.published.value,
-                );
-                if let Some(note) = &s.published_note {
-                    entry.push_str(&format!(" ({})", labels::clean(&note.value)));
-                }
-                (entry, s.url.as_ref().map(|u| u.value.clone()))
-            }
-            None => (format!("{mark}{}", labels::clean(id)), None),
-        };
-        let items = b.paragraph(&entry, MARGIN, indent, SOURCE_SIZE, false, false, p.muted);
-        b.groups.push(Group {
-            role: Role::Sources,
-            classes: vec!["source".into()],
-            tooltip: None,
-            link,
-            data: Vec::new(),
-            items,
-        });
+    let entries: Vec<(String, Option<String>)> = prepared
+        .cited
+        .iter()
+        .enumerate()
+        .map(|(i, id)| entry(prepared, i + 1, id))
+        .collect();
+    if entries.len() > COMPACT_FROM {
+        compact(b, entries);
+    } else {
+        for (text, link) in entries {
+            let mark_end = text.find("] ").map_or(0, |k| k + 2);
+            let indent = font::text_width(&text[..mark_end], SOURCE_SIZE, false);
+            let items = b.paragraph(&text, MARGIN, indent, SOURCE_SIZE, false, false, p.muted);
+            b.groups.push(Group {
+                role: Role::Sources,
+                classes: vec!["source".into()],
+                tooltip: None,
+                link,
+                data: Vec::new(),
+                items,
+            });
+            b.y += 1.0;
+        }
+    }
+    if prepared.sources_left_out > 0 {
+        let n = prepared.sources_left_out;
+        let text = format!(
+            "… and {} more source{}, cited only by events without a label: each is named in \
+             its event's tooltip.",
+            super::wording::thousands(n),
+            super::wording::plural(n)
+        );
+        let items = b.paragraph(&text, MARGIN, 0.0, SOURCE_SIZE, false, true, p.muted);
+        b.groups
+            .push(group(Role::Sources, vec!["sources-more".into()], items));
         b.y += 1.0;
     }
 

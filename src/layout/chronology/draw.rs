@@ -4,7 +4,7 @@
 
 use super::plan::{kicker_middle, Columns, Plan, BAR, LANE, OVERVIEW};
 use crate::font;
-use crate::layout::arrange::Metrics;
+use crate::layout::arrange::{Metrics, Wrapper};
 use crate::layout::build::{group, text_item, text_item_measured, title_line, Builder};
 use crate::layout::marks::{dot, group_of};
 use crate::layout::prepare::{Ev, Prepared};
@@ -20,6 +20,7 @@ pub(in crate::layout) fn draw(b: &mut Builder, prepared: &Prepared, plan: &Plan)
     let at = |y: f64| y0 + y;
     let first_event = b.groups.len();
     let m = Metrics::new();
+    let mut wrapper = Wrapper::new(b.fonts);
     let mut groups: Vec<Option<Group>> = prepared
         .events
         .iter()
@@ -78,7 +79,16 @@ pub(in crate::layout) fn draw(b: &mut Builder, prepared: &Prepared, plan: &Plan)
             if k == 0 {
                 g.items.append(&mut kicker);
             }
-            for (line, _) in &block.texts[k].title {
+            // Wrapped again: the citation numbers may have changed since planning (a chart
+            // that leaves labels out numbers only the sources its labels cite); shorter
+            // numbers never need more lines, and the planned lines stand otherwise.
+            let again = wrapper.wrap_planned(&prepared.events[member], plan.room);
+            let title = if again.title.len() <= block.texts[k].title.len() {
+                &again.title
+            } else {
+                &block.texts[k].title
+            };
+            for (line, _) in title {
                 // Planned on estimates; what is drawn is measured as drawn.
                 let baseline = y + m.label_ascent;
                 let fill = b.palette.text;

@@ -86,6 +86,23 @@ pub(in crate::layout) struct Plan {
     pub(super) scale: Scale,
     pub(in crate::layout) labelled: usize,
     pub(super) height: f64,
+    /// The width labels were wrapped to.
+    pub(super) room: f64,
+}
+
+impl Plan {
+    /// Whether each of `n` events (by index into the prepared events) carries a label.
+    pub(in crate::layout) fn labelled_events(&self, n: usize) -> Vec<bool> {
+        let mut out = vec![false; n];
+        for (block, top) in self.blocks.iter().zip(&self.tops) {
+            if top.is_some() {
+                for &m in &block.members[..block.listed] {
+                    out[m] = true;
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Plans the chronology of `prepared` on a page `width` wide; with `unlimited` every
@@ -188,6 +205,7 @@ pub(in crate::layout) fn plan(
         scale,
         labelled,
         height,
+        room,
     }
 }
 
