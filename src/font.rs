@@ -327,6 +327,9 @@ impl Fonts {
         let mut extra = 0.0;
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
+            if c.is_ascii() {
+                continue;
+            }
             let asked = chars.peek() == Some(&'\u{FE0F}');
             let shown = matches!(
                 c.emoji_status(),
@@ -335,7 +338,7 @@ impl Fonts {
                     | EmojiStatus::EmojiPresentationAndEmojiComponent
                     | EmojiStatus::EmojiPresentationAndModifierAndEmojiComponent
             );
-            if (asked || shown) && !c.is_ascii() {
+            if asked || shown {
                 let mut buf = [0u8; 4];
                 let own = self.shape(c.encode_utf8(&mut buf), bold, italic).width;
                 extra += (EMOJI_EM - own).max(0.0);

@@ -154,12 +154,13 @@ const CITE_RISE: f64 = 0.38;
 
 /// A label's title line, with the citation marks that end it (`[1,2]`, as the label was
 /// wrapped) set as a small superscript `1,2` after the words: its items, start-anchored
-/// at `x` with `baseline`, and its whole width. A line without marks is one item.
+/// at `place(width)` (so a line can be set flush right) with `baseline`, and its whole
+/// width. A line without marks is one item.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn title_line(
     fonts: &Fonts,
     line: &str,
-    x: f64,
+    place: &dyn Fn(f64) -> f64,
     baseline: f64,
     size: f64,
     italic: bool,
@@ -167,12 +168,15 @@ pub(super) fn title_line(
 ) -> (Vec<Item>, f64) {
     let Some((words, marks)) = split_citation(line) else {
         let w = fonts.styled_width(line, size, false, italic);
+        let x = place(w);
         let item = text_item_measured(w, line.to_owned(), x, baseline, size, false, italic, fill);
         return (vec![item], w);
     };
     let w = fonts.styled_width(words, size, false, italic);
-    let cite_x = x + w + 1.5;
     let cite_w = fonts.text_width(marks, CITE_SIZE, false);
+    let total = w + 1.5 + cite_w;
+    let x = place(total);
+    let cite_x = x + w + 1.5;
     let items = vec![
         text_item_measured(w, words.to_owned(), x, baseline, size, false, italic, fill),
         text_item_measured(
@@ -186,7 +190,7 @@ pub(super) fn title_line(
             fill,
         ),
     ];
-    (items, cite_x + cite_w - x)
+    (items, total)
 }
 
 /// `("Talks begin", "1,2")` for `"Talks begin [1,2]"`; `None` unless the line ends with
@@ -320,8 +324,15 @@ mod tests {
         }
         let fonts = Fonts::default();
         let black = Color::rgb(0, 0, 0);
-        let (items, width) =
-            title_line(&fonts, "Talks begin [1,2]", 10.0, 50.0, 12.0, false, black);
+        let (items, width) = title_line(
+            &fonts,
+            "Talks begin [1,2]",
+            &|_| 10.0,
+            50.0,
+            12.0,
+            false,
+            black,
+        );
         let boxes: Vec<Rect> = items
             .iter()
             .map(|i| match i {

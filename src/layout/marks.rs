@@ -216,7 +216,7 @@ fn label(
     let mut y = top;
     for (line, _) in &t.title {
         let baseline = y + m.label_ascent;
-        items.extend(title_line(fonts, line, x, baseline, LABEL_SIZE, italic, p.text).0);
+        items.extend(title_line(fonts, line, &|_| x, baseline, LABEL_SIZE, italic, p.text).0);
         y += m.label_line;
     }
     for (line, w) in &t.date {

@@ -171,10 +171,16 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
             b.notes = notes;
             return b.finish(prepared.title.clone(), prepared.description());
         }
-        let mut scene = horizontal(timeline, &prepared, width, &palette, &options.fonts);
+        let page = Page {
+            timeline,
+            prepared: &prepared,
+            width,
+            palette: &palette,
+            fonts: &options.fonts,
+        };
+        let scene = page.draw(notes, |b| chart::draw(b, &prepared));
         let fits = reach::reach(&scene).iter().all(|(_, r)| *r <= ACROSS_REACH);
         if fits || options.orientation == Orientation::Horizontal {
-            scene.notes = notes;
             return scene;
         }
     }
@@ -189,13 +195,14 @@ pub fn layout(timeline: &Timeline, options: &LayoutOptions) -> Scene {
         let labelled = plan.labelled_events(prepared.events.len());
         prepared.sources_left_out = prepared.renumber(&labelled);
     }
-    let mut b = Builder::new(width, &palette, &options.fonts);
-    b.notes = notes;
-    header::draw(&mut b, timeline, &prepared);
-    legend::draw(&mut b, &prepared);
-    chronology::draw::draw(&mut b, &prepared, &plan);
-    sources::draw(&mut b, &prepared);
-    b.finish(prepared.title.clone(), prepared.description())
+    let page = Page {
+        timeline,
+        prepared: &prepared,
+        width,
+        palette: &palette,
+        fonts: &options.fonts,
+    };
+    page.draw(notes, |b| chronology::draw::draw(b, &prepared, &plan))
 }
 
 /// The automatic choice tries the horizontal chart only up to this many events…
@@ -203,20 +210,31 @@ const ACROSS_AT_MOST: usize = 40;
 /// …and keeps it only when every label is this close to its date (see [`reach::reach`]).
 const ACROSS_REACH: f64 = 300.0;
 
-/// The horizontal chart: labels stacked above an axis across the page.
-fn horizontal(
-    timeline: &Timeline,
-    prepared: &Prepared,
+/// What every page of a chart is drawn from.
+struct Page<'a> {
+    timeline: &'a Timeline,
+    prepared: &'a Prepared<'a>,
     width: f64,
-    palette: &Palette,
-    fonts: &crate::font::Fonts,
-) -> Scene {
-    let mut b = Builder::new(width, palette, fonts);
-    header::draw(&mut b, timeline, prepared);
-    legend::draw(&mut b, prepared);
-    chart::draw(&mut b, prepared);
-    sources::draw(&mut b, prepared);
-    b.finish(prepared.title.clone(), prepared.description())
+    palette: &'a Palette,
+    fonts: &'a crate::font::Fonts,
+}
+
+impl Page<'_> {
+    /// The page from top to bottom: header, legend, the chart `chart` draws (across or
+    /// down), the Sources block; with the drawing's `notes`.
+    fn draw(
+        &self,
+        notes: Vec<crate::diagnostic::Diagnostic>,
+        chart: impl FnOnce(&mut Builder),
+    ) -> Scene {
+        let mut b = Builder::new(self.width, self.palette, self.fonts);
+        b.notes = notes;
+        header::draw(&mut b, self.timeline, self.prepared);
+        legend::draw(&mut b, self.prepared);
+        chart(&mut b);
+        sources::draw(&mut b, self.prepared);
+        b.finish(self.prepared.title.clone(), self.prepared.description())
+    }
 }
 
 /// The timeline with only the events `filter` keeps, or `None` when it keeps them all.
@@ -224,14 +242,8 @@ fn filter(timeline: &Timeline, filter: &Filter) -> Option<Timeline> {
     if filter == &Filter::default() {
         return None;
     }
-    let keeps = |e: &crate::model::Event| {
-        let days = e.date.value.days();
-        filter.from.is_none_or(|from| days.latest() >= from)
-            && filter.to.is_none_or(|to| days.earliest() <= to)
-            && (filter.tags.is_empty() || e.tags.iter().any(|t| filter.tags.contains(&t.value)))
-    };
     let mut kept = timeline.clone();
-    kept.events.retain(keeps);
+    kept.events.retain(|e| filter.keeps(e));
     Some(kept)
 }
 

@@ -92,9 +92,8 @@ pub(in crate::layout) fn draw(b: &mut Builder, prepared: &Prepared, plan: &Plan)
                 // Planned on estimates; what is drawn is measured as drawn.
                 let baseline = y + m.label_ascent;
                 let fill = b.palette.text;
-                let (_, w) = title_line(b.fonts, line, 0.0, baseline, LABEL_SIZE, italic, fill);
                 let (items, _) =
-                    title_line(b.fonts, line, x_of(w), baseline, LABEL_SIZE, italic, fill);
+                    title_line(b.fonts, line, &x_of, baseline, LABEL_SIZE, italic, fill);
                 g.items.extend(items);
                 y += m.label_line;
             }

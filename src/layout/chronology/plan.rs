@@ -135,8 +135,9 @@ pub(in crate::layout) fn plan(
     let mut domain = prepared.domain.clone();
     let sides = columns.sides;
     let mut lengths = fit_lengths(&domain, &blocks, reach, sides);
+    let dates = Dates::of(&prepared.events);
     for _ in 0..6 {
-        let gaps = empty_stretches(&domain, &lengths, &prepared.events);
+        let gaps = dates.empty_stretches(&domain, &lengths);
         if gaps.is_empty() || !prepared.breaks {
             break;
         }
@@ -155,6 +156,7 @@ pub(in crate::layout) fn plan(
     let order = label_order(prepared, &blocks);
     // Segments are fitted one by one, and a label may reach into the next one's room: where
     // every label is wanted and some found no place, those segments grow, a few times.
+    let kicker = kicker_middle();
     let (mut scale, mut tops);
     let mut attempt = 0;
     loop {
@@ -162,7 +164,7 @@ pub(in crate::layout) fn plan(
         let wants: Vec<Want> = blocks
             .iter()
             .map(|b| Want {
-                top: scale.x(b.anchor) - kicker_middle(),
+                top: scale.x(b.anchor) - kicker,
                 height: b.height,
             })
             .collect();
@@ -209,7 +211,6 @@ pub(in crate::layout) fn plan(
     }
 }
 
-/// Each segment's length: the shortest at which its labels all sit near their dates.
 /// The segment of `domain` that holds continuous day `day`.
 fn segment_of(domain: &scale::Domain, day: f64) -> usize {
     domain
@@ -218,6 +219,7 @@ fn segment_of(domain: &scale::Domain, day: f64) -> usize {
         .min(domain.segments.len() - 1)
 }
 
+/// Each segment's length: the shortest at which its labels all sit near their dates.
 fn fit_lengths(domain: &scale::Domain, blocks: &[Block], room: Room, sides: usize) -> Vec<f64> {
     let mut per_segment: Vec<Vec<usize>> = vec![Vec::new(); domain.segments.len()];
     for (i, b) in blocks.iter().enumerate() {
@@ -227,62 +229,62 @@ fn fit_lengths(domain: &scale::Domain, blocks: &[Block], room: Room, sides: usiz
         .segments
         .iter()
         .zip(&per_segment)
-        .map(|(span, mine)| {
-            // However many labels a segment holds, it need not be longer than a few times
-            // their heights: past that a burst is too tight to label in full at any length
-            // a reader would scroll.
-            let need: f64 =
-                mine.iter().map(|&i| blocks[i].height + GAP).sum::<f64>() / sides as f64;
-            let cap = match room {
-                Room::All => 50.0 * need + 20_000.0,
-                Room::Few => 4.0 * need + 400.0,
-                Room::Budget => BUDGET,
-            };
-            fit_length(blocks, mine, *span, cap, sides)
-        })
+        .map(|(span, mine)| fit_length(blocks, mine, *span, room, sides))
         .collect()
 }
 
-/// Stretches inside segments where no event begins or ends and that would take more
-/// pixels than a break at their segment's scale (and at least a month).
-fn empty_stretches(domain: &scale::Domain, lengths: &[f64], events: &[Ev]) -> Vec<scale::Span> {
-    let mut days: Vec<f64> = events
-        .iter()
-        .flat_map(|e| {
-            let mut d = Vec::with_capacity(2);
-            if !e.open_start {
-                d.push(e.start);
-            }
-            if !e.open_end {
-                d.push(e.end);
-            }
-            d
-        })
-        .collect();
-    days.sort_by(f64::total_cmp);
-    let intervals: Vec<(i64, i64)> = events
-        .iter()
-        .filter(|e| !e.open_start && !e.open_end)
-        .map(|e| (e.start as i64, e.end as i64 - 1))
-        .collect();
-    let mut gaps = Vec::new();
-    for ((seg, core), length) in domain.segments.iter().zip(&domain.cores).zip(lengths) {
-        let k = length / seg.days().max(1e-9);
-        let from = days.partition_point(|&d| d < core.start);
-        let to = days.partition_point(|&d| d <= core.end);
-        for w in days[from..to].windows(2) {
-            let gap = w[1] - w[0];
-            let stretch = scale::Span {
-                start: w[0],
-                end: w[1],
-            };
-            if gap >= 30.0 && gap * k > 4.0 * BREAK && !scale::cuts_an_interval(&intervals, stretch)
-            {
-                gaps.push(stretch);
+/// Where events begin and end: what decides which empty stretches may become breaks.
+struct Dates {
+    /// Every finite first day and end, sorted.
+    days: Vec<f64>,
+    /// Every closed interval, as days.
+    intervals: Vec<(i64, i64)>,
+}
+
+impl Dates {
+    fn of(events: &[Ev]) -> Self {
+        let mut days: Vec<f64> = events
+            .iter()
+            .flat_map(|e| {
+                let start = (!e.open_start).then_some(e.start);
+                let end = (!e.open_end).then_some(e.end);
+                start.into_iter().chain(end)
+            })
+            .collect();
+        days.sort_by(f64::total_cmp);
+        let intervals = events
+            .iter()
+            .filter(|e| !e.open_start && !e.open_end)
+            .map(|e| (e.start as i64, e.end as i64 - 1))
+            .collect();
+        Dates { days, intervals }
+    }
+
+    /// Stretches inside segments where no event begins or ends and that would take more
+    /// pixels than a break at their segment's scale (and at least a month).
+    fn empty_stretches(&self, domain: &scale::Domain, lengths: &[f64]) -> Vec<scale::Span> {
+        let days = &self.days;
+        let mut gaps = Vec::new();
+        for ((seg, core), length) in domain.segments.iter().zip(&domain.cores).zip(lengths) {
+            let k = length / seg.days().max(1e-9);
+            let from = days.partition_point(|&d| d < core.start);
+            let to = days.partition_point(|&d| d <= core.end);
+            for w in days[from..to].windows(2) {
+                let stretch = scale::Span {
+                    start: w[0],
+                    end: w[1],
+                };
+                let gap = stretch.days();
+                if gap >= 30.0
+                    && gap * k > 4.0 * BREAK
+                    && !scale::cuts_an_interval(&self.intervals, stretch)
+                {
+                    gaps.push(stretch);
+                }
             }
         }
+        gaps
     }
-    gaps
 }
 
 /// Half the tallest label: room above the axis's start so the first label can centre on it.
@@ -299,8 +301,24 @@ pub(super) fn kicker_middle() -> f64 {
 }
 
 /// The shortest length at which the blocks `mine` of a segment over `span` all sit within
-/// [`MAX_SHIFT`] of their dates, at most `cap`.
-fn fit_length(blocks: &[Block], mine: &[usize], span: scale::Span, cap: f64, sides: usize) -> f64 {
+/// [`MAX_SHIFT`] of their dates, at most what `room` allows.
+fn fit_length(
+    blocks: &[Block],
+    mine: &[usize],
+    span: scale::Span,
+    room: Room,
+    sides: usize,
+) -> f64 {
+    let need: f64 = mine.iter().map(|&i| blocks[i].height + GAP).sum::<f64>() / sides as f64;
+    // However many labels a segment holds, it need not be longer than a few times their
+    // heights: past that a burst is too tight to label in full at any length a reader
+    // would scroll.
+    let cap = match room {
+        Room::All => 50.0 * need + 20_000.0,
+        Room::Few => 4.0 * need + 400.0,
+        Room::Budget => BUDGET,
+    };
+    let kicker = kicker_middle();
     let fits = |length: f64| {
         let k = length / span.days().max(1e-9);
         (0..sides).all(|side| {
@@ -309,7 +327,7 @@ fn fit_length(blocks: &[Block], mine: &[usize], span: scale::Span, cap: f64, sid
                 .iter()
                 .filter(|&&i| i % sides == side)
                 .map(|&i| Want {
-                    top: (blocks[i].anchor - span.start) * k - kicker_middle(),
+                    top: (blocks[i].anchor - span.start) * k - kicker,
                     height: blocks[i].height,
                 })
                 .collect();
@@ -326,7 +344,6 @@ fn fit_length(blocks: &[Block], mine: &[usize], span: scale::Span, cap: f64, sid
                     .all(|(t, w)| (t - w.top).abs() <= MAX_SHIFT)
         })
     };
-    let need: f64 = mine.iter().map(|&i| blocks[i].height + GAP).sum::<f64>() / sides as f64;
     let mut lo = MIN_SEGMENT.max(need * 0.25).min(cap);
     if fits(lo) {
         return lo;
