@@ -6,7 +6,7 @@
 //! 2003") or deliberately not a date ("the last week of") is *consumed* without a meaning,
 //! so that no shorter pattern inside it is reported instead.
 
-use super::expression::ExpressionKind;
+use super::expression::{DateOrder, ExpressionKind};
 use super::resolve::{Spec, Unit, Which};
 use super::tokens::{Gap, Key, Kind, Lexeme, Token};
 use crate::date::DayInterval;
@@ -18,12 +18,28 @@ pub(super) struct Found {
     pub first: usize,
     pub end: usize,
     pub kind: ExpressionKind,
+    /// The meaning of the whole match, or of a range's first end.
     pub spec: Option<Spec>,
+    /// A range's second end: "between 1994 and 1997" is "1994" (`spec`) to "1997".
+    pub second: Option<Second>,
+}
+
+/// The second end of a range: its tokens `start..` the match's end, and its meaning.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Second {
+    /// The end of the first end's tokens.
+    pub first_end: usize,
+    pub start: usize,
+    pub spec: Spec,
 }
 
 /// Every match in `tokens`, in order, without overlaps.
-pub(super) fn scan(text: &str, tokens: &[Token]) -> Vec<Found> {
-    let grammar = Grammar { text, tokens };
+pub(super) fn scan(text: &str, tokens: &[Token], order: Option<DateOrder>) -> Vec<Found> {
+    let grammar = Grammar {
+        text,
+        tokens,
+        order,
+    };
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -91,6 +107,7 @@ const CONNECTORS: &[Key] = &[Key::And, Key::To, Key::Or, Key::Until, Key::Throug
 struct Grammar<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    order: Option<DateOrder>,
 }
 
 impl Grammar<'_> {
@@ -105,6 +122,7 @@ impl Grammar<'_> {
                         day,
                         which: Which::Nearest,
                     }),
+                    second: None,
                 })),
                 Lexeme::Month { .. } => self
                     .month_first(i)
@@ -732,6 +750,7 @@ fn found(first: usize, end: usize, kind: ExpressionKind, spec: Option<Spec>) -> 
         end,
         kind,
         spec,
+        second: None,
     }
 }
 

@@ -90,32 +90,66 @@
 mod expression;
 mod grammar;
 mod resolve;
+mod tense;
 mod tokens;
 
-pub use expression::{DateExpression, Direction, ExpressionKind};
+pub use expression::{
+    Context, DateExpression, DateOrder, Direction, End, ExpressionKind, Reading,
+};
 
 #[cfg(test)]
 mod tests;
 
 use crate::date::DayInterval;
 
-/// Every date expression in `text`, in order, resolved against `published` (the hull of the
-/// resolutions at its first and last day when the publication date is itself uncertain).
+/// Every date expression in `text`, in order, resolved in `direction` against `published`
+/// (the hull of the resolutions at its first and last day when the publication date is
+/// itself uncertain). Expressions that do not read in `direction` ("two weeks ago" read as
+/// future) are left out.
 ///
 /// In "At a meeting in Bishkek on 19 November, ministers met." published 2003-12-03, it
 /// finds "19 November", a day and month, which resolves to 2003-11-19.
 pub fn find(text: &str, published: DayInterval, direction: Direction) -> Vec<DateExpression> {
+    read(text, &Context::published(published))
+        .iter()
+        .filter_map(|r| r.resolved(direction))
+        .collect()
+}
+
+/// Every date expression in `text`, in order, read both as past and as future, with the
+/// direction its own words give.
+pub fn read(text: &str, context: &Context) -> Vec<Reading> {
     let tokens = tokens::tokenize(text);
-    grammar::scan(text, &tokens)
+    let published = context.published;
+    grammar::scan(text, &tokens, context.date_order)
         .into_iter()
         .filter_map(|found| {
-            let spec = found.spec?;
-            let first = resolve::resolve(spec, published.earliest(), direction)?;
-            let last = resolve::resolve(spec, published.latest(), direction)?;
-            Some(DateExpression {
+            let past = resolve::found(&found, published, Direction::Past);
+            let future = resolve::found(&found, published, Direction::Future);
+            if past.is_none() && future.is_none() {
+                return None;
+            }
+            let ends = found
+                .second
+                .map(|second| {
+                    let end = |first: usize, end: usize, which| End {
+                        range: tokens[first].start..tokens[end - 1].end,
+                        past: resolve::end(&found, which, published, Direction::Past),
+                        future: resolve::end(&found, which, published, Direction::Future),
+                    };
+                    vec![
+                        end(found.first, second.first_end, resolve::EndOf::First),
+                        end(second.start, found.end, resolve::EndOf::Second),
+                    ]
+                })
+                .unwrap_or_default();
+            Some(Reading {
                 range: tokens[found.first].start..tokens[found.end - 1].end,
                 kind: found.kind,
-                days: first.hull(&last),
+                past,
+                future,
+                tense: tense::tense(text, &tokens, found.first, found.end),
+                ends,
             })
         })
         .collect()
