@@ -149,6 +149,9 @@ pub struct Reading {
     /// The direction the words around it give ("will", "is expected to", "next"), if they
     /// give one.
     pub tense: Option<Direction>,
+    /// The direction `citeline dates` reads it in: the one its words give, else the one
+    /// nearer to publication.
+    pub reading: Direction,
     /// A range's two ends ("between 1994 and 1997": "1994", "1997"), each read both ways;
     /// empty for any other expression.
     pub ends: Vec<End>,
@@ -171,9 +174,10 @@ impl Reading {
         }
     }
 
-    /// The direction its words give, else the past (news reports what happened).
+    /// The direction to read it in by default: the one its words give, else the one
+    /// nearer to publication ([`Reading::reading`]).
     pub fn direction(&self) -> Direction {
-        self.tense.unwrap_or(Direction::Past)
+        self.reading
     }
 
     /// Whether the two readings differ (one may be missing).

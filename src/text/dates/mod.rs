@@ -87,15 +87,14 @@
 //! ("the 2003 elections"). A weekday inside a name ("the Sunday Times") is read as a
 //! weekday, and "in November 19 people died" as 19 November.
 
+mod calendar;
 mod expression;
 mod grammar;
 mod resolve;
 mod tense;
 mod tokens;
 
-pub use expression::{
-    Context, DateExpression, DateOrder, Direction, End, ExpressionKind, Reading,
-};
+pub use expression::{Context, DateExpression, DateOrder, Direction, End, ExpressionKind, Reading};
 
 #[cfg(test)]
 mod tests;
@@ -121,36 +120,160 @@ pub fn find(text: &str, published: DayInterval, direction: Direction) -> Vec<Dat
 pub fn read(text: &str, context: &Context) -> Vec<Reading> {
     let tokens = tokens::tokenize(text);
     let published = context.published;
-    grammar::scan(text, &tokens, context.date_order)
-        .into_iter()
-        .filter_map(|found| {
-            let past = resolve::found(&found, published, Direction::Past);
-            let future = resolve::found(&found, published, Direction::Future);
-            if past.is_none() && future.is_none() {
-                return None;
-            }
-            let ends = found
-                .second
-                .map(|second| {
-                    let end = |first: usize, end: usize, which| End {
-                        range: tokens[first].start..tokens[end - 1].end,
-                        past: resolve::end(&found, which, published, Direction::Past),
-                        future: resolve::end(&found, which, published, Direction::Future),
+    // The quarter or half the text last named, as read: what "a year earlier" counts from.
+    let mut anchor: Option<DayInterval> = None;
+    let mut anchor_is_quarter = false;
+    let mut readings = Vec::new();
+    for found in grammar::scan(text, &tokens, context) {
+        let tense = tense::tense(text, &tokens, found.first, found.end);
+        let (past, future) = match found.spec {
+            Some(resolve::Spec::YearBefore { fallback }) => match anchor {
+                // "a year ago" counts from publication unless a quarter is in view.
+                Some(days) if !fallback || anchor_is_quarter => (year_back(days), year_back(days)),
+                _ if fallback => {
+                    let spec = resolve::Spec::Ago {
+                        unit: resolve::Unit::Year,
+                        count: 1,
                     };
-                    vec![
-                        end(found.first, second.first_end, resolve::EndOf::First),
-                        end(second.start, found.end, resolve::EndOf::Second),
-                    ]
-                })
-                .unwrap_or_default();
-            Some(Reading {
-                range: tokens[found.first].start..tokens[found.end - 1].end,
-                kind: found.kind,
-                past,
-                future,
-                tense: tense::tense(text, &tokens, found.first, found.end),
-                ends,
+                    let f = grammar::Found {
+                        spec: Some(spec),
+                        ..found
+                    };
+                    let year = resolve::found(&f, published, Direction::Past);
+                    (year, year)
+                }
+                _ => continue,
+            },
+            Some(resolve::Spec::AnchorIn { year }) if anchor_is_quarter => {
+                let days = anchor.and_then(|a| in_year(a, year));
+                (days, days)
+            }
+            Some(resolve::Spec::Anchor) => match anchor {
+                Some(days) if anchor_is_quarter => (Some(days), Some(days)),
+                _ => continue,
+            },
+            // A span ahead is only read where the words look ahead: "in two weeks" is
+            // also a duration ("sold out in two weeks").
+            Some(resolve::Spec::Ahead { .. }) if tense != Some(Direction::Future) => continue,
+            _ => (
+                resolve::found(&found, published, Direction::Past),
+                resolve::found(&found, published, Direction::Future),
+            ),
+        };
+        if past.is_none() && future.is_none() {
+            continue;
+        }
+        let reading = choose(found.kind, tense, past, future, published);
+        // "a year earlier" counts from the period the text last named; a quarter or half
+        // stays the anchor over later plain dates ("the quarter ended Sept. 30 ... a year
+        // earlier" is the year-earlier quarter).
+        let named = match reading {
+            Direction::Past => past,
+            Direction::Future => future,
+        };
+        let quarter = found.spec.is_some_and(|s| s.names_quarter());
+        if quarter || !anchor_is_quarter {
+            if !matches!(found.spec, Some(resolve::Spec::YearBefore { .. })) {
+                anchor = named;
+                anchor_is_quarter = quarter;
+            }
+        }
+        let ends = found
+            .second
+            .map(|second| {
+                let end = |first: usize, end: usize, which| End {
+                    range: tokens[first].start..tokens[end - 1].end,
+                    past: resolve::end(&found, which, published, Direction::Past),
+                    future: resolve::end(&found, which, published, Direction::Future),
+                };
+                vec![
+                    end(found.first, second.first_end, resolve::EndOf::First),
+                    end(second.start, found.end, resolve::EndOf::Second),
+                ]
             })
-        })
-        .collect()
+            .unwrap_or_default();
+        readings.push(Reading {
+            range: tokens[found.first].start..tokens[found.end - 1].end,
+            kind: found.kind,
+            past,
+            future,
+            tense,
+            reading,
+            ends,
+        });
+    }
+    readings
+}
+
+/// A yearless date ("Nov. 16", "in January") more than this many days behind publication
+/// when read as past ...
+const HALF_YEAR: i64 = 183;
+/// ... and at most this many ahead when read as future is the coming one, whatever the
+/// tense: news writes the year of a date that is not near.
+const QUARTER_AHEAD: i64 = 92;
+
+/// The reading `citeline dates` shows (docs/checks.md#direction): for a quarter, half or
+/// season, the one nearer to publication ("the third quarter" in November is the one just
+/// ended, "the first quarter" the coming one); for a yearless day or month, the coming one
+/// when the past one would lie over half a year back and the coming one within three months
+/// (and the past one in the converse case); otherwise the direction the words give, else
+/// the past.
+fn choose(
+    kind: ExpressionKind,
+    tense: Option<Direction>,
+    past: Option<DayInterval>,
+    future: Option<DayInterval>,
+    published: DayInterval,
+) -> Direction {
+    let (p, f) = match (past, future) {
+        (Some(p), Some(f)) => (p, f),
+        (None, Some(_)) => return Direction::Future,
+        _ => return Direction::Past,
+    };
+    let behind = (published.earliest() - p.latest()).num_days().max(0);
+    let ahead = (f.earliest() - published.latest()).num_days().max(0);
+    match kind {
+        ExpressionKind::Part if ahead < behind => return Direction::Future,
+        ExpressionKind::Part => return Direction::Past,
+        ExpressionKind::DayMonth | ExpressionKind::Month => {
+            if behind > HALF_YEAR && ahead <= QUARTER_AHEAD {
+                return Direction::Future;
+            }
+            if ahead > HALF_YEAR && behind <= HALF_YEAR {
+                return Direction::Past;
+            }
+        }
+        _ => {}
+    }
+    tense.unwrap_or(Direction::Past)
+}
+
+/// The same quarter or half in `year`.
+fn in_year(days: DayInterval, year: i32) -> Option<DayInterval> {
+    use chrono::Datelike;
+    let first = days.earliest();
+    let last = days.latest();
+    let years = last.year() - first.year();
+    DayInterval::new(
+        chrono::NaiveDate::from_ymd_opt(year, first.month(), 1)?,
+        crate::date::last_day_of_month(year.checked_add(years)?, last.month())?,
+    )
+}
+
+/// The same period a year earlier: a quarter to the quarter, a day to the day (29 February
+/// to 28 February), a month's last day to the month's last day.
+fn year_back(days: DayInterval) -> Option<DayInterval> {
+    use chrono::Datelike;
+    let back = |day: chrono::NaiveDate, month_end: bool| {
+        let year = day.year().checked_sub(1)?;
+        if month_end {
+            crate::date::last_day_of_month(year, day.month())
+        } else {
+            chrono::NaiveDate::from_ymd_opt(year, day.month(), day.day())
+                .or_else(|| chrono::NaiveDate::from_ymd_opt(year, day.month(), 28))
+        }
+    };
+    let last = days.latest();
+    let month_end = last.succ_opt().is_some_and(|n| n.day() == 1);
+    DayInterval::new(back(days.earliest(), false)?, back(last, month_end)?)
 }

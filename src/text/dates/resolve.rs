@@ -4,6 +4,7 @@
 //! Every step is checked calendar arithmetic: near chrono's limits an expression resolves to
 //! `None` (and is dropped by the caller), it never panics.
 
+use super::calendar::{Holiday, Part};
 use super::expression::Direction;
 use super::grammar::Found;
 use crate::date::{last_day_of_month, DayInterval};
@@ -29,6 +30,7 @@ pub(super) enum Unit {
     Day,
     Week,
     Month,
+    Quarter,
     Year,
 }
 
@@ -62,8 +64,47 @@ pub(super) enum Spec {
     /// back), "a month ago" (the month before the month of publication), "ten years ago".
     Ago { unit: Unit, count: u32 },
     /// "this weekend" (Saturday and Sunday of the week of publication), "last weekend" (of
-    /// the week before), "next weekend" (of the week after).
+    /// the week before), "next weekend" (of the week after); "over the weekend" (the
+    /// nearest).
     Weekend(Which),
+    /// A part of a named year: "the third quarter of 1998", "summer 2003".
+    PartOf { part: Part, year: i32 },
+    /// A part of a year relative to publication: "the third quarter", "last fall".
+    Part { part: Part, which: Which },
+    /// The latest quarter that ended before publication: "the latest quarter".
+    LatestQuarter,
+    /// A holiday of a named year: "Christmas 2003".
+    HolidayOf { holiday: Holiday, year: i32 },
+    /// A holiday relative to publication: "on Christmas Eve", "last Thanksgiving".
+    Holiday { holiday: Holiday, which: Which },
+    /// A span ahead of publication, never behind: "in two to three weeks" (`first` 2,
+    /// `last` 3), "within a month" (`within`: from publication on).
+    Ahead {
+        unit: Unit,
+        first: u32,
+        last: u32,
+        within: bool,
+    },
+    /// A year before the period the text last named ("a year earlier", "the year-ago
+    /// quarter"); resolved by the reader from that period. With `fallback`, "a year ago"
+    /// without such a period is the year before publication.
+    YearBefore { fallback: bool },
+    /// The period the text last named: "the quarter", "the period".
+    Anchor,
+    /// The quarter or half the text last named, in another year: "the 1988 quarter"; the
+    /// whole year when the text named none.
+    AnchorIn { year: i32 },
+    /// A part of a year counted from the year of publication: "this year's third quarter"
+    /// (0), "last year's fourth quarter" (-1), "the first quarter of next year" (1).
+    PartOfYear { part: Part, offset: i32 },
+    /// A month of a year counted from the year of publication: "June last year" (-1).
+    MonthOfYear { month: u32, offset: i32 },
+    /// A day of a month on a weekday, which picks the year: "Saturday, April 25".
+    DayMonthOn {
+        month: u32,
+        day: u32,
+        weekday: Weekday,
+    },
 }
 
 /// Which end of a range.
@@ -75,7 +116,11 @@ pub(super) enum EndOf {
 
 /// The days a match denotes when published in `published` (the hull of its readings at the
 /// first and the last day of publication): for a range, the hull of its two ends.
-pub(super) fn found(found: &Found, published: DayInterval, direction: Direction) -> Option<DayInterval> {
+pub(super) fn found(
+    found: &Found,
+    published: DayInterval,
+    direction: Direction,
+) -> Option<DayInterval> {
     let first = end(found, EndOf::First, published, direction)?;
     match found.second {
         None => Some(first),
@@ -107,17 +152,29 @@ pub(super) fn end(
 }
 
 impl Spec {
-    /// Whether the spec names a period only up to its year ("19 November", "in April",
-    /// "on Wednesday"), which a range's second end takes from its first.
+    /// Whether the spec names a quarter or a half, a period "a year earlier" may refer to.
+    pub(super) fn names_quarter(self) -> bool {
+        match self {
+            Spec::Part { part, .. } | Spec::PartOf { part, .. } | Spec::PartOfYear { part, .. } => {
+                matches!(part, Part::Quarter(_) | Part::Half(_))
+            }
+            Spec::LatestQuarter
+            | Spec::Period {
+                unit: Unit::Quarter,
+                ..
+            } => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the spec names a period only up to its year ("19 November", "in April"),
+    /// which a range's second end takes from its first. ("Thursday" in "from Sept. 14 to
+    /// Thursday" counts from publication.)
     fn anchored(self) -> bool {
         matches!(
             self,
             Spec::DayMonth { .. }
                 | Spec::Month {
-                    which: Which::Nearest,
-                    ..
-                }
-                | Spec::Weekday {
                     which: Which::Nearest,
                     ..
                 }
@@ -204,10 +261,7 @@ pub(super) fn resolve(
             match which {
                 Which::Last => period(unit, current.earliest().pred_opt()?),
                 Which::Next => period(unit, current.latest().succ_opt()?),
-                Which::This | Which::Nearest if past => {
-                    DayInterval::new(current.earliest(), published)
-                }
-                Which::This | Which::Nearest => DayInterval::new(published, current.latest()),
+                Which::This | Which::Nearest => Some(current),
             }
         }
         Spec::Weekday { day, which } => {
@@ -237,6 +291,7 @@ pub(super) fn resolve(
                     let year = i32::try_from(back.div_euclid(12)).ok()?;
                     DayInterval::month(year, back.rem_euclid(12) as u32 + 1)
                 }
+                Unit::Quarter => period(Unit::Quarter, shift(published, -91 * count)?),
                 Unit::Year => DayInterval::year(published.year().checked_sub(count as i32)?),
             }
         }
@@ -245,11 +300,131 @@ pub(super) fn resolve(
             let sunday = match which {
                 Which::Last => week.earliest().pred_opt()?,
                 Which::Next => shift(week.latest(), 7)?,
-                Which::This | Which::Nearest => week.latest(),
+                Which::This => week.latest(),
+                // The nearest weekend: this week's when it has begun (Past) or not yet
+                // ended (Future), else the one before or after.
+                Which::Nearest if past => {
+                    if published >= shift(week.latest(), -1)? {
+                        week.latest()
+                    } else {
+                        week.earliest().pred_opt()?
+                    }
+                }
+                Which::Nearest => week.latest(),
             };
             DayInterval::new(sunday.pred_opt()?, sunday)
         }
+        Spec::PartOf { part, year } => part.named_with_year(year),
+        Spec::PartOfYear { part, offset } => part.of(published.year().checked_add(offset)?),
+        Spec::MonthOfYear { month, offset } => {
+            DayInterval::month(published.year().checked_add(offset)?, month)
+        }
+        Spec::DayMonthOn {
+            month,
+            day,
+            weekday,
+        } => {
+            // The weekday repeats on a date within 11 years (6 at most, 11 over a leap
+            // day): look that far, nearest first, in the direction asked.
+            let year = published.year();
+            (0..=11).find_map(|k| {
+                let y = if past {
+                    year.checked_sub(k)?
+                } else {
+                    year.checked_add(k)?
+                };
+                let d = NaiveDate::from_ymd_opt(y, month, day)?;
+                let side = if past { d <= published } else { d >= published };
+                (side && d.weekday() == weekday).then(|| DayInterval::day(d))
+            })
+        }
+        Spec::Part { part, which } => {
+            let year = published.year();
+            let candidates = (-2..=1)
+                .filter_map(|k| part.of(year.checked_add(k)?))
+                .collect::<Vec<_>>();
+            pick(&candidates, published, which, past, |c| {
+                c.earliest().year() == year
+            })
+        }
+        Spec::LatestQuarter => {
+            let year = published.year();
+            (-1..=0)
+                .flat_map(|k| (1..=4).map(move |q| (k, q)))
+                .filter_map(|(k, q)| Part::Quarter(q).of(year.checked_add(k)?))
+                .filter(|q| q.latest() < published)
+                .last()
+        }
+        Spec::HolidayOf { holiday, year } => holiday.of(year).map(DayInterval::day),
+        Spec::Holiday { holiday, which } => {
+            let year = published.year();
+            let candidates = (-1..=1)
+                .filter_map(|k| holiday.of(year.checked_add(k)?).map(DayInterval::day))
+                .collect::<Vec<_>>();
+            pick(&candidates, published, which, past, |c| {
+                c.earliest().year() == year
+            })
+        }
+        Spec::Ahead { .. } if past => None,
+        Spec::Ahead {
+            unit,
+            first,
+            last,
+            within,
+        } => {
+            let at = |count: u32| -> Option<DayInterval> {
+                let count = i64::from(count);
+                match unit {
+                    Unit::Day => shift(published, count).map(DayInterval::day),
+                    Unit::Week => shift(published, 7 * count).map(DayInterval::day),
+                    Unit::Month => {
+                        let months =
+                            i64::from(published.year()) * 12 + i64::from(published.month0());
+                        let ahead = months.checked_add(count)?;
+                        let year = i32::try_from(ahead.div_euclid(12)).ok()?;
+                        DayInterval::month(year, ahead.rem_euclid(12) as u32 + 1)
+                    }
+                    Unit::Quarter => period(Unit::Quarter, shift(published, 91 * count)?),
+                    Unit::Year => DayInterval::year(published.year().checked_add(count as i32)?),
+                }
+            };
+            let end = at(last)?;
+            let start = if within {
+                DayInterval::day(published)
+            } else {
+                at(first)?
+            };
+            Some(start.hull(&end))
+        }
+        Spec::AnchorIn { year } => DayInterval::year(year),
+        // Resolved by the reader from the period the text last named.
+        Spec::YearBefore { .. } | Spec::Anchor => None,
     }
+}
+
+/// The candidate (in calendar order) that `which` picks relative to `published`: Nearest,
+/// the latest starting on or before it (Past) or the earliest ending on or after it
+/// (Future); This, the one holding it, else the one `this_year` accepts; Last, the latest
+/// ending before it; Next, the earliest starting after it.
+fn pick(
+    candidates: &[DayInterval],
+    published: NaiveDate,
+    which: Which,
+    past: bool,
+    this_year: impl Fn(&DayInterval) -> bool,
+) -> Option<DayInterval> {
+    let holds = |c: &&DayInterval| c.earliest() <= published && published <= c.latest();
+    let found = match which {
+        Which::Nearest if past => candidates.iter().rfind(|c| c.earliest() <= published),
+        Which::Nearest => candidates.iter().find(|c| c.latest() >= published),
+        Which::This => candidates
+            .iter()
+            .find(holds)
+            .or_else(|| candidates.iter().find(|c| this_year(c))),
+        Which::Last => candidates.iter().rfind(|c| c.latest() < published),
+        Which::Next => candidates.iter().find(|c| c.earliest() > published),
+    };
+    found.copied()
 }
 
 /// `day` moved by `days` (negative: back), or `None` beyond chrono's range.
@@ -273,6 +448,10 @@ fn period(unit: Unit, day: NaiveDate) -> Option<DayInterval> {
         Unit::Month => {
             let first = day.with_day(1)?;
             DayInterval::new(first, last_day_of_month(day.year(), day.month())?)
+        }
+        Unit::Quarter => {
+            let q = day.month0() / 3;
+            Part::Quarter(q + 1).of(day.year())
         }
         Unit::Year => DayInterval::year(day.year()),
     }

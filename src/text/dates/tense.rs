@@ -1,10 +1,177 @@
 //! The direction a date expression's own words give: "will meet in April", "is expected
-//! to", "plans to", "set for" look ahead; past-tense reporting looks back.
+//! to close in December", "set for Monday" look ahead; "met on Monday", "was signed in
+//! April" look back.
+//!
+//! The reader looks in the expression's sentence: first back from the expression to the
+//! sentence's start, where the nearest cue decides ("said it will open in April": "will"),
+//! then a few words on ("the meeting in April will decide"). It knows no grammar: the cues
+//! are words, listed below, and a word ending in "-ed" counts as past unless it is one of
+//! the future cues ("expected", "scheduled", "planned"). No cue: `None`, and the caller
+//! falls back (see `Reading::direction`).
 
 use super::expression::Direction;
-use super::tokens::Token;
+use super::tokens::{Gap, Kind, Token};
+
+/// Words that look ahead.
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "won",
+    "would",
+    "expected",
+    "expect",
+    "expects",
+    "expecting",
+    "scheduled",
+    "schedule",
+    "slated",
+    "planned",
+    "plans",
+    "planning",
+    "intends",
+    "intend",
+    "aims",
+    "due",
+    "payable",
+    "expire",
+    "expires",
+    "effective",
+    "upcoming",
+    "forthcoming",
+    "coming",
+    "tomorrow",
+    "next",
+    "future",
+    "proposed",
+];
+
+/// Words that look back.
+const PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "ago",
+    "earlier",
+    "last",
+    "been",
+    "told",
+    "met",
+    "began",
+    "came",
+    "went",
+    "took",
+    "made",
+    "gave",
+    "won",
+    "left",
+    "held",
+    "saw",
+    "fell",
+    "rose",
+    "paid",
+    "sold",
+    "bought",
+    "yesterday",
+];
+
+/// How far on from the expression a cue still counts.
+const AHEAD: usize = 6;
+/// How far back at most (a long sentence's start says little about its end).
+const BACK: usize = 30;
 
 /// The direction the words around tokens `first..end` give, if any.
-pub(super) fn tense(_text: &str, _tokens: &[Token], _first: usize, _end: usize) -> Option<Direction> {
+pub(super) fn tense(text: &str, tokens: &[Token], first: usize, end: usize) -> Option<Direction> {
+    let word = |j: usize| -> Option<&str> {
+        let t = tokens.get(j)?;
+        matches!(t.kind, Kind::Word { .. }).then(|| &text[t.start..t.end])
+    };
+    let mut j = first;
+    let floor = first.saturating_sub(BACK);
+    while j > floor {
+        if tokens[j].gap == Gap::Break || sentence_ends_before(text, tokens, j) {
+            break;
+        }
+        j -= 1;
+        if let Some(cue) = word(j).and_then(|w| cue(w, tokens, j, text)) {
+            // A passive after "be" ("to be completed by Dec. 15", "would be redeemed")
+            // takes its direction from the words before it.
+            let passive = cue == Direction::Past
+                && j > 0
+                && word(j - 1).is_some_and(|w| w.eq_ignore_ascii_case("be"));
+            if !passive {
+                return Some(cue);
+            }
+        }
+    }
+    let mut k = end;
+    while k < tokens.len() && k < end + AHEAD {
+        if tokens[k].gap == Gap::Break || sentence_ends_before(text, tokens, k) {
+            break;
+        }
+        if let Some(cue) = word(k).and_then(|w| cue(w, tokens, k, text)) {
+            return Some(cue);
+        }
+        k += 1;
+    }
     None
+}
+
+/// Whether a sentence ends just before token `j`: ".", "!", "?" or ";" then a space and a
+/// capital ("… in May. The …"), the dot not after a short abbreviation ("Nov. 16").
+fn sentence_ends_before(text: &str, tokens: &[Token], j: usize) -> bool {
+    if j == 0 {
+        return true;
+    }
+    let p = &tokens[j - 1];
+    match p.kind {
+        Kind::Punct('!' | '?' | ';') => true,
+        Kind::Punct('.') => {
+            let starts_capital = tokens[j].gap != Gap::None
+                && text[tokens[j].start..].starts_with(|c: char| c.is_uppercase());
+            let abbreviation = j >= 2
+                && matches!(tokens[j - 2].kind, Kind::Word { .. })
+                && tokens[j - 2].end - tokens[j - 2].start <= 3;
+            starts_capital && !abbreviation
+        }
+        _ => false,
+    }
+}
+
+/// The direction word `w` (token `j`) gives, if it is a cue.
+fn cue(w: &str, tokens: &[Token], j: usize, text: &str) -> Option<Direction> {
+    let lower = w.to_ascii_lowercase();
+    let lower = lower.as_str();
+    // "won't" looks ahead; "won" alone (the election) looks back.
+    if lower == "won" {
+        let apostrophe_t = tokens
+            .get(j + 2)
+            .is_some_and(|t| &text[t.start..t.end] == "t")
+            && tokens.get(j + 1).is_some_and(|t| t.gap == Gap::None);
+        return Some(if apostrophe_t {
+            Direction::Future
+        } else {
+            Direction::Past
+        });
+    }
+    // "'ll" only after an apostrophe.
+    if lower == "ll" {
+        return (j > 0 && matches!(tokens[j - 1].kind, Kind::Punct('\'' | '’')))
+            .then_some(Direction::Future);
+    }
+    if FUTURE.contains(&lower) {
+        return Some(Direction::Future);
+    }
+    if PAST.contains(&lower) {
+        return Some(Direction::Past);
+    }
+    let past_participle = lower.len() >= 5
+        && lower.ends_with("ed")
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && !["need", "feed", "seed", "speed", "breed", "proceed"]
+            .iter()
+            .any(|x| lower.ends_with(x));
+    past_participle.then_some(Direction::Past)
 }

@@ -6,11 +6,14 @@
 //! 2003") or deliberately not a date ("the last week of") is *consumed* without a meaning,
 //! so that no shorter pattern inside it is reported instead.
 
-use super::expression::{DateOrder, ExpressionKind};
+use super::expression::{Context, DateOrder, ExpressionKind};
 use super::resolve::{Spec, Unit, Which};
 use super::tokens::{Gap, Key, Kind, Lexeme, Token};
 use crate::date::DayInterval;
+use chrono::Datelike;
 use chrono::NaiveDate;
+
+mod news;
 
 /// One match: tokens `first..end`, and its meaning (`None`: consumed, reported as nothing).
 #[derive(Clone, Copy, Debug)]
@@ -34,11 +37,24 @@ pub(super) struct Second {
 }
 
 /// Every match in `tokens`, in order, without overlaps.
-pub(super) fn scan(text: &str, tokens: &[Token], order: Option<DateOrder>) -> Vec<Found> {
+pub(super) fn scan(text: &str, tokens: &[Token], context: &Context) -> Vec<Found> {
+    let years = (
+        context
+            .published
+            .earliest()
+            .year()
+            .saturating_sub(PLAUSIBLE_BACK),
+        context
+            .published
+            .latest()
+            .year()
+            .saturating_add(PLAUSIBLE_AHEAD),
+    );
     let grammar = Grammar {
         text,
         tokens,
-        order,
+        order: context.date_order,
+        years,
     };
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -52,7 +68,10 @@ pub(super) fn scan(text: &str, tokens: &[Token], order: Option<DateOrder>) -> Ve
         match grammar.at(i, previous) {
             Some(f) if f.end > i => {
                 i = f.end;
-                found.push(f);
+                match previous.and_then(|p| grammar.range(p, f)) {
+                    Some(range) => *found.last_mut().expect("previous is the last") = range,
+                    None => found.push(f),
+                }
             }
             _ => i += 1,
         }
@@ -76,6 +95,8 @@ const MONTH_CONTEXT: &[Key] = &[
     Key::Throughout,
     Key::Between,
     Key::Of,
+    Key::For,
+    Key::Except,
 ];
 
 /// Words before a bare four-digit number that make it a year: "in 2004", "since 1992".
@@ -104,35 +125,54 @@ const MAX_LIST: usize = 12;
 /// "from 1992 to 2004", "between October and December".
 const CONNECTORS: &[Key] = &[Key::And, Key::To, Key::Or, Key::Until, Key::Through];
 
+/// How many years before publication a year read on weaker evidence ("the 1996 law", "for
+/// 1987") may lie, and how many after.
+const PLAUSIBLE_BACK: i32 = 150;
+const PLAUSIBLE_AHEAD: i32 = 15;
+
 struct Grammar<'a> {
     text: &'a str,
     tokens: &'a [Token],
     order: Option<DateOrder>,
+    /// The years a year read on weaker evidence may be: around publication.
+    years: (i32, i32),
 }
 
 impl Grammar<'_> {
     fn at(&self, i: usize, previous: Option<Found>) -> Option<Found> {
         match self.tokens[i].kind {
             Kind::Word { lexeme, .. } => match lexeme {
-                Lexeme::Weekday(day) => self.weekday_and_date(i).or(Some(Found {
-                    first: i,
-                    end: i + 1,
-                    kind: ExpressionKind::Relative,
-                    spec: Some(Spec::Weekday {
-                        day,
-                        which: Which::Nearest,
-                    }),
-                    second: None,
-                })),
+                Lexeme::Weekday(day) => self
+                    .weekday_in_name(i)
+                    .or_else(|| self.weekday_and_date(i))
+                    .or(Some(found(
+                        i,
+                        i + 1,
+                        ExpressionKind::Relative,
+                        Some(Spec::Weekday {
+                            day,
+                            which: Which::Nearest,
+                        }),
+                    ))),
                 Lexeme::Month { .. } => self
                     .month_first(i)
                     .or_else(|| self.month_alone(i, previous)),
-                Lexeme::Key(key) => self.keyword(i, key),
-                Lexeme::Count(count) => self.ago(i, count),
-                Lexeme::Plain => None,
+                Lexeme::Key(key) => self
+                    .keyword(i, key)
+                    .or_else(|| self.news_keyword(i, key))
+                    .or_else(|| self.attributive_year(i + 1, i)),
+                Lexeme::Count(count) => self
+                    .ago(i, count)
+                    .or_else(|| self.year_before(i, count))
+                    .or_else(|| self.attributive_year(i + 1, i)),
+                Lexeme::Nth(n) => self.nth_part(i, n),
+                Lexeme::Plain => self
+                    .attributive_year(i + 1, i)
+                    .or_else(|| self.spelled_year_alone(i)),
             },
             Kind::Number { .. } => self
                 .iso(i)
+                .or_else(|| self.numeric_date(i))
                 .or_else(|| self.day_first(i))
                 .or_else(|| self.apostrophe_decade(i))
                 .or_else(|| self.number(i).and_then(|(n, _)| self.ago(i, n)))
@@ -143,6 +183,46 @@ impl Grammar<'_> {
             }
             Kind::Punct(_) | Kind::Other => None,
         }
+    }
+
+    /// `previous` and `next` as one range, when a range word joins them: "from 1992 to
+    /// 2004", "1992-2004", "between 1994 and 1997", "from March 15th to March 28th",
+    /// "early April until mid-June", "in 1994 or 1995" (either: the claim must hold both).
+    /// "and" makes a range only after "between"; otherwise "1986 and 1985" are two years.
+    fn range(&self, previous: Found, next: Found) -> Option<Found> {
+        let (Some(first), Some(second)) = (previous.spec, next.spec) else {
+            return None;
+        };
+        if previous.second.is_some() || next.second.is_some() || next.first != previous.end + 1 {
+            return None;
+        }
+        let c = previous.end;
+        let word = self.spaced(c)
+            && self.spaced(next.first)
+            && match self.key(c) {
+                Some(Key::To | Key::Until | Key::Till | Key::Through | Key::Or) => true,
+                Some(Key::And) => {
+                    previous.first > 0 && self.is_key(previous.first - 1, Key::Between)
+                }
+                _ => false,
+            };
+        let dash = matches!(self.punct(c), Some('-' | '–' | '—'))
+            && matches!(self.gap(c), Some(Gap::None | Gap::Space))
+            && matches!(self.gap(next.first), Some(Gap::None | Gap::Space));
+        if !(word || dash) {
+            return None;
+        }
+        Some(Found {
+            first: previous.first,
+            end: next.end,
+            kind: ExpressionKind::Range,
+            spec: Some(borrow_year(first, second)),
+            second: Some(Second {
+                first_end: previous.end,
+                start: next.first,
+                spec: second,
+            }),
+        })
     }
 
     // ---- token tests -------------------------------------------------------------------
@@ -340,7 +420,7 @@ impl Grammar<'_> {
         if !self.spaced(j) {
             return None;
         }
-        self.year(j)
+        self.year(j).or_else(|| self.spelled_year(j))
     }
 
     // ---- patterns ----------------------------------------------------------------------
@@ -509,6 +589,19 @@ impl Grammar<'_> {
     /// continuing a month before it ("from October to December", "October 2003-March").
     fn month_alone(&self, i: usize, previous: Option<Found>) -> Option<Found> {
         let (month, end) = self.month_word_alone(i)?;
+        // "June last year", "in March next year"
+        if self.spaced(end) && self.spaced(end + 1) && self.is_key(end + 1, Key::Year) {
+            let offset = match self.key(end) {
+                Some(Key::Last) => Some(-1),
+                Some(Key::This) => Some(0),
+                Some(Key::Next) => Some(1),
+                _ => None,
+            };
+            if let Some(offset) = offset {
+                let spec = Spec::MonthOfYear { month, offset };
+                return Some(found(i, end + 2, ExpressionKind::Month, Some(spec)));
+            }
+        }
         let context =
             i > 0 && self.spaced(i) && self.key(i - 1).is_some_and(|k| MONTH_CONTEXT.contains(&k));
         let continues = self.continues(
@@ -516,7 +609,24 @@ impl Grammar<'_> {
             previous,
             &[ExpressionKind::Month, ExpressionKind::MonthYear],
         );
-        if !(context || continues) {
+        // "December's figures", "a June agreement": capitalised, not May or March (names
+        // and verbs), with a possessive or after a determiner and before a lower-case word.
+        let named = self.capitalized(i) && !matches!(month, 3 | 5);
+        let owned = named && self.possessive(end);
+        let attributive = named
+            && i > 0
+            && self.spaced(i)
+            && self.word_is_any(i - 1, &["a", "the", "its", "their", "his", "her", "last"])
+            && self.spaced(end)
+            && matches!(
+                self.tokens.get(end).map(|t| t.kind),
+                Some(Kind::Word {
+                    lexeme: Lexeme::Plain,
+                    capitalized: false,
+                    ..
+                })
+            );
+        if !(context || continues || owned || attributive) {
             return None;
         }
         // After "November 2003 and" or "October 2003 to", the month is in that year or, if
@@ -570,8 +680,31 @@ impl Grammar<'_> {
                     && self.is_key(i - 1, Key::Of)
                     && self.spaced(i - 1)
                     && self.is_key(i - 2, Key::Season)));
-        let continues = self.continues(i, previous, &[ExpressionKind::Year]);
-        if !(context || continues) || self.count_follows(end) {
+        let plausible = (self.years.0..=self.years.1).contains(&year);
+        let weak = i > 1
+            && self.spaced(i)
+            && plausible
+            && (matches!(self.key(i - 1), Some(Key::For | Key::Except))
+                || self.word_is_any(i - 1, &["into", "due", "before", "around", "until"])
+                || (self.is_key(i - 1, Key::Of)
+                    && (matches!(
+                        self.key(i - 2),
+                        Some(
+                            Key::Beginning
+                                | Key::Start
+                                | Key::Middle
+                                | Key::End
+                                | Key::Months
+                                | Key::Weeks
+                                | Key::Days
+                                | Key::Quarter
+                                | Key::Half
+                                | Key::Part
+                                | Key::Quarters
+                        )
+                    ) || self.plain_capitalized_at(i - 2))));
+        let continues = self.continues(i, previous, &[ExpressionKind::Year, ExpressionKind::Range]);
+        if !(context || weak || continues) || self.count_follows(end) {
             return None;
         }
         Some(found(
@@ -605,7 +738,26 @@ impl Grammar<'_> {
             self.month_first(j)
                 .filter(|f| f.kind != ExpressionKind::MonthYear)
         })?;
-        Some(Found { first: i, ..date })
+        // The weekday picks the year of a date without one: "Saturday, April 25".
+        let weekday = match self.lexeme_at(i) {
+            Some(Lexeme::Weekday(day)) => day,
+            _ => return Some(Found { first: i, ..date }),
+        };
+        let spec = match date.spec {
+            Some(Spec::DayMonth {
+                month, first, last, ..
+            }) if first == last => Some(Spec::DayMonthOn {
+                month,
+                day: first,
+                weekday,
+            }),
+            other => other,
+        };
+        Some(Found {
+            first: i,
+            spec,
+            ..date
+        })
     }
 
     /// "three days ago", "a week ago", "2 months ago", "ten years ago" (up to 999).
@@ -623,7 +775,13 @@ impl Grammar<'_> {
             && self.is_key(i + 2, Key::Ago)
             && (!self.is_number(i) || (self.clean_before(i) && self.clean_after(i)));
         ok.then(|| {
-            let spec = Spec::Ago { unit, count };
+            // "a year ago" is often the same period a year back ("$5 million, up from $3
+            // million a year ago" of a quarter): the reader decides.
+            let spec = if unit == Unit::Year && count == 1 {
+                Spec::YearBefore { fallback: true }
+            } else {
+                Spec::Ago { unit, count }
+            };
             found(i, i + 3, ExpressionKind::Relative, Some(spec))
         })
     }
@@ -659,12 +817,35 @@ impl Grammar<'_> {
             Key::Last => Which::Last,
             _ => Which::Next,
         };
-        let j = i + 1;
+        let mut j = i + 1;
         if !self.spaced(j) {
             return None;
         }
+        // "this past spring" is the latest spring; "this coming Sunday" the next Sunday.
+        let which = match (key, self.word(j).to_ascii_lowercase().as_str()) {
+            (Key::This, "past") if self.spaced(j + 1) => {
+                j += 1;
+                Which::Last
+            }
+            (Key::This, "coming") if self.spaced(j + 1) => {
+                j += 1;
+                Which::Next
+            }
+            _ => which,
+        };
         let (end, kind, spec) = if let Some((month, end)) = self.month_word_alone(j) {
             (end, ExpressionKind::Month, Spec::Month { month, which })
+        } else if let Some(season) = self.season_at_word(j) {
+            let part = crate::text::dates::calendar::Part::Season(season);
+            (j + 1, ExpressionKind::Part, Spec::Part { part, which })
+        } else if let Some((holiday, end)) = self.holiday_after(j) {
+            (
+                end,
+                ExpressionKind::Holiday,
+                Spec::Holiday { holiday, which },
+            )
+        } else if let Some(f) = self.year_part(i, key, j) {
+            return Some(f);
         } else {
             let spec = match self.tokens[j].kind {
                 Kind::Word {
@@ -686,6 +867,10 @@ impl Grammar<'_> {
                     },
                     (_, Key::Year) => Spec::Period {
                         unit: Unit::Year,
+                        which,
+                    },
+                    (_, Key::Quarter) => Spec::Period {
+                        unit: Unit::Quarter,
                         which,
                     },
                     (Key::This, Key::Morning | Key::Afternoon | Key::Evening) => Spec::Offset(0, 0),
@@ -717,6 +902,18 @@ impl Grammar<'_> {
         };
         if let Some(f) = self.month_first(j) {
             return Some(Found { first: i, ..f });
+        }
+        if let Some(season) = self.season_at_word(j) {
+            let part = crate::text::dates::calendar::Part::Season(season);
+            if let Some((year, end)) = self.trailing_year(j + 1) {
+                let spec = Spec::PartOf { part, year };
+                return Some(found(i, end, ExpressionKind::Part, Some(spec)));
+            }
+            let spec = Spec::Part {
+                part,
+                which: Which::Nearest,
+            };
+            return Some(found(i, j + 1, ExpressionKind::Part, Some(spec)));
         }
         if let Some((month, end)) = self.month_word_alone(j) {
             let spec = Spec::Month {
@@ -764,6 +961,35 @@ fn day_month(month: u32, first: u32, last: u32, anchor: u32) -> Option<Spec> {
         last,
         anchor,
     })
+}
+
+/// A range's first end takes its year from the second when only the second names one:
+/// "from 1 May to 30 June 2003", "from October to March 2004" (October 2003).
+fn borrow_year(first: Spec, second: Spec) -> Spec {
+    let (year, second_month) = match second {
+        Spec::Days(day, _) => (day.year(), day.month()),
+        Spec::MonthYear { year, month } => (year, month),
+        _ => return first,
+    };
+    let year_for = |month: u32| {
+        if month <= second_month {
+            Some(year)
+        } else {
+            year.checked_sub(1)
+        }
+    };
+    match first {
+        Spec::DayMonth {
+            month, first: day, ..
+        } => year_for(month)
+            .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .map_or(first, |d| Spec::Days(d, d)),
+        Spec::Month {
+            month,
+            which: Which::Nearest,
+        } => year_for(month).map_or(first, |year| Spec::MonthYear { year, month }),
+        _ => first,
+    }
 }
 
 fn decade_spec(decade: i32) -> Option<Spec> {
