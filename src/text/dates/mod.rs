@@ -98,6 +98,8 @@ pub use expression::{Context, DateExpression, DateOrder, Direction, End, Express
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_news;
 
 use crate::date::DayInterval;
 

@@ -28,7 +28,7 @@ fn span(days: DayInterval) -> String {
 }
 
 #[track_caller]
-fn past(text: &str, published: &str, expected: &str) {
+pub(super) fn past(text: &str, published: &str, expected: &str) {
     assert_eq!(
         run(text, published, Past),
         expected,
@@ -37,7 +37,7 @@ fn past(text: &str, published: &str, expected: &str) {
 }
 
 #[track_caller]
-fn future(text: &str, published: &str, expected: &str) {
+pub(super) fn future(text: &str, published: &str, expected: &str) {
     assert_eq!(
         run(text, published, Future),
         expected,
@@ -46,7 +46,7 @@ fn future(text: &str, published: &str, expected: &str) {
 }
 
 #[track_caller]
-fn none(text: &str) {
+pub(super) fn none(text: &str) {
     assert_eq!(run(text, "2003-12-03", Past), "", "expected no date");
 }
 

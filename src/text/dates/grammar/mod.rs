@@ -164,7 +164,8 @@ impl Grammar<'_> {
                 Lexeme::Count(count) => self
                     .ago(i, count)
                     .or_else(|| self.year_before(i, count))
-                    .or_else(|| self.attributive_year(i + 1, i)),
+                    .or_else(|| self.attributive_year(i + 1, i))
+                    .or_else(|| self.spelled_year_alone(i)),
                 Lexeme::Nth(n) => self.nth_part(i, n),
                 Lexeme::Plain => self
                     .attributive_year(i + 1, i)
@@ -704,7 +705,10 @@ impl Grammar<'_> {
                         )
                     ) || self.plain_capitalized_at(i - 2))));
         let continues = self.continues(i, previous, &[ExpressionKind::Year, ExpressionKind::Range]);
-        if !(context || weak || continues) || self.count_follows(end) {
+        // "the 1986 and 1985 deficits": a year continuing a list of years may come before
+        // a plural.
+        let listed = continues && previous.is_some_and(|p| p.kind == ExpressionKind::Year);
+        if !(context || weak || continues) || (self.count_follows(end) && !listed) {
             return None;
         }
         Some(found(

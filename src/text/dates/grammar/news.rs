@@ -298,14 +298,16 @@ impl Grammar<'_> {
             && self.spaced(i)
             && (self.word_is(i - 1, &["on", "at", "over", "for"])
                 || self.key(i - 1).is_some_and(|k| SEASON_CONTEXT.contains(&k)));
+        // "Christmas shopping", "Christmas Day celebrations", "Easter Island": a name or an
+        // adjective, not a day.
         let attributive = self.spaced(end)
             && matches!(
                 self.tokens.get(end).map(|t| t.kind),
                 Some(Kind::Word {
                     lexeme: Lexeme::Plain,
-                    capitalized: false,
+                    capitalized,
                     ..
-                })
+                }) if !capitalized || !complete
             );
         if (!complete && !context) || attributive {
             return None;
