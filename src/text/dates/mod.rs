@@ -10,82 +10,64 @@
 //!
 //! # What is recognised
 //!
-//! Each expression has an [`ExpressionKind`]:
+//! Each expression has an [`ExpressionKind`]. The full list, with what each resolves to and
+//! the rules' reasons, is docs/checks.md#date-expressions; in short:
 //!
-//! - **full date**: "3 December 2003", "3rd of December, 2003", "December 3, 2003",
-//!   "Dec. 3 2003", "2003-12-03" (also with slashes), "Wednesday, 3 December 2003",
-//!   "3-5 December 2003", "Nov 19-21, 2003": those days.
-//! - **day and month**: "19 November", "November 19th", "19 Nov.", "19-21 November",
-//!   "between 19 and 21 November"; in "12 and 13 December" both the "12" and the
-//!   "13 December". Past: the latest such day on or before publication; Future: the next
-//!   on or after (the day of publication counts either way). A range or a list picks its
-//!   year by its first day.
-//! - **month and year**: "November 2003", "November of 2003", "mid-November 2003": the
-//!   month; a month continuing one with a year takes that year, or the next when it comes
-//!   earlier in the calendar ("from October 2003 to March": March 2004).
-//! - **month**: "in November", "since May", "from October to December", "early November",
-//!   "last/this/next November". Past: the latest such month starting on or before
-//!   publication; Future: the next one; the month of publication counts either way.
-//!   "last"/"next": strictly before/after the month of publication; "this": in the year of
-//!   publication.
-//! - **year**: "in 2004", "since 1992", "from 1992 to 2004", "the year 2003", "summer of
-//!   2003", "late 2004", "the 1990s": the year (the decade).
-//! - **relative**: today (today's), tonight, yesterday, tomorrow, the day before yesterday,
-//!   the day after tomorrow, this morning, last night,
-//!   this/last/next week, weekend, month and year; weekdays ("on Wednesday", "last
-//!   Wednesday", "next Monday", "this Friday"); counts back ("three days ago": that day;
-//!   "two weeks ago": the week holding the day 14 days back; "a month ago": the month
-//!   before the month of publication; "ten years ago": that year).
+//! - **full date**: "3 December 2003", "December 3, 2003", "Dec. 3 2003", "2003-12-03",
+//!   "Wednesday, 3 December 2003", "3-5 December 2003"; numeric "25/12/2003" only when
+//!   unambiguous or under the source's `date_order` (`grammar::news`).
+//! - **day and month**: "19 November", "November 19th", "19-21 November", lists ("12 and 13
+//!   December": each its own); "Saturday, April 25" (the weekday picks the year).
+//! - **month and year**: "November 2003", "mid-November 2003", "June last year".
+//! - **month**: "in November", "last November", "for November", "December's figures".
+//! - **year**: "in 2004", "the 1990s", "the nineties", "nineteen ninety-six", "fiscal 1989"
+//!   (every twelve months ending in it), attributive "the 1996 law", "for 1987", "the end of
+//!   1990".
+//! - **season, quarter or half** (`calendar`): "the third quarter", "third-quarter", "the
+//!   latest quarter", "the first quarter of 1998", "this year's third quarter", "the second
+//!   half", "last fall", "the summer of 2003"; fiscal quarters are consumed unread.
+//! - **holiday** (`calendar`): Christmas Eve and Day, New Year's Day and Eve, Thanksgiving,
+//!   Easter Sunday, Good Friday, Labor Day, (US) Independence Day.
+//! - **range**: "between 1994 and 1997", "from X to/until/through Y", "X–Y", "X or Y": one
+//!   interval, the hull of both ends, which [`Reading::ends`] keeps.
+//! - **relative**: today, yesterday, tomorrow, tonight, this morning, last night,
+//!   overnight; this/last/next week, weekend, month, quarter, year; weekdays; "over the
+//!   weekend"; "three days ago", "a decade ago"; "the past year"; "a year earlier" and "the
+//!   year-ago quarter" (the period last named, a year back); spans ahead ("in two to three
+//!   weeks", "within a month"), only where the words look ahead.
 //!
-//! Rules chosen, and why:
+//! Each is resolved both ways ([`Reading::past`], [`Reading::future`]); [`tense`] reads the
+//! direction the sentence gives, and [`Reading::reading`] is the one to show.
+//!
+//! Rules chosen, and why (more in the docs):
 //!
 //! - **Words are matched on token boundaries, ignoring ASCII case**: a token is a whole
 //!   alphanumeric run, so "Mayor" is never "May"; "today's" is "today" then `'s`.
 //! - **Ranges cover the date words only.** A preposition that merely introduces the
-//!   expression ("on 19 November", "in 2004", "since 1992") is not part of the range; a word
-//!   that changes what is meant is ("this week", "last Wednesday", "early November",
-//!   "Wednesday, 3 December 2003"). "just this week" is "this week".
-//! - **A month alone needs a word before it** that makes it a date: in, since, until, till,
-//!   by, during, before, after, from, through, throughout, between, of; or last/this/next,
-//!   early/mid/late; or it continues a month just found ("from October to December").
-//!   "May" and "March" alone must be capitalised (else the verb or the noun), and
-//!   abbreviations alone need their dot ("in Nov."). With a day or a year, any month word
-//!   counts.
-//! - **A bare four-digit number (1000-9999) is a year only after** in, since, until, till,
-//!   by, during, before, after, from, through, throughout, between, "year", or a season
-//!   word (spring, summer, autumn, winter); or when it continues a year just found ("from
-//!   1992 to 2004", "2003 and 2004", "1992-2004" after "since 1992"); or inside a date form.
-//!   Even then not when a plural-looking lower-case word follows ("in 2000 villages"), nor
-//!   when glued to other number parts ("1,2003", "2003%", "$2003"). "of" and "to" do not
-//!   count ("a force of 2000", "rose to 2000"). So "40 research centers" and "6020 views"
-//!   are not dates.
-//! - **Invalid dates are not dates**: "31 November 2003", "30 February" and "2003-02-30"
-//!   match nothing (nor does a shorter form inside them). "29 February" without a year is
-//!   the latest (or next) 29 February that exists: a leap year.
-//! - **Weeks run Monday to Sunday.** "this week/month/year" is the current period cut at
-//!   publication: it ends at publication for Past, starts there for Future. "last" and
-//!   "next" periods are whole. A weekday alone ("on Wednesday", "said Wednesday") is the
-//!   latest such day on or before publication (Past) or the next on or after (Future), the
-//!   day of publication counting; "last Wednesday" is strictly before publication, "next
-//!   Monday" strictly after, "this Friday" is in the week of publication. A weekend is the
-//!   Saturday and Sunday of the week meant ("this weekend": of the week of publication,
-//!   whatever the direction). "last night" is yesterday to today.
-//! - **Not relative to publication**: "the last week", "the next year" (a rolling span), and
-//!   "last week of November" are consumed and not reported (the month after "of" still is).
+//!   expression ("on 19 November", "in 2004") is not part of the range; a word that changes
+//!   what is meant is ("this week", "last Wednesday", "early November").
+//! - **Context before content**: a month or a four-digit number alone is a date only after a
+//!   word that makes it one ("in November", "since 1992"); weaker contexts ("for 1987", "the
+//!   1996 law") need a year within 150 years before publication and 15 after, and none is a
+//!   year before a plural ("in 2000 villages").
+//! - **Names are not dates**: "the Sunday Times", "Super Tuesday", "Easter Island",
+//!   "Christmas shopping".
+//! - **Invalid dates are not dates**: "31 November 2003" matches nothing (nor does a
+//!   shorter form inside it).
+//! - **Periods are whole**: "this week" is Monday to Sunday, "early November" all of
+//!   November, "winter 2003" both winters it may mean: a reading never claims more than
+//!   the words say.
+//! - **Not relative to publication**: "the last week", "the previous Friday", "the following
+//!   year", fiscal quarters, and "a year earlier" with no period before it are consumed and
+//!   not reported.
 //! - **An uncertain publication date** is resolved at its first and at its last day and the
-//!   hull returned: an uncertain date widens every relative expression, and a single day
-//!   gives exact results. An expression that cannot be resolved (beyond chrono's calendar)
-//!   is dropped.
-//! - **Parts of periods are not narrowed**: "early November" is all of November, "late 2004"
-//!   all of 2004, where "early" ends being vague; a season before a year gives the year.
+//!   hull returned. An expression that cannot be resolved (beyond chrono's calendar) is
+//!   dropped.
 //!
 //! # Known gaps
 //!
-//! Not recognised: numeric forms other than ISO ("12/03/2003": the order of day and month
-//! is ambiguous), ISO date-times ("2003-12-03T10:00"), two-digit years ("Dec. 3, '03"),
-//! spans ahead ("in two weeks"), and a year used as an adjective without a preposition
-//! ("the 2003 elections"). A weekday inside a name ("the Sunday Times") is read as a
-//! weekday, and "in November 19 people died" as 19 November.
+//! Date-times, two-digit years, "the year", "that year", "then" and other references to a
+//! time named elsewhere; "in November 19 people died" is read as 19 November.
 
 mod calendar;
 mod expression;

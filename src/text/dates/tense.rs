@@ -161,6 +161,13 @@ fn cue(w: &str, tokens: &[Token], j: usize, text: &str) -> Option<Direction> {
         return (j > 0 && matches!(tokens[j - 1].kind, Kind::Punct('\'' | '’')))
             .then_some(Direction::Future);
     }
+    // "set for Monday", "set to meet": "set" alone ("set a record") says nothing.
+    if lower == "set" {
+        let next = tokens
+            .get(j + 1)
+            .map(|t| text[t.start..t.end].to_ascii_lowercase());
+        return matches!(next.as_deref(), Some("for" | "to")).then_some(Direction::Future);
+    }
     if FUTURE.contains(&lower) {
         return Some(Direction::Future);
     }
