@@ -787,7 +787,17 @@ fn odd_input_does_not_panic() {
 fn long_runs_stay_linear() {
     // Each of these would be quadratic if a pattern looked ahead without bound.
     let published = parse("2003-12-03").unwrap().days();
-    for unit in ["1, ", "19 and ", "in 2003 and ", "November and ", "today "] {
+    for unit in [
+        "1, ",
+        "19 and ",
+        "in 2003 and ",
+        "November and ",
+        "today ",
+        "the third quarter and a year earlier ",
+        "between 1994 and ",
+        "the 1996 and ",
+        "will open in two weeks ",
+    ] {
         let text = unit.repeat(50_000);
         let start = std::time::Instant::now();
         let found = find(&text, published, Past);
@@ -796,7 +806,7 @@ fn long_runs_stay_linear() {
             "{unit:?}: {:?}",
             start.elapsed()
         );
-        assert!(found.len() <= 50_000);
+        assert!(found.len() <= 2 * 50_000);
     }
 }
 

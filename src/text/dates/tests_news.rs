@@ -537,3 +537,156 @@ fn direction_from_the_words_else_the_nearer_reading() {
         "\"Dec. 15\" = 2003-12-15..2003-12-15 (future)"
     );
 }
+
+#[test]
+fn new_forms_at_the_limits_of_the_calendar_do_not_panic() {
+    use chrono::NaiveDate;
+    let text = "the third quarter, the latest quarter, a year earlier, the 1988 quarter, \
+                last fall, this winter, next spring, Christmas Eve, Easter Sunday, \
+                Thanksgiving, between 1994 and 1997, from March 15 to March 28, \
+                will open in two to three weeks, within a month, over the weekend, \
+                overnight, the past year, June last year, Saturday, April 25, \
+                fiscal 1989, nineteen ninety-six, the nineties, 25/12/2003, \
+                the 1996 law, for 1987, a decade ago";
+    let extremes = [NaiveDate::MIN, NaiveDate::MAX];
+    for published in extremes {
+        for order in [None, Some(DateOrder::Dmy), Some(DateOrder::Mdy)] {
+            let context = Context {
+                published: DayInterval::day(published),
+                date_order: order,
+            };
+            for r in read(text, &context) {
+                for days in [r.past, r.future].into_iter().flatten() {
+                    assert!(days.earliest() <= days.latest());
+                }
+            }
+        }
+    }
+    let all = DayInterval::new(NaiveDate::MIN, NaiveDate::MAX).unwrap();
+    let _ = read(text, &Context::published(all));
+}
+
+/// Random soups of the reader's own words, punctuation and numbers: no panic, ranges on
+/// character boundaries in order without overlap, ends inside their range, and every
+/// interval the right way round.
+#[test]
+fn word_soup_never_panics_and_ranges_are_sound() {
+    const WORDS: &[&str] = &[
+        "the",
+        "a",
+        "year",
+        "earlier",
+        "ago",
+        "quarter",
+        "third",
+        "first",
+        "-",
+        "half",
+        "of",
+        "last",
+        "this",
+        "next",
+        "fall",
+        "winter",
+        "Christmas",
+        "Eve",
+        "Day",
+        "New",
+        "Year",
+        "'s",
+        "between",
+        "and",
+        "or",
+        "to",
+        "until",
+        "1994",
+        "1997",
+        "2003",
+        "03",
+        "/",
+        ".",
+        "12",
+        "25",
+        "March",
+        "May",
+        "Saturday",
+        "Sunday",
+        "Times",
+        "in",
+        "two",
+        "weeks",
+        "will",
+        "within",
+        "month",
+        "over",
+        "weekend",
+        "overnight",
+        "past",
+        "fiscal",
+        "nineteen",
+        "ninety",
+        "six",
+        "thousand",
+        "the",
+        "nineties",
+        "for",
+        "except",
+        "end",
+        "’",
+        "é",
+        "२०",
+        ",",
+        "\n\n",
+        "Super",
+        "Easter",
+        "Island",
+        "latest",
+        "current",
+        "year-end",
+        "by",
+        "Labor",
+        "Good",
+        "Friday",
+        "Independence",
+        "Ukraine's",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let published = parse(PUB).unwrap().days();
+    for _ in 0..3_000 {
+        let n = (next() % 14) as usize + 1;
+        let mut text = String::new();
+        for _ in 0..n {
+            let w = WORDS[(next() % WORDS.len() as u64) as usize];
+            if next() % 3 != 0 {
+                text.push(' ');
+            }
+            text.push_str(w);
+        }
+        let context = Context {
+            published,
+            date_order: [None, Some(DateOrder::Dmy)][(next() % 2) as usize],
+        };
+        let found = read(&text, &context);
+        for r in &found {
+            assert!(text.get(r.range.clone()).is_some(), "{text:?} {r:?}");
+            for days in [r.past, r.future].into_iter().flatten() {
+                assert!(days.earliest() <= days.latest(), "{text:?} {r:?}");
+            }
+            for end in &r.ends {
+                assert!(end.range.start >= r.range.start && end.range.end <= r.range.end);
+            }
+        }
+        for pair in found.windows(2) {
+            assert!(
+                pair[0].range.end <= pair[1].range.start,
+                "{text:?} {pair:?}"
+            );
+        }
+    }
+}
