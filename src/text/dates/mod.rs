@@ -93,15 +93,29 @@ use crate::date::DayInterval;
 /// In "At a meeting in Bishkek on 19 November, ministers met." published 2003-12-03, it
 /// finds "19 November", a day and month, which resolves to 2003-11-19.
 pub fn find(text: &str, published: DayInterval, direction: Direction) -> Vec<DateExpression> {
-    read(text, &Context::published(published))
-        .iter()
-        .filter_map(|r| r.resolved(direction))
-        .collect()
+    read_with(
+        text,
+        &Context::published(published),
+        direction == Direction::Future,
+    )
+    .iter()
+    .filter_map(|r| r.resolved(direction))
+    .collect()
 }
 
 /// Every date expression in `text`, in order, read both as past and as future, with the
 /// direction its own words give.
 pub fn read(text: &str, context: &Context) -> Vec<Reading> {
+    read_with(text, context, false)
+}
+
+/// [`read`] for the quotes of an event whose `status = "planned"`: the status looks ahead, so
+/// a span ahead ("in two weeks") is read even where the quote's own words do not.
+pub fn read_planned(text: &str, context: &Context) -> Vec<Reading> {
+    read_with(text, context, true)
+}
+
+fn read_with(text: &str, context: &Context, planned: bool) -> Vec<Reading> {
     let tokens = tokens::tokenize(text);
     let published = context.published;
     // The quarter or half the text last named, as read: what "a year earlier" counts from.
@@ -138,7 +152,9 @@ pub fn read(text: &str, context: &Context) -> Vec<Reading> {
             },
             // A span ahead is only read where the words look ahead: "in two weeks" is
             // also a duration ("sold out in two weeks").
-            Some(resolve::Spec::Ahead { .. }) if tense != Some(Direction::Future) => continue,
+            Some(resolve::Spec::Ahead { .. }) if tense != Some(Direction::Future) && !planned => {
+                continue
+            }
             _ => (
                 resolve::found(&found, published, Direction::Past),
                 resolve::found(&found, published, Direction::Future),

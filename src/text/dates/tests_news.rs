@@ -425,6 +425,18 @@ fn spans_ahead_only_where_the_words_look_ahead() {
     none("The concert sold out in two weeks.");
     none("It will be the first time in two weeks of talks.");
     past("The plant will open in two weeks.", PUB, "");
+    // A planned event's status looks ahead for its quote.
+    future(
+        "in two to three weeks",
+        PUB,
+        "\"two to three weeks\" = 2003-12-17..2003-12-24",
+    );
+    let published = parse(PUB).unwrap().days();
+    assert!(read("in two weeks", &Context::published(published)).is_empty());
+    assert_eq!(
+        read_planned("in two weeks", &Context::published(published)).len(),
+        1
+    );
 }
 
 #[test]
