@@ -142,8 +142,16 @@ fn sentence_ends_before(text: &str, tokens: &[Token], j: usize) -> bool {
 
 /// The direction word `w` (token `j`) gives, if it is a cue.
 fn cue(w: &str, tokens: &[Token], j: usize, text: &str) -> Option<Direction> {
-    let lower = w.to_ascii_lowercase();
-    let lower = lower.as_str();
+    // Every cue is short ASCII: longer or other words are only checked for "-ed".
+    let mut buffer = [0u8; 12];
+    let lower = if w.len() <= buffer.len() && w.is_ascii() {
+        let b = &mut buffer[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or("")
+    } else {
+        return past_participle(w);
+    };
     // "won't" looks ahead; "won" alone (the election) looks back.
     if lower == "won" {
         let apostrophe_t = tokens
@@ -174,11 +182,17 @@ fn cue(w: &str, tokens: &[Token], j: usize, text: &str) -> Option<Direction> {
     if PAST.contains(&lower) {
         return Some(Direction::Past);
     }
-    let past_participle = lower.len() >= 5
-        && lower.ends_with("ed")
-        && w.chars().next().is_some_and(char::is_lowercase)
+    past_participle(w)
+}
+
+/// A lower-case word ending in "-ed" ("signed", "announced") looks back; "need", "speed"
+/// and the like are no past forms.
+fn past_participle(w: &str) -> Option<Direction> {
+    let past = w.len() >= 5
+        && w.ends_with("ed")
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
         && !["need", "feed", "seed", "speed", "breed", "proceed"]
             .iter()
-            .any(|x| lower.ends_with(x));
-    past_participle.then_some(Direction::Past)
+            .any(|x| w.ends_with(x));
+    past.then_some(Direction::Past)
 }
