@@ -1158,6 +1158,66 @@ mod tests {
     }
 
     #[test]
+    fn typewriter_quotes_match_straight_and_curly_ones() {
+        // Wire copy (the Penn Treebank and TimeBank corpora) writes ``this'' for "this".
+        let wire = "Churchill spoke of an ``Iron Curtain'' in 1946.";
+        assert_eq!(found(wire, "\"Iron Curtain\""), ["``Iron Curtain''"]);
+        assert_eq!(
+            found(wire, "\u{201C}Iron Curtain\u{201D} in 1946"),
+            ["``Iron Curtain'' in 1946"]
+        );
+        // The converse: a curator typing the wire's form finds the straight or curly one.
+        for article in [
+            "Churchill spoke of an \"Iron Curtain\" in 1946.",
+            "Churchill spoke of an \u{201C}Iron Curtain\u{201D} in 1946.",
+            "Churchill spoke of an \u{AB}Iron Curtain\u{BB} in 1946.",
+        ] {
+            let at = article.find(" in").unwrap();
+            assert_eq!(
+                found(article, "an ``Iron Curtain''"),
+                [&article[article.find("an").unwrap()..at]]
+            );
+        }
+        // A single backtick opens a single quote.
+        assert_eq!(
+            found("He met his `friend' there.", "his \u{2018}friend\u{2019}"),
+            ["his `friend'"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_pairs_swallow_nothing() {
+        for text in ["rock 'n' roll", "the 1990s' end", "NATO's ``plan''"] {
+            let article = format!("He liked {text}, they said.");
+            assert_eq!(found(&article, text), [text]);
+        }
+        assert_eq!(
+            found("He liked rock \u{2019}n\u{2019} roll.", "rock 'n' roll"),
+            ["rock \u{2019}n\u{2019} roll"]
+        );
+        // A part next to a pair ends where the pair starts, or takes all of it.
+        let article = "He said ''no'' twice.";
+        assert_eq!(found(article, "no"), ["no"]);
+        assert_eq!(found(article, "said \"no"), ["said ''no"]);
+        assert_eq!(found(article, "''no'' twice"), ["''no'' twice"]);
+        assert_eq!(found(article, "\"no\""), ["''no''"]);
+        // Half a pair is not a quote mark of its own.
+        not_found(article, "said 'no");
+    }
+
+    #[test]
+    fn closest_passage_points_at_the_typewriter_quotes() {
+        let article = "Earlier news.\n\nMinisters called the deal ``a bridge too far'' on \
+                       Monday.\n\nLater news.";
+        let closest = not_found(article, "\"a bridge too near\" on Monday.").unwrap();
+        let start = article.find("``").unwrap();
+        assert_eq!(closest.range.start, start);
+        assert_eq!(&article[closest.range], "``a bridge too far'' on Monday.");
+        assert_eq!(closest.quote_words, ["near\""]);
+        assert_eq!(closest.passage_words, ["far\""]);
+    }
+
+    #[test]
     fn found_across_a_line_break_and_dashes() {
         let article = "The minister said the talks were\r\nproductive \u{2014} and long.";
         assert_eq!(
@@ -1713,6 +1773,11 @@ mod tests {
             "--",
             "\u{2019}",
             "\u{201C}",
+            "'",
+            "''",
+            "`",
+            "``",
+            "\u{AB}",
             "\u{FB01}",
             "\u{1F600}",
             "\u{AD}",
