@@ -13,8 +13,9 @@ pub const QUOTE_NOT_FOUND: Rule = Rule {
     code: "quote-not-found",
     severity: Error,
     summary: "A quote does not stand in its source.",
-    explanation: "Quotes are compared after folding: Unicode NFKC, curly quotes to straight, \
-dashes and `--` to `-`, every run of white space to one space. `...` or `…` is an elision: the \
+    explanation: "Quotes are compared after folding: Unicode NFKC, curly quotes, guillemets \
+and the wire's ` ``…'' ` to straight, dashes and `--` to `-`, every run of white space to one \
+space. `...` or `…` is an elision: the \
 parts must appear in order within one paragraph. The notes show the closest passage of the \
 source, where it stands, how similar it is and which words differ.\n\n\
 Example: the quote `on 19 November, foreign ministers from six nations` misses the article's \
