@@ -46,6 +46,7 @@ pub fn all() -> &'static [&'static Rule] {
         &quotes::QUOTE_NOT_FOUND,
         &quotes::QUOTE_CASE_MISMATCH,
         &quotes::QUOTE_REFUSED,
+        &quotes::ELISION_DROPS_NEGATION,
         &dates::DATE_NOT_IN_QUOTE,
         &dates::DATE_TOO_PRECISE,
         &dates::DATE_CONTRADICTED,

@@ -3,17 +3,22 @@
 //! paragraphs. Everything a user sees points into the original text, never the folded one,
 //! so the map is the point of this module; searching is `quote.rs`'s business.
 //!
-//! Folding is, in this order: Unicode NFKC; curly quotes (U+2018..U+201B, U+201C..U+201F)
-//! to straight ones; hyphen, figure, en and em dashes, horizontal bar and minus
-//! (U+2010..U+2015, U+2212) to `-`, then any run of `-` (so `--`) to one; the invisible
-//! soft hyphen, zero-width space, word joiner and byte order mark dropped; every run of white
-//! space (line breaks, NBSP and the other Unicode spaces included) to one space, with
-//! leading and trailing white space trimmed, so a quote's own padding never matters.
+//! Folding is, in this order: Unicode NFKC; curly and low-9 double quotes (U+201C..U+201F)
+//! and the guillemets `«` `»` to `"`; the single quotes, apostrophes and their stand-ins
+//! (`'`, the backtick, U+2018..U+201B, `‹` `›`) to `'`, then two of those in a row to `"`,
+//! because wire copy types ``` ``this'' ``` for "this" (see [`quote_run`] for longer runs);
+//! hyphen, figure, en and em dashes, horizontal bar and minus (U+2010..U+2015, U+2212) to
+//! `-`, then any run of `-` (so `--`) to one; the invisible soft hyphen, zero-width space,
+//! word joiner and byte order mark dropped; every run of white space (line breaks, NBSP and
+//! the other Unicode spaces included) to one space, with leading and trailing white space
+//! trimmed, so a quote's own padding never matters. Nothing but white space separates two
+//! quote marks of a run: the invisibles dropped between them do not.
 //!
 //! The map is run-length, because articles total 100 MB in the benchmark: text copied
 //! unchanged is one run that maps byte for byte, and each changed unit (a character, or a
-//! character with its combining marks, or a white space run) is a run that maps as a
-//! whole. A folded range that starts or ends inside a changed unit widens to all of it.
+//! character with its combining marks, a white space run, a run of dashes or of quote marks)
+//! is a run that maps as a whole. A folded range that starts or ends inside a changed unit
+//! widens to all of it: the `"` folded from ``` `` ``` maps back to both backticks, never one.
 //!
 //! Paragraphs are recorded as they go by: a paragraph is a block between blank lines (a
 //! line holding only white space counts as blank). Many plain-text articles have no blank
@@ -60,6 +65,7 @@ impl Folded {
             text: String::with_capacity(original.len()),
             runs: Vec::new(),
             ws: None,
+            quotes: None,
             breaks: 0,
             line_starts: Vec::new(),
             blank_starts: Vec::new(),
@@ -154,14 +160,22 @@ pub fn fold(text: &str) -> String {
 /// What one character becomes after NFKC.
 enum Mapped {
     Char(char),
+    /// A single quote mark, which folds to `'` alone and joins its neighbours in a run
+    /// ([`quote_run`]). `opens` for the forms that open a quotation.
+    Single {
+        opens: bool,
+    },
     Space,
     Drop,
 }
 
 fn map_char(c: char) -> Option<Mapped> {
     Some(match c {
-        '\u{2018}'..='\u{201B}' => Mapped::Char('\''),
-        '\u{201C}'..='\u{201F}' => Mapped::Char('"'),
+        // Backtick, left single quote, low-9 and high-reversed-9 single quotes, and the
+        // single guillemet that opens in French use.
+        '`' | '\u{2018}' | '\u{201A}' | '\u{201B}' | '\u{2039}' => Mapped::Single { opens: true },
+        '\'' | '\u{2019}' | '\u{203A}' => Mapped::Single { opens: false },
+        '\u{201C}'..='\u{201F}' | '\u{AB}' | '\u{BB}' => Mapped::Char('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Mapped::Char('-'),
         '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' => Mapped::Drop,
         c if c.is_whitespace() => Mapped::Space,
@@ -169,38 +183,69 @@ fn map_char(c: char) -> Option<Mapped> {
     })
 }
 
+/// What a run of `count` single quote marks (see [`Mapped::Single`]) folds to: a pair is
+/// the typewriter's double quote, ``` `` ``` or `''`, so two fold to `"`. In an odd run
+/// the lone single goes where nesting puts it: last after opening marks (three backticks
+/// are `"'`, as in “‘), first after closing ones (`'''` is `'"`, as in ’”). `opens` is
+/// whether the run's first mark is an opening form. A run maps back as one unit, so the
+/// marks of a run of three or more are not told apart in the map.
+fn quote_run(count: usize, opens: bool) -> String {
+    let pairs = "\"".repeat(count / 2);
+    match (count % 2 == 1, opens) {
+        (false, _) => pairs,
+        (true, true) => pairs + "'",
+        (true, false) => format!("'{pairs}"),
+    }
+}
+
 /// ASCII bytes copied as they are: everything printable but `-` (which may merge with
-/// the next dash) and white space (which may collapse).
+/// the next dash), the quote marks `'` and `` ` `` (which may pair) and white space (which
+/// may collapse).
 fn is_plain_ascii(b: u8) -> bool {
-    b.is_ascii_graphic() && b != b'-'
+    b.is_ascii_graphic() && !matches!(b, b'-' | b'\'' | b'`')
 }
 
 /// The length of the leading run of `bytes` that folding copies as it is and that holds
-/// only ASCII: plain bytes, and single spaces between them. Eight bytes are tested at a time,
-/// because this scan is most of the work of folding English text.
+/// only ASCII: plain bytes, apostrophes between them, and single spaces. Eight bytes are
+/// tested at a time, because this scan is most of the work of folding English text.
 fn plain_ascii_run(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
-    // Per byte: below ' ', above '~' (DEL and non-ASCII included), or a '-'.
+    // Whether some byte of `w` is `b`: exact as to whether, if not as to where.
+    let has = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    // Per byte: below ' ', above '~' (DEL and non-ASCII included), a '-', '\'' or '`'.
     let stops = |w: u64| {
         let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
         // Adding 1 lifts 0x7F to 0x80; bytes from 0x80 up have the high bit already.
         let above = (w.wrapping_add(ONES) | w) & HIGH;
-        let dash = w ^ (ONES * u64::from(b'-'));
-        let is_dash = dash.wrapping_sub(ONES) & !dash & HIGH;
-        below | above | is_dash != 0
+        below | above | has(w, b'-') | has(w, b'\'') | has(w, b'`') != 0
     };
     if bytes.first() == Some(&b' ') {
         return 0;
     }
+    let plain_or_space = |b: u8| is_plain_ascii(b) || b == b' ';
     let mut k = 0;
-    while let Some(chunk) = bytes.get(k..k + 8) {
-        if stops(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
+    loop {
+        while let Some(chunk) = bytes.get(k..k + 8) {
+            if stops(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
+                break;
+            }
+            k += 8;
+        }
+        while k < bytes.len() && plain_or_space(bytes[k]) {
+            k += 1;
+        }
+        // An apostrophe between plain bytes (as in "it's") has no mark to pair with: copy
+        // it and scan on, since English has one every hundred bytes or so.
+        let lone_apostrophe = k > 0
+            && bytes.get(k) == Some(&b'\'')
+            && bytes.get(k + 1).is_none_or(|&b| plain_or_space(b));
+        if !lone_apostrophe {
             break;
         }
-        k += 8;
-    }
-    while k < bytes.len() && (is_plain_ascii(bytes[k]) || bytes[k] == b' ') {
         k += 1;
     }
     // Two spaces collapse, and a space at the end may join a line break: stop before them.
@@ -260,6 +305,18 @@ fn starts_unit(c: char) -> bool {
     }
 }
 
+/// A run of single quote marks waiting to be written (see [`quote_run`]): kept as counts,
+/// so a text of nothing but apostrophes costs no memory.
+struct QuoteRun {
+    /// The original range from the first mark to the last, invisibles between included.
+    orig: Range<usize>,
+    count: usize,
+    /// Whether the first mark opens a quotation.
+    opens: bool,
+    /// Whether the run is one ASCII `'` alone, which is copied as it is.
+    verbatim: bool,
+}
+
 struct Builder<'a> {
     src: &'a str,
     /// How long the run of plain ASCII at the start of some bytes is.
@@ -268,6 +325,9 @@ struct Builder<'a> {
     runs: Vec<Run>,
     /// White space seen but not yet written: its original range.
     ws: Option<Range<usize>>,
+    /// Quote marks seen but not yet written. Never pending together with `ws`: white
+    /// space ends a run of quote marks, and a quote mark writes the white space before it.
+    quotes: Option<QuoteRun>,
     /// Line breaks inside `ws`.
     breaks: u32,
     line_starts: Vec<usize>,
@@ -314,6 +374,7 @@ impl Builder<'_> {
                 i = self.unit(i);
             }
         }
+        self.flush_quotes();
     }
 
     /// The length of the character at `i` if folding leaves it as it is whatever its
@@ -354,6 +415,7 @@ impl Builder<'_> {
             match map_char(c) {
                 None => self.emit(c, i..j, true),
                 Some(Mapped::Char(m)) => self.emit(m, i..j, false),
+                Some(Mapped::Single { opens }) => self.single(i..j, opens, c == '\''),
                 Some(Mapped::Space) => self.space(c, i..j),
                 Some(Mapped::Drop) => {}
             }
@@ -371,6 +433,7 @@ impl Builder<'_> {
             match map_char(c) {
                 None => self.emit(c, i..j, false),
                 Some(Mapped::Char(m)) => self.emit(m, i..j, false),
+                Some(Mapped::Single { opens }) => self.single(i..j, opens, false),
                 Some(Mapped::Space) => self.space(c, i..j),
                 Some(Mapped::Drop) => {}
             }
@@ -378,8 +441,37 @@ impl Builder<'_> {
         j
     }
 
+    /// A single quote mark from `orig`: it joins the run of them being read, or starts
+    /// one. `ascii` when it is one `'` that may be copied as it is.
+    fn single(&mut self, orig: Range<usize>, opens: bool, ascii: bool) {
+        if let Some(run) = &mut self.quotes {
+            run.orig.end = orig.end;
+            run.count += 1;
+            run.verbatim = false;
+            return;
+        }
+        self.flush_ws();
+        self.quotes = Some(QuoteRun {
+            verbatim: ascii && orig.len() == 1,
+            orig,
+            count: 1,
+            opens,
+        });
+    }
+
+    /// Write the pending run of quote marks: one unit that maps as a whole, unless it is
+    /// one `'` copied as it is.
+    fn flush_quotes(&mut self) {
+        let Some(run) = self.quotes.take() else {
+            return;
+        };
+        let folded = quote_run(run.count, run.opens);
+        self.push(&folded, run.orig, run.verbatim);
+    }
+
     /// White space `c` from `orig`: remember it, counting line breaks for paragraphs.
     fn space(&mut self, c: char, orig: Range<usize>) {
+        self.flush_quotes();
         let next = self.src.as_bytes().get(orig.end).copied();
         self.breaks += match c {
             '\r' if next == Some(b'\n') => 0,
@@ -393,8 +485,10 @@ impl Builder<'_> {
         });
     }
 
-    /// Write the pending white space as one space, unless it leads the text.
+    /// Write what is pending: quote marks, or white space as one space unless it leads
+    /// the text.
     fn flush_ws(&mut self) {
+        self.flush_quotes();
         let Some(ws) = self.ws.take() else {
             return;
         };
@@ -413,6 +507,7 @@ impl Builder<'_> {
     }
 
     fn emit(&mut self, c: char, orig: Range<usize>, verbatim: bool) {
+        self.flush_quotes();
         if c == '-' && self.ws.is_none() && self.text.ends_with('-') {
             self.absorb_into_last(orig.end);
             return;
@@ -488,7 +583,8 @@ mod tests {
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "word", "a", "ab cd", " ", "  ", "-", "--", "\n", "\r\n", "\n\n", "\t", "é",
                 "e\u{301}", "\u{201C}", "\u{AD}", "\u{FB01}", "\u{A0}", "~", "\u{7F}", "x y z",
-                "abcdefgh", "abcdefghijklmnop", "\u{300}", "\u{2014}",
+                "abcdefgh", "abcdefghijklmnop", "\u{300}", "\u{2014}", "'", "`", "''", "``",
+                "it's", "\u{2019}", "\u{AB}",
             ]), 0..40),
         ) {
             let text: String = parts.concat();
@@ -552,6 +648,209 @@ mod tests {
                 ("ok\"", "ok\u{201F}"),
             ],
         );
+    }
+
+    /// Texts from pieces that folding treats specially, quote marks of every kind among
+    /// them; an ASCII space separates words.
+    fn quote_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        const PIECES: &[&str] = &[
+            "a",
+            "Bc",
+            " ",
+            "\n",
+            "\n\n",
+            "'",
+            "''",
+            "'''",
+            "`",
+            "``",
+            "\u{2018}",
+            "\u{2019}",
+            "\u{201A}",
+            "\u{201B}",
+            "\u{201C}",
+            "\u{201D}",
+            "\u{201E}",
+            "\u{AB}",
+            "\u{BB}",
+            "\u{2039}",
+            "\u{203A}",
+            "\u{FF07}",
+            "\u{FF40}",
+            "\u{1FEF}",
+            "\u{AD}",
+            "\u{200B}",
+            "'\u{301}",
+            "e\u{301}",
+            "\u{E9}",
+            "-",
+            "\u{2014}",
+            "\u{FB01}",
+            "\u{1F600}",
+            "\"",
+        ];
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..30)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2048))]
+        /// Mapping back never lands inside a UTF-8 character, and covers whole units: each
+        /// folded character maps to original text whose fold holds it (the `"` of ``` `` ```
+        /// to both backticks), each folded word to text that folds to exactly that word.
+        /// And folding twice is folding once: no `''` or backtick is left to pair.
+        #[test]
+        fn mapping_back_covers_whole_units(text in quote_text()) {
+            let f = Folded::new(&text);
+            proptest::prop_assert_eq!(fold(&f.text), f.text.clone(), "{:?}", text);
+            proptest::prop_assert!(!f.text.contains("''") && !f.text.contains('`'));
+            for a in 0..=f.text.len() {
+                for b in a..=f.text.len() {
+                    let r = f.original_range(a..b);
+                    proptest::prop_assert!(r.start <= r.end && r.end <= text.len());
+                    proptest::prop_assert!(
+                        text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+                        "{:?} {}..{} maps to {:?}", text, a, b, r
+                    );
+                }
+            }
+            for (at, c) in f.text.char_indices().filter(|&(_, c)| c != ' ') {
+                let r = f.original_range(at..at + c.len_utf8());
+                proptest::prop_assert!(
+                    fold(&text[r.clone()]).contains(c),
+                    "{:?}: {:?} at {} maps to {:?}", text, c, at, &text[r]
+                );
+            }
+            let mut at = 0;
+            for word in f.text.split(' ') {
+                let r = f.original_range(at..at + word.len());
+                proptest::prop_assert_eq!(fold(&text[r]), word, "{:?}", text);
+                at += word.len() + 1;
+            }
+        }
+    }
+
+    #[test]
+    fn typewriter_quotes() {
+        // Two backticks and two apostrophes are the wire's double quotes; each pair maps
+        // back to both of its characters.
+        check(
+            "the ``Iron Curtain'' fell",
+            "the \"Iron Curtain\" fell",
+            &[
+                ("\"Iron", "``Iron"),
+                ("Curtain\"", "Curtain''"),
+                ("\"", "``"),
+                ("\" fell", "'' fell"),
+            ],
+        );
+        let f = Folded::new("the ``Iron Curtain'' fell");
+        assert_eq!(f.original_range(4..5), 4..6);
+        assert_eq!(
+            f.original_range(5..6),
+            6..7,
+            "the I after the pair is itself"
+        );
+        assert_eq!(f.original_range(17..18), 18..20);
+        // Straight, curly and typewriter double quotes all fold alike.
+        for text in [
+            "\"Iron Curtain\"",
+            "\u{201C}Iron Curtain\u{201D}",
+            "``Iron Curtain''",
+            "\u{2018}\u{2018}Iron Curtain\u{2019}\u{2019}",
+            "\u{201E}Iron Curtain\u{201C}",
+            "\u{AB}Iron Curtain\u{BB}",
+        ] {
+            assert_eq!(fold(text), "\"Iron Curtain\"", "{text:?}");
+        }
+        // A single backtick opens a single quote.
+        check(
+            "his `friend' left",
+            "his 'friend' left",
+            &[("'friend'", "`friend'"), ("'f", "`f")],
+        );
+        assert_eq!(fold("\u{201A}ja\u{2018} \u{2039}oui\u{203A}"), "'ja' 'oui'");
+    }
+
+    #[test]
+    fn lone_apostrophes_stay_as_they_are() {
+        for text in [
+            "rock 'n' roll",
+            "the 1990s' end",
+            "it's NATO's",
+            "'tis",
+            "a ' b",
+        ] {
+            let f = Folded::new(text);
+            assert_eq!(f.text, text);
+            assert_eq!(f.runs.len(), 1, "{text:?} is one verbatim run");
+        }
+        // White space parts marks: these are two quotes, not a pair.
+        assert_eq!(fold("' '"), "' '");
+        assert_eq!(fold("'\n'"), "' '");
+        // But nothing else does: invisibles dropped between two marks leave a pair.
+        check(
+            "x'\u{AD}'y",
+            "x\"y",
+            &[("\"", "'\u{AD}'"), ("x", "x"), ("y", "y")],
+        );
+        check("x'\u{200B}'", "x\"", &[("\"", "'\u{200B}'")]);
+    }
+
+    #[test]
+    fn a_pair_swallows_nothing_beside_it() {
+        check(
+            "a''b c''-d",
+            "a\"b c\"-d",
+            &[
+                ("a", "a"),
+                ("b", "b"),
+                ("\"b", "''b"),
+                ("c\"-d", "c''-d"),
+                ("-d", "-d"),
+            ],
+        );
+        let f = Folded::new("a''b");
+        assert_eq!(f.original_range(0..1), 0..1);
+        assert_eq!(f.original_range(1..2), 1..3);
+        assert_eq!(f.original_range(2..3), 3..4);
+        assert_eq!(f.original_range(0..2), 0..3);
+        assert_eq!(f.original_range(2..2), 3..3);
+    }
+
+    #[test]
+    fn odd_runs_nest() {
+        // Three backticks open a double then a single quote; three apostrophes close a
+        // single then a double one: as the curly forms do.
+        assert_eq!(fold("```Tis"), "\"'Tis");
+        assert_eq!(fold("\u{201C}\u{2018}Tis"), "\"'Tis");
+        assert_eq!(fold("``I heard `no.'''"), "\"I heard 'no.'\"");
+        assert_eq!(
+            fold("\u{201C}I heard \u{2018}no.\u{2019}\u{201D}"),
+            "\"I heard 'no.'\""
+        );
+        assert_eq!(fold("''''"), "\"\"");
+        assert_eq!(fold("`````"), "\"\"'");
+        // A run maps back as one unit.
+        let f = Folded::new("no.''' x");
+        assert_eq!(f.text, "no.'\" x");
+        assert_eq!(f.original_range(3..4), 3..6);
+        assert_eq!(f.original_range(4..5), 3..6);
+        assert_eq!(f.original_range(6..7), 7..8);
+    }
+
+    #[test]
+    fn quote_marks_from_nfkc_pair_too() {
+        // Full-width apostrophes and backticks, and the Greek varia (a backtick in NFC).
+        check("\u{FF07}\u{FF07}x", "\"x", &[("\"", "\u{FF07}\u{FF07}")]);
+        check("\u{FF40}\u{FF40}x", "\"x", &[("\"", "\u{FF40}\u{FF40}")]);
+        assert_eq!(fold("\u{1FEF}\u{1FEF}x\u{1FEF}"), "\"x'");
+        // An apostrophe carrying a combining mark is a unit of its own, in the run still.
+        let f = Folded::new("''\u{301}");
+        assert_eq!(f.text, "\"\u{301}");
+        assert_eq!(fold(&f.text), f.text);
+        assert_eq!(f.original_range(0..1), 0..4);
     }
 
     #[test]

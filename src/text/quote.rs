@@ -199,8 +199,38 @@ fn quote_parts(quote: &str) -> Result<Vec<&str>, Refusal> {
     Ok(parts)
 }
 
+/// Where the elisions of `quote` stand, as byte ranges of `quote` as written (not folded):
+/// one for each two consecutive parts, so one fewer than the ranges [`find`] gives for the
+/// quote when it is found, each from the end of a part to the start of the next, white space
+/// left out: `...`, `…`, `[...]`, or `... ...` when the parts between are empty.
+pub fn elisions(quote: &str) -> Vec<Range<usize>> {
+    let folded = Folded::new(quote);
+    let parts: Vec<Range<usize>> = part_ranges(&folded.text).take(MAX_PARTS).collect();
+    parts
+        .windows(2)
+        .map(|pair| folded.original_range(trim_spaces(&folded.text, pair[0].end..pair[1].start)))
+        .collect()
+}
+
+/// `range` of `text` without the spaces at either end.
+fn trim_spaces(text: &str, mut range: Range<usize>) -> Range<usize> {
+    let bytes = text.as_bytes();
+    while range.start < range.end && bytes[range.start] == b' ' {
+        range.start += 1;
+    }
+    while range.end > range.start && bytes[range.end - 1] == b' ' {
+        range.end -= 1;
+    }
+    range
+}
+
 /// The non-empty parts of a folded quote between elisions, trimmed.
 fn elision_parts(quote: &str) -> impl Iterator<Item = &str> {
+    part_ranges(quote).map(move |r| &quote[r])
+}
+
+/// [`elision_parts`] as byte ranges of the folded quote.
+fn part_ranges(quote: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = quote.as_bytes();
     let dots = Finder::new(b"...");
     let mut from = Some(0);
@@ -208,7 +238,7 @@ fn elision_parts(quote: &str) -> impl Iterator<Item = &str> {
         let start_of_part = from?;
         let Some(at) = dots.find(&bytes[start_of_part..]) else {
             from = None;
-            return Some(&quote[start_of_part..]);
+            return Some(start_of_part..quote.len());
         };
         let mut start = start_of_part + at;
         let mut end = start + 3;
@@ -229,9 +259,9 @@ fn elision_parts(quote: &str) -> impl Iterator<Item = &str> {
             }
         }
         from = Some(end);
-        Some(&quote[start_of_part..start])
+        Some(start_of_part..start)
     })
-    .map(|p| p.trim_matches(' '))
+    .map(|p| trim_spaces(quote, p))
     .filter(|p| !p.is_empty())
 }
 
@@ -1158,6 +1188,66 @@ mod tests {
     }
 
     #[test]
+    fn typewriter_quotes_match_straight_and_curly_ones() {
+        // Wire copy (the Penn Treebank and TimeBank corpora) writes ``this'' for "this".
+        let wire = "Churchill spoke of an ``Iron Curtain'' in 1946.";
+        assert_eq!(found(wire, "\"Iron Curtain\""), ["``Iron Curtain''"]);
+        assert_eq!(
+            found(wire, "\u{201C}Iron Curtain\u{201D} in 1946"),
+            ["``Iron Curtain'' in 1946"]
+        );
+        // The converse: a curator typing the wire's form finds the straight or curly one.
+        for article in [
+            "Churchill spoke of an \"Iron Curtain\" in 1946.",
+            "Churchill spoke of an \u{201C}Iron Curtain\u{201D} in 1946.",
+            "Churchill spoke of an \u{AB}Iron Curtain\u{BB} in 1946.",
+        ] {
+            let at = article.find(" in").unwrap();
+            assert_eq!(
+                found(article, "an ``Iron Curtain''"),
+                [&article[article.find("an").unwrap()..at]]
+            );
+        }
+        // A single backtick opens a single quote.
+        assert_eq!(
+            found("He met his `friend' there.", "his \u{2018}friend\u{2019}"),
+            ["his `friend'"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_pairs_swallow_nothing() {
+        for text in ["rock 'n' roll", "the 1990s' end", "NATO's ``plan''"] {
+            let article = format!("He liked {text}, they said.");
+            assert_eq!(found(&article, text), [text]);
+        }
+        assert_eq!(
+            found("He liked rock \u{2019}n\u{2019} roll.", "rock 'n' roll"),
+            ["rock \u{2019}n\u{2019} roll"]
+        );
+        // A part next to a pair ends where the pair starts, or takes all of it.
+        let article = "He said ''no'' twice.";
+        assert_eq!(found(article, "no"), ["no"]);
+        assert_eq!(found(article, "said \"no"), ["said ''no"]);
+        assert_eq!(found(article, "''no'' twice"), ["''no'' twice"]);
+        assert_eq!(found(article, "\"no\""), ["''no''"]);
+        // Half a pair is not a quote mark of its own.
+        not_found(article, "said 'no");
+    }
+
+    #[test]
+    fn closest_passage_points_at_the_typewriter_quotes() {
+        let article = "Earlier news.\n\nMinisters called the deal ``a bridge too far'' on \
+                       Monday.\n\nLater news.";
+        let closest = not_found(article, "\"a bridge too near\" on Monday.").unwrap();
+        let start = article.find("``").unwrap();
+        assert_eq!(closest.range.start, start);
+        assert_eq!(&article[closest.range], "``a bridge too far'' on Monday.");
+        assert_eq!(closest.quote_words, ["near\""]);
+        assert_eq!(closest.passage_words, ["far\""]);
+    }
+
+    #[test]
     fn found_across_a_line_break_and_dashes() {
         let article = "The minister said the talks were\r\nproductive \u{2014} and long.";
         assert_eq!(
@@ -1181,6 +1271,30 @@ mod tests {
             found(article, "... met in Bishkek [...] cooperation ..."),
             ["met in Bishkek", "cooperation"]
         );
+    }
+
+    #[test]
+    fn elisions_as_written() {
+        let marks = |quote: &str| -> Vec<String> {
+            elisions(quote)
+                .into_iter()
+                .map(|r| quote[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            marks("The ministers met \u{2026} and pledged ... with the alliance"),
+            ["\u{2026}", "..."]
+        );
+        assert_eq!(marks("a [...] b (...) c....d"), ["[...]", "(...)", "...."]);
+        // Only between parts: not at either end; marks with nothing between are one.
+        assert_eq!(marks("... a ... \u{2026} b ..."), ["... \u{2026}"]);
+        assert_eq!(marks("a\u{A0}...\u{A0}\u{201C}b\u{201D}"), ["..."]);
+        assert!(marks("no elision").is_empty());
+        assert!(marks("... a ...").is_empty());
+        // One fewer than the parts that `find` places.
+        let article = "The ministers met in Bishkek and pledged closer cooperation.";
+        let quote = "The ministers \u{2026} in Bishkek ... closer cooperation.";
+        assert_eq!(found(article, quote).len(), elisions(quote).len() + 1);
     }
 
     #[test]
@@ -1713,6 +1827,11 @@ mod tests {
             "--",
             "\u{2019}",
             "\u{201C}",
+            "'",
+            "''",
+            "`",
+            "``",
+            "\u{AB}",
             "\u{FB01}",
             "\u{1F600}",
             "\u{AD}",
