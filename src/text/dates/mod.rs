@@ -70,6 +70,7 @@
 //! time named elsewhere; "in November 19 people died" is read as 19 November.
 
 mod calendar;
+mod ends;
 mod expression;
 mod grammar;
 mod resolve;
@@ -137,7 +138,7 @@ fn read_with(text: &str, context: &Context, planned: bool) -> Vec<Reading> {
                         spec: Some(spec),
                         ..found
                     };
-                    let year = resolve::found(&f, published, Direction::Past);
+                    let year = ends::found(&f, published, Direction::Past);
                     (year, year)
                 }
                 _ => continue,
@@ -156,8 +157,8 @@ fn read_with(text: &str, context: &Context, planned: bool) -> Vec<Reading> {
                 continue
             }
             _ => (
-                resolve::found(&found, published, Direction::Past),
-                resolve::found(&found, published, Direction::Future),
+                ends::found(&found, published, Direction::Past),
+                ends::found(&found, published, Direction::Future),
             ),
         };
         if past.is_none() && future.is_none() {
@@ -183,12 +184,12 @@ fn read_with(text: &str, context: &Context, planned: bool) -> Vec<Reading> {
             .map(|second| {
                 let end = |first: usize, end: usize, which| End {
                     range: tokens[first].start..tokens[end - 1].end,
-                    past: resolve::end(&found, which, published, Direction::Past),
-                    future: resolve::end(&found, which, published, Direction::Future),
+                    past: ends::end(&found, which, published, Direction::Past),
+                    future: ends::end(&found, which, published, Direction::Future),
                 };
                 vec![
-                    end(found.first, second.first_end, resolve::EndOf::First),
-                    end(second.start, found.end, resolve::EndOf::Second),
+                    end(found.first, second.first_end, ends::EndOf::First),
+                    end(second.start, found.end, ends::EndOf::Second),
                 ]
             })
             .unwrap_or_default();

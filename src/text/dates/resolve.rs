@@ -6,7 +6,6 @@
 
 use super::calendar::{Holiday, Part};
 use super::expression::Direction;
-use super::grammar::Found;
 use crate::date::{last_day_of_month, DayInterval};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -107,50 +106,6 @@ pub(super) enum Spec {
     },
 }
 
-/// Which end of a range.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum EndOf {
-    First,
-    Second,
-}
-
-/// The days a match denotes when published in `published` (the hull of its readings at the
-/// first and the last day of publication): for a range, the hull of its two ends.
-pub(super) fn found(
-    found: &Found,
-    published: DayInterval,
-    direction: Direction,
-) -> Option<DayInterval> {
-    let first = end(found, EndOf::First, published, direction)?;
-    match found.second {
-        None => Some(first),
-        Some(_) => Some(first.hull(&end(found, EndOf::Second, published, direction)?)),
-    }
-}
-
-/// The days one end of a match denotes (for a match that is no range, `EndOf::First` is the
-/// whole). A second end that names no year ("from 15 March to 28 March", "early April
-/// until mid-June") is the first such on or after the start of the first end, so a range
-/// never runs backwards.
-pub(super) fn end(
-    found: &Found,
-    which: EndOf,
-    published: DayInterval,
-    direction: Direction,
-) -> Option<DayInterval> {
-    let at = |day: NaiveDate| -> Option<DayInterval> {
-        let first = resolve(found.spec?, day, direction)?;
-        match (which, found.second) {
-            (EndOf::First, _) | (_, None) => Some(first),
-            (EndOf::Second, Some(second)) if second.spec.anchored() => {
-                resolve(second.spec, first.earliest(), Direction::Future)
-            }
-            (EndOf::Second, Some(second)) => resolve(second.spec, day, direction),
-        }
-    };
-    Some(at(published.earliest())?.hull(&at(published.latest())?))
-}
-
 impl Spec {
     /// Whether the spec names a quarter or a half, a period "a year earlier" may refer to.
     pub(super) fn names_quarter(self) -> bool {
@@ -170,7 +125,7 @@ impl Spec {
     /// Whether the spec names a period only up to its year ("19 November", "in April"),
     /// which a range's second end takes from its first. ("Thursday" in "from Sept. 14 to
     /// Thursday" counts from publication.)
-    fn anchored(self) -> bool {
+    pub(super) fn anchored(self) -> bool {
         matches!(
             self,
             Spec::DayMonth { .. }
