@@ -164,7 +164,14 @@ fn read_with(text: &str, context: &Context, planned: bool) -> Vec<Reading> {
         if past.is_none() && future.is_none() {
             continue;
         }
-        let reading = choose(found.kind, tense, past, future, published);
+        let deadline = found.first > 0 && {
+            let t = &tokens[found.first - 1];
+            let w = &text[t.start..t.end];
+            ["to", "until", "till", "by", "through"]
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
+        };
+        let reading = choose(found.kind, tense, deadline, past, future, published);
         // "a year earlier" counts from the period the text last named; a quarter or half
         // stays the anchor over later plain dates ("the quarter ended Sept. 30 ... a year
         // earlier" is the year-earlier quarter).
@@ -222,6 +229,7 @@ const QUARTER_AHEAD: i64 = 92;
 fn choose(
     kind: ExpressionKind,
     tense: Option<Direction>,
+    deadline: bool,
     past: Option<DayInterval>,
     future: Option<DayInterval>,
     published: DayInterval,
@@ -237,10 +245,13 @@ fn choose(
         ExpressionKind::Part if ahead < behind => return Direction::Future,
         ExpressionKind::Part => return Direction::Past,
         ExpressionKind::DayMonth | ExpressionKind::Month => {
-            if behind > HALF_YEAR && ahead <= QUARTER_AHEAD {
+            // Past words win over nearness, unless the date is a deadline: "took power in
+            // June" is last June, "was extended to Nov. 16" the coming one.
+            let past_words = tense == Some(Direction::Past) && !deadline;
+            if behind > HALF_YEAR && ahead <= QUARTER_AHEAD && !past_words {
                 return Direction::Future;
             }
-            if ahead > HALF_YEAR && behind <= HALF_YEAR {
+            if ahead > HALF_YEAR && behind <= HALF_YEAR && tense != Some(Direction::Future) {
                 return Direction::Past;
             }
         }

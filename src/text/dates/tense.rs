@@ -5,9 +5,10 @@
 //! The reader looks in the expression's sentence: first back from the expression to the
 //! sentence's start, where the nearest cue decides ("said it will open in April": "will"),
 //! then a few words on ("the meeting in April will decide"). It knows no grammar: the cues
-//! are words, listed below, and a word ending in "-ed" counts as past unless it is one of
-//! the future cues ("expected", "scheduled", "planned"). No cue: `None`, and the caller
-//! falls back (see `Reading::direction`).
+//! are words, listed below, and a participle after "be" ("to be completed") looks ahead.
+//! Reporting verbs ("said", "told") and other "-ed" words are no cues: they say nothing of
+//! the reported event's time, or are adjectives as often as verbs. No cue: `None`, and the
+//! caller falls back (see `Reading::direction`).
 
 use super::expression::Direction;
 use super::tokens::{Gap, Kind, Token};
@@ -52,12 +53,32 @@ const PAST: &[&str] = &[
     "were",
     "had",
     "did",
-    "said",
     "ago",
+    "brought",
+    "bought",
+    "sought",
+    "fought",
+    "caught",
+    "spent",
+    "sent",
+    "lost",
+    "found",
+    "became",
+    "chose",
+    "grew",
+    "knew",
+    "led",
+    "struck",
+    "stood",
+    "wrote",
+    "spoke",
+    "broke",
+    "ended",
+    "happened",
+    "occurred",
     "earlier",
     "last",
     "been",
-    "told",
     "met",
     "began",
     "came",
@@ -77,8 +98,15 @@ const PAST: &[&str] = &[
     "yesterday",
 ];
 
+/// Irregular participles that may follow "be": "will be paid", "to be held".
+const IRREGULAR: &[&str] = &[
+    "paid", "held", "made", "sold", "given", "taken", "met", "set", "built", "seen",
+];
+
 /// How far on from the expression a cue still counts.
 const AHEAD: usize = 6;
+/// How many words before the expression still make it the opening of its sentence.
+const OPENING: usize = 3;
 /// How far back at most (a long sentence's start says little about its end).
 const BACK: usize = 30;
 
@@ -96,15 +124,14 @@ pub(super) fn tense(text: &str, tokens: &[Token], first: usize, end: usize) -> O
         }
         j -= 1;
         if let Some(cue) = word(j).and_then(|w| cue(w, tokens, j, text)) {
-            // A passive after "be" ("to be completed by Dec. 15", "would be redeemed")
-            // takes its direction from the words before it.
-            let passive = cue == Direction::Past
-                && j > 0
-                && word(j - 1).is_some_and(|w| w.eq_ignore_ascii_case("be"));
-            if !passive {
-                return Some(cue);
-            }
+            return Some(cue);
         }
+    }
+    // Words after the expression count only when it opens its sentence ("On Friday the
+    // board will meet"); after a verb ("announced Friday, holders would receive") they
+    // belong to another clause.
+    if first - j > OPENING {
+        return None;
     }
     let mut k = end;
     while k < tokens.len() && k < end + AHEAD {
@@ -150,7 +177,7 @@ fn cue(w: &str, tokens: &[Token], j: usize, text: &str) -> Option<Direction> {
         b.make_ascii_lowercase();
         std::str::from_utf8(b).unwrap_or("")
     } else {
-        return past_participle(w);
+        return passive_after_be(w, tokens, j, text);
     };
     // "won't" looks ahead; "won" alone (the election) looks back.
     if lower == "won" {
@@ -176,23 +203,36 @@ fn cue(w: &str, tokens: &[Token], j: usize, text: &str) -> Option<Direction> {
             .map(|t| text[t.start..t.end].to_ascii_lowercase());
         return matches!(next.as_deref(), Some("for" | "to")).then_some(Direction::Future);
     }
+    if let Some(passive) = passive_after_be(lower, tokens, j, text) {
+        return Some(passive);
+    }
+    // "lower-than-expected", "long-planned": a compound adjective says nothing.
+    let compound =
+        j > 0 && matches!(tokens[j - 1].kind, Kind::Punct('-')) && tokens[j].gap == Gap::None;
+    if compound {
+        return None;
+    }
     if FUTURE.contains(&lower) {
         return Some(Direction::Future);
     }
     if PAST.contains(&lower) {
         return Some(Direction::Past);
     }
-    past_participle(w)
+    passive_after_be(w, tokens, j, text)
 }
 
-/// A lower-case word ending in "-ed" ("signed", "announced") looks back; "need", "speed"
-/// and the like are no past forms.
-fn past_participle(w: &str) -> Option<Direction> {
-    let past = w.len() >= 5
-        && w.ends_with("ed")
+/// A participle after "be" ("to be completed by Dec. 15", "would be redeemed") is an
+/// infinitive or follows a modal: it looks ahead. Other "-ed" words say nothing: they are as
+/// often adjectives ("preferred shares") as past verbs.
+fn passive_after_be(w: &str, tokens: &[Token], j: usize, text: &str) -> Option<Direction> {
+    let participle = (w.len() >= 5 && w.ends_with("ed") || IRREGULAR.contains(&w))
         && w.starts_with(|c: char| c.is_ascii_lowercase())
         && !["need", "feed", "seed", "speed", "breed", "proceed"]
             .iter()
             .any(|x| w.ends_with(x));
-    past.then_some(Direction::Past)
+    let be = j > 0 && {
+        let t = &tokens[j - 1];
+        text[t.start..t.end].eq_ignore_ascii_case("be") && t.end <= tokens[j].start
+    };
+    (participle && be).then_some(Direction::Future)
 }

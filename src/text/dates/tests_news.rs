@@ -93,6 +93,8 @@ fn quarters_and_halves() {
     // What is no quarter of a calendar year.
     none("a quarter of the shares");
     none("three-quarters of the vote");
+    none("early in the second half");
+    none("his best first-half effort");
     none("the quarter of a century since");
     none("in the French Quarter");
     none("for the fiscal first quarter");
@@ -547,6 +549,60 @@ fn direction_from_the_words_else_the_nearer_reading() {
             "2003-11-02"
         ),
         "\"Dec. 15\" = 2003-12-15..2003-12-15 (future)"
+    );
+}
+
+#[test]
+fn cues_that_mislead_are_not_cues() {
+    let nov = "1989-11-01";
+    // A reporting verb says nothing of the reported event's time: nearness decides.
+    assert_eq!(
+        reading("Conseco said it is calling the shares on Dec. 7.", nov),
+        "\"Dec. 7\" = 1989-12-07..1989-12-07 (future)"
+    );
+    // A compound adjective is no cue.
+    assert_eq!(
+        reading(
+            "It reported lower-than-expected earnings after the market closed Wednesday.",
+            nov
+        ),
+        "\"Wednesday\" = 1989-11-01..1989-11-01 (past)"
+    );
+    // A participle after "be" looks ahead, irregular ones too.
+    assert_eq!(
+        reading("The dividend will be paid Dec. 14 to holders of record Nov. 15.", nov),
+        "\"Dec. 14\" = 1989-12-14..1989-12-14 (future); \"Nov. 15\" = 1989-11-15..1989-11-15 (future)"
+    );
+    // Past words keep a month in the past even when the coming one is nearer...
+    assert_eq!(
+        reading("In January, American Medical brought in a new chief.", nov),
+        "\"January\" = 1989-01-01..1989-01-31 (past)"
+    );
+    assert_eq!(
+        reading("The right-wing took power in June.", "2003-04-10"),
+        "\"June\" = 2002-06-01..2002-06-30 (past)"
+    );
+    // ... unless the date is a deadline.
+    assert_eq!(
+        reading("The offer was extended to Nov. 16.", nov),
+        "\"Nov. 16\" = 1989-11-16..1989-11-16 (future)"
+    );
+    // Future words keep a date ahead even when the past one is nearer.
+    assert_eq!(
+        reading("The new labor pact becomes effective June 1.", nov),
+        "\"June 1\" = 1990-06-01..1990-06-01 (future)"
+    );
+    // Words after a date count only when it opens its sentence.
+    assert_eq!(
+        reading(
+            "Under the terms announced Friday, holders would receive cash.",
+            nov
+        ),
+        "\"Friday\" = 1989-10-27..1989-10-27 (past)"
+    );
+    assert_eq!(
+        reading("On Friday the board will meet.", nov),
+        "\"Friday\" = 1989-11-03..1989-11-03 (future)"
     );
 }
 

@@ -395,6 +395,11 @@ impl Grammar<'_> {
                 }
             }
         }
+        // "the second half" without a year is as often a match's or a book's half: a half
+        // needs its year ("the first half of 1998", "this year's first half").
+        if matches!(part, Part::Half(_)) {
+            return Some(found(i, end, ExpressionKind::Part, None));
+        }
         let spec = Spec::Part {
             part,
             which: Which::Nearest,
