@@ -65,4 +65,4 @@ pub use pipeline::{
     check_file, check_str, draw, parse_chart_number, write_dates, ChartFormat, ChartSetting,
     Checked, DatesError, Drawn,
 };
-pub use text::dates::Direction;
+pub use text::dates::{DateOrder, Direction};
