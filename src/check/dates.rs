@@ -1,6 +1,7 @@
 //! Date rules (docs/checks.md#dates, #not-after-source): the claimed interval is supported by its evidence and does
 //! not start after the source that reports it.
 
+use super::sources::source_context;
 use crate::date::DayInterval;
 use crate::diagnostic::Severity::{Error, Note};
 use crate::diagnostic::{Diagnostic, Rule};
@@ -14,7 +15,9 @@ pub const DATE_NOT_IN_QUOTE: Rule = Rule {
     explanation: "With the default `dated_by = \"quote\"`, some quote must contain a date \
 (\"on 19 November\", \"3 December 2003\", \"this week\", \"next year\", …) that supports the \
 claimed date. If the date comes from the article's own date, say `dated_by = \"publication\"`; \
-if from reasoning, `dated_by = \"inference\"` with a `date_note`.\n\n\
+if from reasoning, `dated_by = \"inference\"` with a `date_note`. An expression that reads only \
+the other way (\"two weeks ago\" in the quote of a planned event) does not count; the note \
+names it.\n\n\
 Example: extend the quote to include `on 19 November`.",
 };
 
@@ -24,17 +27,25 @@ pub const DATE_TOO_PRECISE: Rule = Rule {
     summary: "The claimed date is more precise than the evidence, or does not cover all of it.",
     explanation: "A claim C is supported by an expression E when every day E allows lies in C. \
 When the quote says \"in November\" and the event claims `2003-11-19`, the claim is more \
-precise than its evidence.\n\nExample: claim `2003-11` (or find a quote that names the day).",
+precise than its evidence. A note lists every date expression in the event's quotes and what \
+it resolves to. Expressions are read backwards from the source's `published` date for a \
+happened event and forwards for a planned one; when an expression read the other way would \
+support the claim, the help asks whether the event's `status` is right.\n\n\
+Example: claim `2003-11` (or find a quote that names the day).",
 };
 
 pub const DATE_CONTRADICTED: Rule = Rule {
     code: "date-contradicted",
     severity: Error,
     summary: "The claimed date shares no day with the date the quote gives.",
-    explanation: "The quote's date expression, resolved against the source's `published` \
-date, lies wholly outside the claimed interval. The message names the expression and what it \
-resolved to.\n\nExample: the quote says \"on 19 November\" (2003-11-19) but `date = \
-\"2003-11-18\"`.",
+    explanation: "Every date expression in the event's quotes, resolved against the source's \
+`published` date, lies wholly outside the claimed interval. The message names the expression \
+nearest in time to the claim and what it resolves to; a note lists every date expression in \
+the quotes. Expressions are read backwards for a happened event and forwards for a planned \
+one: when an expression read the other way would support the claim (\"in April\" in an article \
+of December 2003 is April 2003 read backwards, April 2004 read forwards), the help asks whether \
+the event's `status` is right.\n\n\
+Example: the quote says \"on 19 November\" (2003-11-19) but `date = \"2003-11-18\"`.",
 };
 
 pub const DATE_INFERRED: Rule = Rule {
@@ -62,10 +73,32 @@ struct Attested {
     days: DayInterval,
 }
 
+/// A date expression in one of an event's quotes: its words, and its days read each way.
+struct Quoted {
+    words: String,
+    past: Option<DayInterval>,
+    future: Option<DayInterval>,
+    /// The direction its own words give, if any.
+    tense: Option<Direction>,
+}
+
+impl Quoted {
+    fn days(&self, direction: Direction) -> Option<DayInterval> {
+        match direction {
+            Direction::Past => self.past,
+            Direction::Future => self.future,
+        }
+    }
+}
+
+/// At most this many expressions are listed in a note.
+const LISTED: usize = 20;
+
 /// The event's claimed interval is supported by its evidence (docs/checks.md#claims-and-evidence).
 pub fn date_supported(timeline: &Timeline, event: &Event, out: &mut Vec<Diagnostic>) {
     let claim = event.date.value.days();
-    let attested = match event.dated_by.value {
+    let direction = direction(event.status);
+    let (attested, quoted) = match event.dated_by.value {
         DatedBy::Inference => {
             let note = event.date_note.as_ref().map_or("", |n| n.value.as_str());
             out.push(
@@ -79,8 +112,21 @@ pub fn date_supported(timeline: &Timeline, event: &Event, out: &mut Vec<Diagnost
             );
             return;
         }
-        DatedBy::Publication => from_publication(timeline, event),
-        DatedBy::Quote => from_quotes(timeline, event),
+        DatedBy::Publication => (from_publication(timeline, event), Vec::new()),
+        DatedBy::Quote => {
+            let quoted = from_quotes(timeline, event);
+            let attested = quoted
+                .iter()
+                .filter_map(|q| {
+                    let days = q.days(direction)?;
+                    Some(Attested {
+                        what: format!("\"{}\" resolves to {}", q.words, days.brief()),
+                        days,
+                    })
+                })
+                .collect();
+            (attested, quoted)
+        }
     };
     if attested.iter().any(|a| claim.contains(&a.days)) {
         return;
@@ -94,7 +140,25 @@ pub fn date_supported(timeline: &Timeline, event: &Event, out: &mut Vec<Diagnost
     {
         return;
     }
-    out.push(unsupported(event, claim, &attested).with_event(event.id.value.clone()));
+    let finding = unsupported(event, claim, direction, &attested, &quoted);
+    out.push(finding.with_event(event.id.value.clone()));
+}
+
+/// The direction an event's quotes are read in: backwards for what happened, forwards for
+/// what is planned (docs/checks.md#direction).
+fn direction(status: Status) -> Direction {
+    match status {
+        Status::Happened => Direction::Past,
+        Status::Planned => Direction::Future,
+    }
+}
+
+/// The `status` that reads quotes in `direction`.
+fn status_for(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Past => "happened",
+        Direction::Future => "planned",
+    }
 }
 
 fn from_publication(timeline: &Timeline, event: &Event) -> Vec<Attested> {
@@ -112,28 +176,34 @@ fn from_publication(timeline: &Timeline, event: &Event) -> Vec<Attested> {
         .collect()
 }
 
-fn from_quotes(timeline: &Timeline, event: &Event) -> Vec<Attested> {
-    let direction = match event.status {
-        Status::Happened => Direction::Past,
-        Status::Planned => Direction::Future,
-    };
-    let mut attested = Vec::new();
+/// Every date expression in the event's quotes, in order, each read against its source's
+/// publication date and numeric date order.
+fn from_quotes(timeline: &Timeline, event: &Event) -> Vec<Quoted> {
+    let mut quoted = Vec::new();
     for evidence in &event.evidence {
         let Some(source) = timeline.source(&evidence.source.value) else {
             continue;
         };
         let quote = &evidence.quote.value;
-        for e in dates::find(quote, source.published.value.days(), direction) {
-            attested.push(Attested {
-                what: format!("\"{}\" resolves to {}", &quote[e.range.clone()], e.days),
-                days: e.days,
+        for r in dates::read(quote, &source_context(source)) {
+            quoted.push(Quoted {
+                words: quote[r.range.clone()].to_string(),
+                past: r.past,
+                future: r.future,
+                tense: r.tense,
             });
         }
     }
-    attested
+    quoted
 }
 
-fn unsupported(event: &Event, claim: DayInterval, attested: &[Attested]) -> Diagnostic {
+fn unsupported(
+    event: &Event,
+    claim: DayInterval,
+    direction: Direction,
+    attested: &[Attested],
+    quoted: &[Quoted],
+) -> Diagnostic {
     let span = event.date.span.clone();
     let written = event.date.value.to_string();
     let claimed = if written == claim.to_string() {
@@ -141,20 +211,45 @@ fn unsupported(event: &Event, claim: DayInterval, attested: &[Attested]) -> Diag
     } else {
         format!("{written} ({claim})")
     };
+    // Read the other way, some expression would support the claim: the status may be wrong.
+    // One whose own words point that way is the likeliest.
+    let other = direction.other();
+    let status_help = quoted
+        .iter()
+        .filter_map(|q| Some((q, q.days(other).filter(|d| claim.contains(d))?)))
+        .min_by_key(|(q, _)| q.tense != Some(other))
+        .map(|(q, days)| {
+            format!(
+                "read as {}, \"{}\" gives {}: is this event `status = \"{}\"`?",
+                other.name(),
+                q.words,
+                days.brief(),
+                status_for(other)
+            )
+        });
+    let listed = (!quoted.is_empty()).then(|| listing(quoted, direction));
     if attested.is_empty() {
+        let label = if quoted.is_empty() {
+            "no date expression in any quote".to_string()
+        } else {
+            format!("no date expression reads as {}", direction.name())
+        };
         let d = Diagnostic::new(
             &DATE_NOT_IN_QUOTE,
             span,
             format!("nothing in the quotes supports the date {claimed}"),
         )
-        .with_label("no date expression in any quote");
-        return d.with_help(
-            "quote the words that give the date, or say `dated_by = \"publication\"` or `dated_by = \"inference\"` with a `date_note`",
-        );
+        .with_label(label)
+        .with_help(status_help.unwrap_or_else(|| {
+            "quote the words that give the date, or say `dated_by = \"publication\"` or `dated_by = \"inference\"` with a `date_note`".into()
+        }));
+        return match listed {
+            Some(note) => d.with_note(note),
+            None => d,
+        };
     }
-    let notes: Vec<String> = attested.iter().map(|a| a.what.clone()).collect();
     let overlapping = attested.iter().find(|a| !a.days.is_disjoint(&claim));
-    let mut d = match overlapping {
+    let d = match overlapping {
         Some(a) => Diagnostic::new(
             &DATE_TOO_PRECISE,
             span,
@@ -164,25 +259,84 @@ fn unsupported(event: &Event, claim: DayInterval, attested: &[Attested]) -> Diag
             ),
         )
         .with_label("narrower than the evidence")
-        .with_help(format!(
-            "claim an interval that holds {}, or quote words that give the exact date",
-            a.days
-        )),
-        None => Diagnostic::new(
-            &DATE_CONTRADICTED,
-            span,
+        .with_help(status_help.unwrap_or_else(|| {
             format!(
-                "the date {claimed} is contradicted by the evidence: {}",
-                attested[0].what
-            ),
-        )
-        .with_label("shares no day with the evidence")
-        .with_help(format!("the evidence supports {}", attested[0].days)),
+                "claim an interval that holds {}, or quote words that give the exact date",
+                a.days.brief()
+            )
+        })),
+        None => {
+            // The first of those nearest in time to the claim: the likeliest meant.
+            let nearest = attested
+                .iter()
+                .min_by_key(|a| gap(&a.days, &claim))
+                .unwrap_or(&attested[0]);
+            Diagnostic::new(
+                &DATE_CONTRADICTED,
+                span,
+                format!(
+                    "the date {claimed} is contradicted by the evidence: {}",
+                    nearest.what
+                ),
+            )
+            .with_label("shares no day with the evidence")
+            .with_help(
+                status_help
+                    .unwrap_or_else(|| format!("the evidence supports {}", nearest.days.brief())),
+            )
+        }
     };
-    if notes.len() > 1 {
-        d = d.with_note(format!("all date evidence: {}", notes.join("; ")));
+    match listed {
+        Some(note) => d.with_note(note),
+        None if attested.len() > 1 => {
+            let all: Vec<&str> = attested.iter().map(|a| a.what.as_str()).collect();
+            d.with_note(format!("all date evidence: {}", all.join("; ")))
+        }
+        None => d,
     }
-    d
+}
+
+/// The note naming every date expression of the quotes and what it resolves to, read in
+/// `direction`: `date expressions in the quotes, read as past: "19 November" → 2003-11-19;
+/// "last year" → 2002`.
+fn listing(quoted: &[Quoted], direction: Direction) -> String {
+    let mut items: Vec<String> = quoted
+        .iter()
+        .take(LISTED)
+        .map(|q| match q.days(direction) {
+            Some(days) => format!("\"{}\" → {}", q.words, days.brief()),
+            None => {
+                let only = q
+                    .days(direction.other())
+                    .map(|d| format!(": {}", d.brief()))
+                    .unwrap_or_default();
+                format!(
+                    "\"{}\" → nothing (it reads only as {}{only})",
+                    q.words,
+                    direction.other().name()
+                )
+            }
+        })
+        .collect();
+    if quoted.len() > LISTED {
+        items.push(format!("and {} more", quoted.len() - LISTED));
+    }
+    format!(
+        "date expressions in the quotes, read as {}: {}",
+        direction.name(),
+        items.join("; ")
+    )
+}
+
+/// Days between two intervals: 0 when they share a day.
+fn gap(a: &DayInterval, b: &DayInterval) -> i64 {
+    if a.latest() < b.earliest() {
+        (b.earliest() - a.latest()).num_days()
+    } else if b.latest() < a.earliest() {
+        (a.earliest() - b.latest()).num_days()
+    } else {
+        0
+    }
 }
 
 /// A past event does not start after the latest day its cited source could have been
