@@ -1,0 +1,208 @@
+//! The `citeline dates` listing of one text (docs/output.md#the-dates-listing): every date
+//! expression with its place, its kind and the days it resolves to, as tab-separated lines
+//! for people and `cut`, or as one JSON object for programs.
+//!
+//! This module only writes: which text, published when, comes from the caller (a source of
+//! a checked events file, or a file named on the command line); the expressions come from
+//! the date reader, read both ways.
+
+use crate::date::{DayInterval, Edtf};
+use crate::lines::Positions;
+use crate::text::dates::{self, Context, DateOrder, Direction, Reading};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// How `citeline dates` lists a text's date expressions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DatesOptions {
+    /// `None` (the default): each expression in the direction its own words give, the past
+    /// unless they look ahead ("will meet in April"); `Some`: every expression in that
+    /// direction, as the quotes of a happened (`--past`) or planned (`--planned`) event are
+    /// read.
+    pub direction: Option<Direction>,
+    pub format: DatesFormat,
+}
+
+/// The form of the listing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DatesFormat {
+    /// A heading, then one tab-separated line per expression.
+    #[default]
+    Text,
+    /// One JSON object, pretty-printed, then a newline.
+    Json,
+}
+
+/// A text to list: as it is shown (`PATH` in the listing), its words, and what the reader
+/// needs to know besides them.
+pub(crate) struct Listed<'a> {
+    pub shown: String,
+    pub text: &'a str,
+    pub published: &'a Edtf,
+    pub date_order: Option<DateOrder>,
+}
+
+/// Write the listing of `listed` as `options` ask.
+pub(crate) fn write(
+    out: &mut impl Write,
+    listed: &Listed<'_>,
+    options: &DatesOptions,
+) -> io::Result<()> {
+    let context = Context {
+        published: listed.published.days(),
+        date_order: listed.date_order,
+    };
+    let readings = dates::read(listed.text, &context);
+    match options.format {
+        DatesFormat::Text => text(out, listed, &readings, options.direction),
+        DatesFormat::Json => json(out, listed, &readings, options.direction),
+    }
+}
+
+fn text(
+    out: &mut impl Write,
+    listed: &Listed<'_>,
+    readings: &[Reading],
+    direction: Option<Direction>,
+) -> io::Result<()> {
+    let shown = &listed.shown;
+    let how = match direction {
+        Some(Direction::Past) => "resolving as for a past event",
+        Some(Direction::Future) => "resolving as for a planned event",
+        None => "resolving each expression as its words read (the past unless they look ahead)",
+    };
+    writeln!(out, "{shown}: published {}, {how}", listed.published)?;
+    let mut positions = Positions::new(listed.text);
+    for r in readings {
+        let (line, col) = positions.line_col(r.range.start);
+        let chosen = direction.unwrap_or_else(|| r.direction());
+        let both = if r.readings_differ() {
+            let other = chosen.other();
+            format!(
+                " (read as {}; as {}: {})",
+                chosen.name(),
+                other.name(),
+                brief(r.days(other))
+            )
+        } else {
+            String::new()
+        };
+        // One expression, one line, four fields: a line break or tab inside the words
+        // (hard-wrapped text) is shown as a space.
+        let words: String = listed.text[r.range.clone()]
+            .chars()
+            .map(|c| match c {
+                '\n' | '\r' | '\t' | '\u{c}' | '\u{2028}' | '\u{2029}' => ' ',
+                c => c,
+            })
+            .collect();
+        writeln!(
+            out,
+            "{shown}:{line}:{col}\t{}\t\"{words}\"\t-> {}{both}",
+            r.kind,
+            brief(r.days(chosen)),
+        )?;
+    }
+    Ok(())
+}
+
+/// The days as the listing shows them, or `none` for an expression that does not read that
+/// way ("two weeks ago" read as future).
+fn brief(days: Option<DayInterval>) -> String {
+    days.map_or_else(|| "none".to_string(), |d| d.brief())
+}
+
+#[derive(Serialize)]
+struct JsonListing<'a> {
+    file: &'a str,
+    published: String,
+    direction: &'static str,
+    expressions: Vec<JsonExpression<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonExpression<'a> {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    text: &'a str,
+    kind: &'static str,
+    reading: &'static str,
+    tense: Option<&'static str>,
+    days: Option<JsonDays>,
+    past: Option<JsonDays>,
+    future: Option<JsonDays>,
+    ends: Vec<JsonEnd<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEnd<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    past: Option<JsonDays>,
+    future: Option<JsonDays>,
+}
+
+#[derive(Serialize)]
+struct JsonDays {
+    first: String,
+    last: String,
+}
+
+fn days(days: Option<DayInterval>) -> Option<JsonDays> {
+    days.map(|d| JsonDays {
+        first: d.earliest().to_string(),
+        last: d.latest().to_string(),
+    })
+}
+
+fn json(
+    out: &mut impl Write,
+    listed: &Listed<'_>,
+    readings: &[Reading],
+    direction: Option<Direction>,
+) -> io::Result<()> {
+    let text = listed.text;
+    let mut positions = Positions::new(text);
+    let expressions = readings
+        .iter()
+        .map(|r| {
+            let (line, column) = positions.line_col(r.range.start);
+            let chosen = direction.unwrap_or_else(|| r.direction());
+            JsonExpression {
+                start: r.range.start,
+                end: r.range.end,
+                line,
+                column,
+                text: &text[r.range.clone()],
+                kind: r.kind.describe(),
+                reading: chosen.name(),
+                tense: r.tense.map(Direction::name),
+                days: days(r.days(chosen)),
+                past: days(r.past),
+                future: days(r.future),
+                ends: r
+                    .ends
+                    .iter()
+                    .map(|e| JsonEnd {
+                        start: e.range.start,
+                        end: e.range.end,
+                        text: &text[e.range.clone()],
+                        past: days(e.past),
+                        future: days(e.future),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let listing = JsonListing {
+        file: &listed.shown,
+        published: listed.published.to_string(),
+        direction: direction.map_or("text", Direction::name),
+        expressions,
+    };
+    serde_json::to_writer_pretty(&mut *out, &listing)?;
+    writeln!(out)
+}
