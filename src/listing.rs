@@ -206,3 +206,91 @@ fn json(
     serde_json::to_writer_pretty(&mut *out, &listing)?;
     writeln!(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::dates::{End, ExpressionKind};
+
+    fn days(text: &str) -> Option<DayInterval> {
+        Some(crate::date::parse(text).unwrap().days())
+    }
+
+    /// "They will meet between April and June.", published 2003-12-03, as the reader gives
+    /// it once it hears "will": the range read forwards by its own words, with its ends.
+    fn listed(format: DatesFormat, direction: Option<Direction>) -> String {
+        let text = "They will meet between April and June.";
+        let published = crate::date::parse("2003-12-03").unwrap();
+        let readings = [Reading {
+            range: 23..37,
+            kind: ExpressionKind::Range,
+            past: days("2003-04/2003-06"),
+            future: days("2004-04/2004-06"),
+            tense: Some(Direction::Future),
+            ends: vec![
+                End {
+                    range: 23..28,
+                    past: days("2003-04"),
+                    future: days("2004-04"),
+                },
+                End {
+                    range: 33..37,
+                    past: days("2003-06"),
+                    future: days("2004-06"),
+                },
+            ],
+        }];
+        let listed = Listed {
+            shown: "notes.txt".into(),
+            text,
+            published: &published,
+            date_order: None,
+        };
+        let mut out = Vec::new();
+        match format {
+            DatesFormat::Text => super::text(&mut out, &listed, &readings, direction),
+            DatesFormat::Json => json(&mut out, &listed, &readings, direction),
+        }
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn an_expression_that_looks_ahead_is_read_forwards_unless_told_otherwise() {
+        let text = listed(DatesFormat::Text, None);
+        assert!(
+            text.ends_with(
+                "notes.txt:1:24\trange\t\"April and June\"\t-> 2004-04 to 2004-06 (read as future; as past: 2003-04 to 2003-06)\n"
+            ),
+            "{text}"
+        );
+        let past = listed(DatesFormat::Text, Some(Direction::Past));
+        assert!(
+            past.contains("-> 2003-04 to 2003-06 (read as past; as future: 2004-04 to 2004-06)"),
+            "{past}"
+        );
+    }
+
+    #[test]
+    fn json_gives_the_tense_the_reading_and_a_range_s_ends() {
+        let json: serde_json::Value =
+            serde_json::from_str(&listed(DatesFormat::Json, None)).unwrap();
+        assert_eq!(json["direction"], "text");
+        let e = &json["expressions"][0];
+        assert_eq!(
+            (&e["reading"], &e["tense"]),
+            (&"future".into(), &"future".into())
+        );
+        assert_eq!(e["days"]["first"], "2004-04-01");
+        assert_eq!(e["past"]["last"], "2003-06-30");
+        assert_eq!(e["ends"][1]["text"], "June");
+        assert_eq!(e["ends"][1]["start"], 33);
+        assert_eq!(e["ends"][0]["future"]["last"], "2004-04-30");
+        let past: serde_json::Value =
+            serde_json::from_str(&listed(DatesFormat::Json, Some(Direction::Past))).unwrap();
+        assert_eq!(past["direction"], "past");
+        assert_eq!(past["expressions"][0]["reading"], "past");
+        assert_eq!(past["expressions"][0]["tense"], "future");
+        assert_eq!(past["expressions"][0]["days"]["first"], "2003-04-01");
+    }
+}

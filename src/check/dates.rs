@@ -211,22 +211,7 @@ fn unsupported(
     } else {
         format!("{written} ({claim})")
     };
-    // Read the other way, some expression would support the claim: the status may be wrong.
-    // One whose own words point that way is the likeliest.
-    let other = direction.other();
-    let status_help = quoted
-        .iter()
-        .filter_map(|q| Some((q, q.days(other).filter(|d| claim.contains(d))?)))
-        .min_by_key(|(q, _)| q.tense != Some(other))
-        .map(|(q, days)| {
-            format!(
-                "read as {}, \"{}\" gives {}: is this event `status = \"{}\"`?",
-                other.name(),
-                q.words,
-                days.brief(),
-                status_for(other)
-            )
-        });
+    let status_help = status_question(quoted, claim, direction);
     let listed = (!quoted.is_empty()).then(|| listing(quoted, direction));
     if attested.is_empty() {
         let label = if quoted.is_empty() {
@@ -294,6 +279,26 @@ fn unsupported(
         }
         None => d,
     }
+}
+
+/// When some expression, read the other way, would support the claim, the question whether
+/// the event's status is right, naming it: one whose own words point that way is the
+/// likeliest, else the first.
+fn status_question(quoted: &[Quoted], claim: DayInterval, direction: Direction) -> Option<String> {
+    let other = direction.other();
+    quoted
+        .iter()
+        .filter_map(|q| Some((q, q.days(other).filter(|d| claim.contains(d))?)))
+        .min_by_key(|(q, _)| q.tense != Some(other))
+        .map(|(q, days)| {
+            format!(
+                "read as {}, \"{}\" gives {}: is this event `status = \"{}\"`?",
+                other.name(),
+                q.words,
+                days.brief(),
+                status_for(other)
+            )
+        })
 }
 
 /// The note naming every date expression of the quotes and what it resolves to, read in
@@ -369,5 +374,81 @@ pub fn not_after_source(timeline: &Timeline, event: &Event, out: &mut Vec<Diagno
                 .with_help("if the source announces it for later, say `status = \"planned\"`"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(text: &str) -> DayInterval {
+        crate::date::parse(text).unwrap().days()
+    }
+
+    fn quoted(words: &str, past: &str, future: &str, tense: Option<Direction>) -> Quoted {
+        Quoted {
+            words: words.into(),
+            past: Some(days(past)),
+            future: Some(days(future)),
+            tense,
+        }
+    }
+
+    #[test]
+    fn the_status_question_names_an_expression_the_other_reading_supports() {
+        let april = quoted("April", "2003-04", "2004-04", None);
+        let question = status_question(&[april], days("2004"), Direction::Past);
+        assert_eq!(
+            question.as_deref(),
+            Some("read as future, \"April\" gives 2004-04: is this event `status = \"planned\"`?")
+        );
+        let november = quoted("19 November", "2003-11-19", "2004-11-19", None);
+        let question = status_question(&[november], days("2003-11"), Direction::Future);
+        assert_eq!(
+            question.as_deref(),
+            Some("read as past, \"19 November\" gives 2003-11-19: is this event `status = \"happened\"`?")
+        );
+        // Neither reading fits: no question.
+        let june = quoted("June", "2003-06", "2004-06", None);
+        assert_eq!(
+            status_question(&[june], days("2004-04"), Direction::Past),
+            None
+        );
+    }
+
+    #[test]
+    fn the_status_question_prefers_words_that_point_the_other_way() {
+        let plain = quoted("April", "2003-04", "2004-04", None);
+        let ahead = quoted("May", "2003-05", "2004-05", Some(Direction::Future));
+        let question = status_question(&[plain, ahead], days("2004"), Direction::Past).unwrap();
+        assert!(question.contains("\"May\" gives 2004-05"), "{question}");
+    }
+
+    #[test]
+    fn the_listing_names_every_expression_and_what_reads_only_the_other_way() {
+        let ago = Quoted {
+            words: "two weeks ago".into(),
+            past: Some(days("2003-11-17/2003-11-23")),
+            future: None,
+            tense: None,
+        };
+        let today = quoted("today", "2003-12-03", "2003-12-03", None);
+        assert_eq!(
+            listing(&[today, ago], Direction::Future),
+            "date expressions in the quotes, read as future: \"today\" → 2003-12-03; \
+\"two weeks ago\" → nothing (it reads only as past: 2003-11-17 to 2003-11-23)"
+        );
+        let many: Vec<Quoted> = (0..25)
+            .map(|_| quoted("today", "2003-12-03", "2003-12-03", None))
+            .collect();
+        assert!(listing(&many, Direction::Past).ends_with("; and 5 more"));
+    }
+
+    #[test]
+    fn gaps_count_the_days_between() {
+        assert_eq!(gap(&days("2010-03-02"), &days("2010-03-03")), 1);
+        assert_eq!(gap(&days("2010-02"), &days("2010-03-03")), 3);
+        assert_eq!(gap(&days("2010-03-03"), &days("2010-02")), 3);
+        assert_eq!(gap(&days("2010"), &days("2010-03-03")), 0);
     }
 }
