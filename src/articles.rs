@@ -196,15 +196,17 @@ fn unreadable(rule: &'static Rule, message: String, help: &'static str) -> Unrea
     }
 }
 
+/// Read a text file that no events file names (`citeline dates --file`): anywhere, but
+/// otherwise as a source's file is read (a regular file, through the size cap, UTF-8, no
+/// control characters). The error is the message a source's finding would give, naming the
+/// path as given.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let written = path.display().to_string();
+    read_checked(path, &written).map_err(|why| why.message)
+}
+
 fn read_file(root: Option<&Path>, folder: &Path, written: &str) -> Result<Article, Unreadable> {
-    let io_error = |e: std::io::Error| {
-        unreadable(
-            &SOURCE_UNREADABLE,
-            format!("cannot read `{written}`: {e}"),
-            "check the path (it is relative to the events file's folder) and the file's permissions",
-        )
-    };
-    let resolved = std::fs::canonicalize(folder.join(written)).map_err(io_error)?;
+    let resolved = std::fs::canonicalize(folder.join(written)).map_err(|e| io_error(written, e))?;
     if !root.is_some_and(|r| resolved.starts_with(r)) {
         return Err(unreadable(
             &SOURCE_OUTSIDE_FOLDER,
@@ -212,7 +214,25 @@ fn read_file(root: Option<&Path>, folder: &Path, written: &str) -> Result<Articl
             "copy the article into the project (e.g. articles/) and cite that copy",
         ));
     }
-    let meta = std::fs::metadata(&resolved).map_err(io_error)?;
+    let text = read_checked(&resolved, written)?;
+    // The bytes of valid UTF-8 are the text's own.
+    let sha256 = hex(&Sha256::digest(text.as_bytes()));
+    Ok(Article::new(text, sha256))
+}
+
+fn io_error(written: &str, e: std::io::Error) -> Unreadable {
+    unreadable(
+        &SOURCE_UNREADABLE,
+        format!("cannot read `{written}`: {e}"),
+        "check the path (it is relative to the events file's folder) and the file's permissions",
+    )
+}
+
+/// The text of the file at `path` (`written` in messages): a regular file, read through
+/// the cap, UTF-8, and plain text.
+fn read_checked(path: &Path, written: &str) -> Result<String, Unreadable> {
+    let io_error = |e| io_error(written, e);
+    let meta = std::fs::metadata(path).map_err(io_error)?;
     if !meta.is_file() {
         return Err(unreadable(
             &SOURCE_UNREADABLE,
@@ -221,7 +241,7 @@ fn read_file(root: Option<&Path>, folder: &Path, written: &str) -> Result<Articl
         ));
     }
     // The cap is checked on the bytes read: a file may grow between the two looks.
-    let bytes = crate::bounded::read_capped(&resolved, MAX_SOURCE_BYTES).map_err(|e| match e {
+    let bytes = crate::bounded::read_capped(path, MAX_SOURCE_BYTES).map_err(|e| match e {
         crate::bounded::ReadError::TooLarge { cap } => unreadable(
             &SOURCE_TOO_LARGE,
             format!(
@@ -232,7 +252,6 @@ fn read_file(root: Option<&Path>, folder: &Path, written: &str) -> Result<Articl
         ),
         other => io_error(std::io::Error::other(other.to_string())),
     })?;
-    let sha256 = hex(&Sha256::digest(&bytes));
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         unreadable(
@@ -255,7 +274,7 @@ fn read_file(root: Option<&Path>, folder: &Path, written: &str) -> Result<Articl
             "extract the article's text into a .txt file and cite that",
         ));
     }
-    Ok(Article::new(text, sha256))
+    Ok(text)
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -70,10 +70,55 @@ impl DayInterval {
     }
 
     /// The smallest interval holding both.
+    /// The days both intervals hold, if any.
+    ///
+    /// ```
+    /// use citeline::date::parse;
+    /// let week = parse("2003-12-01/2003-12-07").unwrap().days();
+    /// let by_wednesday = parse("2003-11/2003-12-03").unwrap().days();
+    /// assert_eq!(week.intersection(&by_wednesday).unwrap().brief(), "2003-12-01 to 2003-12-03");
+    /// assert!(week.intersection(&parse("2004").unwrap().days()).is_none());
+    /// ```
+    pub fn intersection(&self, other: &DayInterval) -> Option<DayInterval> {
+        DayInterval::new(
+            self.earliest.max(other.earliest),
+            self.latest.min(other.latest),
+        )
+    }
+
     pub fn hull(&self, other: &DayInterval) -> DayInterval {
         DayInterval {
             earliest: self.earliest.min(other.earliest),
             latest: self.latest.max(other.latest),
+        }
+    }
+}
+
+impl DayInterval {
+    /// The interval as briefly as dates in the events file write it: `2004` for a whole
+    /// year, `2003-11` for a whole month, `2003-11-19` for a day, and `FIRST to LAST` for a
+    /// span, both ends as coarse as the span allows (`1990 to 1999`, `2012-07 to 2013-11`,
+    /// `2003-12-01 to 2003-12-03`). What a curator can copy into `date`.
+    pub fn brief(&self) -> String {
+        let (first, last) = (self.earliest, self.latest);
+        let whole_years =
+            first.month() == 1 && first.day() == 1 && last.month() == 12 && last.day() == 31;
+        let whole_months =
+            first.day() == 1 && last_day_of_month(last.year(), last.month()) == Some(last);
+        let show = |d: NaiveDate| {
+            if whole_years {
+                format!("{:04}", d.year())
+            } else if whole_months {
+                format!("{:04}-{:02}", d.year(), d.month())
+            } else {
+                d.to_string()
+            }
+        };
+        let (a, b) = (show(first), show(last));
+        if a == b {
+            a
+        } else {
+            format!("{a} to {b}")
         }
     }
 }
@@ -400,6 +445,20 @@ mod tests {
         let d = parse("../2003-11").unwrap().days();
         assert_eq!(d.earliest(), NaiveDate::MIN);
         assert_eq!(d.latest(), NaiveDate::from_ymd_opt(2003, 11, 30).unwrap());
+    }
+
+    #[test]
+    fn brief_is_as_coarse_as_the_days_allow() {
+        let brief = |text: &str| parse(text).unwrap().days().brief();
+        assert_eq!(brief("2004"), "2004");
+        assert_eq!(brief("2003-11"), "2003-11");
+        assert_eq!(brief("2004-02"), "2004-02");
+        assert_eq!(brief("2003-11-19"), "2003-11-19");
+        assert_eq!(brief("1990/1999"), "1990 to 1999");
+        assert_eq!(brief("2012-07/2013-11"), "2012-07 to 2013-11");
+        assert_eq!(brief("2003-12-01/2003-12-03"), "2003-12-01 to 2003-12-03");
+        assert_eq!(brief("2003-12/2004-01-15"), "2003-12-01 to 2004-01-15");
+        assert_eq!(brief("2003-01-01/2003-12-31"), "2003");
     }
 
     #[test]

@@ -34,7 +34,9 @@
 //! - drawing: [`draw`] to bytes in each [`ChartFormat`], or step by step with [`layout`],
 //!   [`scene`] and [`render`], measuring and drawing with a [`font::Fonts`]; [`output`]
 //!   writes files all or nothing;
-//! - a source's date expressions as `citeline dates` lists them: [`write_dates`].
+//! - a text's date expressions as `citeline dates` lists them: [`write_dates`] for a
+//!   source, [`write_file_dates`] for any file, with [`DatesOptions`] ([`Direction`],
+//!   [`DatesFormat`]) and a source's [`DateOrder`].
 //!
 //! Everything else is private and may change; `tests/api.rs` pins this surface, so a change
 //! to it fails the build.
@@ -48,6 +50,7 @@ pub mod font;
 mod glyphs;
 pub mod layout;
 mod lines;
+mod listing;
 mod load;
 pub mod model;
 pub mod output;
@@ -60,9 +63,10 @@ mod text;
 
 pub use articles::MAX_SOURCE_BYTES;
 pub use diagnostic::{write_human, write_json, Diagnostic, Related, Report, Rule, Severity};
+pub use listing::{DatesFormat, DatesOptions};
 pub use load::{load, load_str, LoadError, Loaded, MAX_EVENTS_FILE_BYTES, MAX_TITLE_CHARS};
 pub use pipeline::{
-    check_file, check_str, draw, parse_chart_number, write_dates, ChartFormat, ChartSetting,
-    Checked, DatesError, Drawn,
+    check_file, check_str, draw, parse_chart_number, write_dates, write_file_dates, ChartFormat,
+    ChartSetting, Checked, DatesError, Drawn,
 };
-pub use text::dates::Direction;
+pub use text::dates::{DateOrder, Direction};

@@ -6,14 +6,16 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 use citeline::render::PngOptions;
-use citeline::{ChartFormat, Checked, DatesError, Direction};
+use citeline::{ChartFormat, Checked, DatesError};
 use clap::{ColorChoice, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod chart_args;
+mod dates_args;
 use chart_args::ChartArgs;
+use dates_args::DatesArgs;
 
 const DEFAULT_EVENTS: &str = "events.toml";
 const DEFAULT_OUTPUTS: [&str; 2] = ["output/timeline.svg", "output/timeline.png"];
@@ -67,17 +69,8 @@ enum Command {
         /// The code, e.g. quote-not-found; omit to list every code.
         code: Option<String>,
     },
-    /// List every date expression in a source's text, as `check` resolves it.
-    Dates {
-        /// The source id, as in [sources.ID].
-        source: String,
-        /// The events file.
-        #[arg(default_value = DEFAULT_EVENTS)]
-        events: PathBuf,
-        /// Resolve as for a planned event (the next such day, not the last).
-        #[arg(long)]
-        planned: bool,
-    },
+    /// List every date expression in a source's text (or any file's), read both ways.
+    Dates(DatesArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -151,11 +144,7 @@ fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
             std::io::stdout().lock().write_all(text.as_bytes())?;
             Ok(Outcome::Clean)
         }
-        Some(Command::Dates {
-            source,
-            events,
-            planned,
-        }) => dates(&source, &events, planned, color),
+        Some(Command::Dates(args)) => dates(&args, color),
     }
 }
 
@@ -261,25 +250,35 @@ fn render(
     Ok(Outcome::Clean)
 }
 
-fn dates(source: &str, events: &Path, planned: bool, color: bool) -> Result<Outcome> {
-    let checked = load_and_check(events)?;
-    let direction = if planned {
-        Direction::Future
-    } else {
-        Direction::Past
-    };
+fn dates(args: &DatesArgs, color: bool) -> Result<Outcome> {
+    let options = args.options();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match citeline::write_dates(&mut out, &checked, source, direction) {
+    let written = match (&args.file, &args.published, &args.source) {
+        (Some(file), Some(published), _) => {
+            citeline::write_file_dates(&mut out, file, published, args.date_order(), &options)
+        }
+        (_, _, Some(source)) => {
+            let events = args.events.as_deref().unwrap_or(Path::new(DEFAULT_EVENTS));
+            let checked = load_and_check(events)?;
+            match citeline::write_dates(&mut out, &checked, source, &options) {
+                // Findings about the events file: exit 1, as for `check`.
+                Err(e @ (DatesError::Syntax | DatesError::Unreadable(_))) => {
+                    print_human(&checked, color)?;
+                    eprintln!("error: {e}");
+                    return Ok(Outcome::DataErrors);
+                }
+                other => other,
+            }
+        }
+        _ => bail!("name a source, or a --file with its --published date"),
+    };
+    match written {
         Ok(()) => {
             out.flush()?;
             Ok(Outcome::Clean)
         }
         Err(DatesError::Io(e)) => Err(e.into()),
-        Err(e @ DatesError::UnknownSource(_)) => bail!("{e}"),
-        Err(e @ (DatesError::Syntax | DatesError::Unreadable(_))) => {
-            print_human(&checked, color)?;
-            eprintln!("error: {e}");
-            Ok(Outcome::DataErrors)
-        }
+        // An unknown source, or a --file that cannot be read: usage or environment.
+        Err(e) => bail!("{e}"),
     }
 }

@@ -5,6 +5,7 @@
 //! so checks, layout and render never meet a half-valid value.
 
 use crate::date::Edtf;
+use crate::text::dates::DateOrder;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::PathBuf;
@@ -99,6 +100,9 @@ pub struct Source {
     pub published_note: Option<Spanned<String>>,
     pub url: Option<Spanned<String>>,
     pub sha256: Option<Spanned<String>>,
+    /// How the text orders numeric dates (`date_order`); `None`: only unambiguous ones are
+    /// read.
+    pub date_order: Option<DateOrder>,
 }
 
 /// Whether the event took place or was announced for later.

@@ -7,14 +7,16 @@
 
 use crate::articles;
 use crate::check::{self, Citations};
+use crate::date::Edtf;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::font::Fonts;
 use crate::glyphs;
 use crate::layout::{layout, LayoutOptions};
+use crate::listing::{self, DatesOptions, Listed};
 use crate::load::{self, LoadError, Loaded};
 use crate::model::Timeline;
 use crate::render::{self, PngOptions, RenderError};
-use crate::text::dates::{self, Direction};
+use crate::text::dates::DateOrder;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -128,7 +130,8 @@ pub enum DatesError {
     Syntax,
     /// No source has this id; the message lists those declared.
     UnknownSource(String),
-    /// The source's file could not be read; the report says why.
+    /// The text's file could not be read; the message (and for a source, the report) says
+    /// why.
     Unreadable(String),
     Io(io::Error),
 }
@@ -151,23 +154,33 @@ impl From<io::Error> for DatesError {
     }
 }
 
-/// Write every date expression in the text of source `source_id`, as `check` resolves it:
-/// a heading line, then `path:line:col<TAB>kind<TAB>"text"<TAB>-> days` a line. Paths are
-/// as the user can open them from where they stand.
+/// Write every date expression in the text of source `source_id`, read against its
+/// `published` and `date_order` as `check` reads quotes: by default a heading line, then
+/// `path:line:col<TAB>kind<TAB>"text"<TAB>-> days` a line, each expression in the direction
+/// its words give unless `options.direction` says one for all; with
+/// [`DatesFormat::Json`](crate::DatesFormat::Json), one JSON object (docs/output.md#the-dates-listing). Paths are as
+/// the user can open them from where they stand.
 ///
 /// ```
+/// use citeline::{DatesFormat, DatesOptions, Direction};
 /// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
 /// let checked = citeline::check_file(&path).unwrap();
 /// let mut out = Vec::new();
-/// citeline::write_dates(&mut out, &checked, "rferl-2003-12-03", citeline::Direction::Past).unwrap();
+/// citeline::write_dates(&mut out, &checked, "rferl-2003-12-03", &DatesOptions::default()).unwrap();
 /// let listing = String::from_utf8(out).unwrap();
-/// assert!(listing.contains("\"19 November\"\t-> 2003-11-19"), "{listing}");
+/// assert!(listing.contains("\"19 November\"\t-> 2003-11-19 (read as past; as future: 2004-11-19)"), "{listing}");
+///
+/// let planned = DatesOptions { direction: Some(Direction::Future), format: DatesFormat::Json };
+/// let mut out = Vec::new();
+/// citeline::write_dates(&mut out, &checked, "rferl-2003-12-03", &planned).unwrap();
+/// let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(json["expressions"][1]["days"]["first"], "2004-11-19");
 /// ```
 pub fn write_dates(
     out: &mut impl Write,
     checked: &Checked,
     source_id: &str,
-    direction: Direction,
+    options: &DatesOptions,
 ) -> Result<(), DatesError> {
     let timeline = &checked.timeline;
     if checked
@@ -204,27 +217,44 @@ pub fn write_dates(
             d.message
         ))
     })?;
-    let shown = timeline.user_path(&source.file.value);
-    let shown = shown.display();
-    let planned = direction == Direction::Future;
-    writeln!(
-        out,
-        "{shown}: published {}, resolving as for a {} event",
-        source.published.value,
-        if planned { "planned" } else { "past" }
-    )?;
-    let text = &article.text;
-    let mut positions = crate::lines::Positions::new(text);
-    for e in dates::find(text, source.published.value.days(), direction) {
-        let (line, col) = positions.line_col(e.range.start);
-        writeln!(
-            out,
-            "{shown}:{line}:{col}\t{}\t\"{}\"\t-> {}",
-            e.kind,
-            &text[e.range.clone()],
-            e.days
-        )?;
-    }
+    let listed = Listed {
+        shown: timeline.user_path(&source.file.value).display().to_string(),
+        text: &article.text,
+        published: &source.published.value,
+        date_order: source.date_order,
+    };
+    listing::write(out, &listed, options)?;
+    Ok(())
+}
+
+/// [`write_dates`] for any text file, outside an events file (`citeline dates --file`):
+/// the file at `path` (shown as given) published in `published`, its numeric dates in
+/// `date_order`. It is read as a source's file is (a regular file, at most
+/// [`MAX_SOURCE_BYTES`](crate::MAX_SOURCE_BYTES), UTF-8, plain text), but from anywhere;
+/// otherwise it fails with [`DatesError::Unreadable`].
+///
+/// ```
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/rferl-2003-12-03.txt");
+/// let published = citeline::date::parse("2003-12-03").unwrap();
+/// let mut out = Vec::new();
+/// citeline::write_file_dates(&mut out, &path, &published, None, &Default::default()).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains("\"this week\"\t-> 2003-12-01 to 2003-12-03"));
+/// ```
+pub fn write_file_dates(
+    out: &mut impl Write,
+    path: &Path,
+    published: &Edtf,
+    date_order: Option<DateOrder>,
+    options: &DatesOptions,
+) -> Result<(), DatesError> {
+    let text = articles::read_text(path).map_err(DatesError::Unreadable)?;
+    let listed = Listed {
+        shown: path.display().to_string(),
+        text: &text,
+        published,
+        date_order,
+    };
+    listing::write(out, &listed, options)?;
     Ok(())
 }
 

@@ -3,14 +3,15 @@
 //! deliberate: this file fails to compile when an item is renamed, moved or changes shape.
 //! (Items not named here are private or may change: see docs/library.md.)
 
+use citeline::date::{DayInterval, Edtf};
 use citeline::font::{FontError, Fonts};
 use citeline::layout::{Filter, LayoutOptions, Orientation, Theme};
 use citeline::model::{Event, Source, Spanned, Timeline};
 use citeline::render::{PngOptions, RenderError};
 use citeline::scene::Scene;
 use citeline::{
-    ChartFormat, ChartSetting, Checked, DatesError, Diagnostic, Direction, LoadError, Loaded,
-    Related, Report, Rule, Severity,
+    ChartFormat, ChartSetting, Checked, DateOrder, DatesError, DatesFormat, DatesOptions,
+    Diagnostic, Direction, LoadError, Loaded, Related, Report, Rule, Severity,
 };
 use std::io;
 use std::path::Path;
@@ -128,10 +129,30 @@ fn the_surface_has_the_shape_users_rely_on() {
         citeline::output::prepare(paths, false)?.commit(files)
     };
 
-    // Listing a source's dates.
-    let _ = |out: &mut Vec<u8>, c: &Checked| -> Result<(), DatesError> {
-        citeline::write_dates(out, c, "id", Direction::Past)
+    // Listing a text's dates: a source's, or any file's.
+    let options = DatesOptions {
+        direction: Some(Direction::Past),
+        format: DatesFormat::Json,
     };
+    let _ = DatesOptions {
+        direction: None,
+        format: DatesFormat::Text,
+    } == DatesOptions::default();
+    let _ = |out: &mut Vec<u8>, c: &Checked| -> Result<(), DatesError> {
+        citeline::write_dates(out, c, "id", &options)
+    };
+    let _ = |out: &mut Vec<u8>, published: &Edtf| -> Result<(), DatesError> {
+        citeline::write_file_dates(
+            out,
+            Path::new("a.txt"),
+            published,
+            Some(DateOrder::Dmy),
+            &options,
+        )
+    };
+    let _: fn(&str) -> Option<DateOrder> = DateOrder::parse;
+    let _ = |s: &Source| -> Option<DateOrder> { s.date_order };
+    let _: fn(&DayInterval) -> String = DayInterval::brief;
 }
 
 /// The surface works end to end on the shipped data, as a project's own test would use it.

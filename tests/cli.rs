@@ -157,7 +157,7 @@ fn dates_lists_every_expression_with_its_interval() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
-        text.contains("\"this week\"\t-> 2003-12-01 to 2003-12-03"),
+        text.contains("\"this week\"\t-> 2003-12-01 to 2003-12-07"),
         "{text}"
     );
     assert!(
@@ -167,6 +167,194 @@ fn dates_lists_every_expression_with_its_interval() {
     let unknown = citeline(Path::new(env!("CARGO_MANIFEST_DIR")), &["dates", "nope"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("rferl-2003-12-03"));
+}
+
+#[test]
+fn dates_json_gives_both_readings_with_offsets() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = citeline(root, &["dates", "rferl-2003-12-03", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["file"], "articles/rferl-2003-12-03.txt");
+    assert_eq!(json["published"], "2003-12-03");
+    assert_eq!(json["direction"], "text");
+    let expressions = json["expressions"].as_array().unwrap();
+    assert_eq!(expressions.len(), 6);
+    let text = fs::read_to_string(root.join("articles/rferl-2003-12-03.txt")).unwrap();
+    let e = &expressions[1];
+    let (start, end) = (
+        e["start"].as_u64().unwrap() as usize,
+        e["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], "19 November");
+    assert_eq!(e["text"], "19 November");
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(13), Some(162))
+    );
+    assert_eq!(e["kind"], "day and month");
+    assert_eq!(e["reading"], "past");
+    assert!(e["tense"].is_null());
+    let day = |d: &str| serde_json::json!({"first": d, "last": d});
+    assert_eq!(e["days"], day("2003-11-19"));
+    assert_eq!(e["past"], day("2003-11-19"));
+    assert_eq!(e["future"], day("2004-11-19"));
+    assert_eq!(e["ends"], serde_json::json!([]));
+    let week = &expressions[4];
+    assert_eq!(week["text"], "this week");
+    assert_eq!(
+        week["future"],
+        serde_json::json!({"first": "2003-12-01", "last": "2003-12-07"})
+    );
+
+    // Forced forwards, every expression is read so.
+    let planned = citeline(
+        root,
+        &["dates", "rferl-2003-12-03", "--planned", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&planned)).unwrap();
+    assert_eq!(json["direction"], "future");
+    let e = &json["expressions"][1];
+    assert_eq!(
+        (&e["reading"], &e["days"]),
+        (&"future".into(), &day("2004-11-19"))
+    );
+}
+
+#[test]
+fn dates_shows_both_readings_where_they_differ() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = stdout(&citeline(root, &["dates", "rferl-2003-12-03"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].ends_with("resolving each expression in the direction its text gives"),
+        "{text}"
+    );
+    // Four tab-separated fields a line; the other reading only where the two differ.
+    for line in &lines[1..] {
+        assert_eq!(line.split('\t').count(), 4, "{line}");
+    }
+    assert!(
+        text.contains("\t\"19 November\"\t-> 2003-11-19 (read as past; as future: 2004-11-19)\n"),
+        "{text}"
+    );
+    assert!(text.contains("\t\"today\"\t-> 2003-12-03\n"), "{text}");
+
+    let past = stdout(&citeline(root, &["dates", "rferl-2003-12-03", "--past"]));
+    assert!(
+        past.starts_with(
+            "articles/rferl-2003-12-03.txt: published 2003-12-03, resolving as for a past event\n"
+        ),
+        "{past}"
+    );
+    assert!(past.contains("\"19 November\"\t-> 2003-11-19 (read as past; as future: 2004-11-19)"));
+    let planned = stdout(&citeline(root, &["dates", "rferl-2003-12-03", "--planned"]));
+    assert!(
+        planned.contains("resolving as for a planned event"),
+        "{planned}"
+    );
+    assert!(
+        planned.contains("\"19 November\"\t-> 2004-11-19 (read as future; as past: 2003-11-19)"),
+        "{planned}"
+    );
+    let both = citeline(root, &["dates", "rferl-2003-12-03", "--past", "--planned"]);
+    assert_eq!(both.status.code(), Some(2));
+}
+
+#[test]
+fn dates_reads_any_file_given_its_publication_date() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("notes.txt"),
+        "The ministers met on 19 November.\nThey will meet again in April.\n",
+    )
+    .unwrap();
+    let args = ["dates", "--file", "notes.txt", "--published", "2003-12-03"];
+    let out = citeline(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("notes.txt: published 2003-12-03, resolving each expression"),
+        "{text}"
+    );
+    assert!(
+        text.contains("notes.txt:1:22\tday and month\t\"19 November\"\t-> 2003-11-19 (read as past; as future: 2004-11-19)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "notes.txt:2:25\tmonth\t\"April\"\t-> 2004-04 (read as future; as past: 2003-04)\n"
+        ),
+        "{text}"
+    );
+    // A numeric date order, and JSON, with --file too; no events file is needed.
+    let mut json_args = args.to_vec();
+    json_args.extend(["--date-order", "dmy", "--format", "json"]);
+    let json = citeline(dir.path(), &json_args);
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(json["file"], "notes.txt");
+    assert_eq!(json["expressions"][1]["future"]["last"], "2004-04-30");
+    // An uncertain publication date widens what relative expressions give.
+    let wide = citeline(
+        dir.path(),
+        &[
+            "dates",
+            "--file",
+            "notes.txt",
+            "--published",
+            "2003-11?/2003-12?",
+        ],
+    );
+    assert!(
+        stdout(&wide).contains("\"19 November\"\t-> 2002-11-19 to 2003-11-19"),
+        "{}",
+        stdout(&wide)
+    );
+}
+
+#[test]
+fn dates_refuses_a_bad_published_or_file_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.txt"), "on 19 November").unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["dates"];
+        all.extend_from_slice(args);
+        let out = citeline(dir.path(), &all);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty());
+        stderr(&out)
+    };
+    let month = run(&["--file", "notes.txt", "--published", "2003-13"]);
+    assert!(
+        month.contains("`2003-13` is not a date like 2003-12-03"),
+        "{month}"
+    );
+    assert!(month.contains("no month 13"), "{month}");
+    let words = run(&["--file", "notes.txt", "--published", "3 December 2003"]);
+    assert!(words.contains("is not a date like"), "{words}");
+    let open = run(&["--file", "notes.txt", "--published", "2003/.."]);
+    assert!(open.contains("open-ended"), "{open}");
+    let missing = run(&["--file", "notes.txt"]);
+    assert!(missing.contains("--published"), "{missing}");
+    let alone = run(&["--published", "2003-12-03"]);
+    assert!(alone.contains("--file"), "{alone}");
+    let both = run(&["rferl", "--file", "notes.txt", "--published", "2003"]);
+    assert!(both.contains("cannot be used with"), "{both}");
+    let order = run(&[
+        "--file",
+        "notes.txt",
+        "--published",
+        "2003",
+        "--date-order",
+        "dd",
+    ]);
+    assert!(order.contains("dmy"), "{order}");
+    let gone = run(&["--file", "gone.txt", "--published", "2003"]);
+    assert!(gone.contains("cannot read `gone.txt`"), "{gone}");
+    fs::write(dir.path().join("binary.txt"), b"on 19 November\0").unwrap();
+    let binary = run(&["--file", "binary.txt", "--published", "2003"]);
+    assert!(binary.contains("not plain text"), "{binary}");
 }
 
 #[test]

@@ -2528,8 +2528,14 @@ fn dates(p: &mut Problems, rng: &mut Rng, dir: &Path, logs: &Path, case: &Case) 
         rng.pick(&sources).clone()
     };
     let mut args = vec!["dates".to_string(), source];
-    if rng.chance(1, 3) {
-        args.push("--planned".into());
+    match rng.below(4) {
+        0 => args.push("--planned".into()),
+        1 => args.push("--past".into()),
+        _ => {}
+    }
+    let json = rng.chance(1, 3);
+    if json {
+        args.extend(["--format".into(), "json".into()]);
     }
     let r = run(dir, logs, &args);
     common(p, &args, &r);
@@ -2537,6 +2543,13 @@ fn dates(p: &mut Problems, rng: &mut Rng, dir: &Path, logs: &Path, case: &Case) 
         p.check(std::str::from_utf8(&r.stdout).is_ok(), || {
             format!("`{}` wrote stdout that is not UTF-8", command_line(&args))
         });
+        if json {
+            p.check(
+                serde_json::from_slice::<serde_json::Value>(&r.stdout)
+                    .is_ok_and(|v| v["expressions"].is_array()),
+                || format!("`{}` wrote no JSON listing", command_line(&args)),
+            );
+        }
     }
 }
 

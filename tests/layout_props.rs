@@ -126,6 +126,7 @@ fn timeline(specs: &[EventSpec]) -> Timeline {
             published_note: (i % 2 == 0).then(|| sp("taken from the archive page, as the text carries no date".to_string())),
             url: (i % 3 == 0).then(|| sp(format!("https://example.org/{i}?a=1&b=2"))),
             sha256: None,
+            date_order: None,
         })
         .collect();
     let events = specs

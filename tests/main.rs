@@ -1,8 +1,10 @@
 //! citeline's integration tests, one binary (as ripgrep's tests/tests.rs).
 //!
 //! - `rules`: one fixture per rule under tests/fixtures/<code>/, a failing `bad/` and a
-//!   passing `good/` twin, with the exact output a user sees in `bad/expected.txt`.
-//! - `cli`: the real binary on good and broken input, exit codes, JSON, atomic writes.
+//!   passing `good/` twin, with the exact output a user sees in `bad/expected.txt`; more
+//!   failing cases of the same rule, when its message depends on the data, in `bad-WHAT/`.
+//! - `cli`: the real binary on good and broken input, exit codes, JSON, atomic writes, the
+//!   dates listing.
 //! - `messages`: messages that once misled, each naming the real cause and a path the user
 //!   can open.
 //! - `outputs`: `render` replaces its outputs all together or not at all, killed or refused.

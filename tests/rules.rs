@@ -1,4 +1,6 @@
 //! One fixture per rule: `bad/` must report the rule, `good/` must not, and must check clean.
+//! A rule's folder may hold more failing cases beside `bad/`, each a `bad-WHAT/` (a message
+//! that names the cause, a hint that depends on the data), held to its own `expected.txt`.
 
 use crate::util::assert_golden;
 use citeline::check_file;
@@ -42,13 +44,15 @@ fn every_rule_has_a_failing_and_a_passing_fixture() {
             continue; // raised by `render`, not `check`: below
         }
         let dir = fixtures().join(rule.code);
-        let (bad, text) = human(&dir.join("bad/events.toml"));
-        assert!(
-            bad.with_code(rule.code).count() > 0,
-            "{}: bad/ does not report it:\n{text}",
-            rule.code
-        );
-        assert_golden(&dir.join("bad/expected.txt"), &text);
+        for bad in failing_cases(&dir) {
+            let (found, text) = human(&dir.join(&bad).join("events.toml"));
+            assert!(
+                found.with_code(rule.code).count() > 0,
+                "{}: {bad}/ does not report it:\n{text}",
+                rule.code
+            );
+            assert_golden(&dir.join(&bad).join("expected.txt"), &text);
+        }
         let (good, text) = human(&dir.join("good/events.toml"));
         assert_eq!(
             good.with_code(rule.code).count(),
@@ -63,6 +67,23 @@ fn every_rule_has_a_failing_and_a_passing_fixture() {
             rule.code
         );
     }
+}
+
+/// The failing cases of a rule's folder: `bad/` first, then each `bad-WHAT/` by name.
+fn failing_cases(dir: &Path) -> Vec<String> {
+    let mut cases: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name == "bad" || name.starts_with("bad-"))
+        .collect();
+    cases.sort();
+    assert_eq!(
+        cases.first().map(String::as_str),
+        Some("bad"),
+        "{}",
+        dir.display()
+    );
+    cases
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Date rules (docs/checks.md#dates, #not-after-source): the claimed interval is supported by its evidence and does
 //! not start after the source that reports it.
 
+use super::sources::source_context;
 use crate::date::DayInterval;
 use crate::diagnostic::Severity::{Error, Note};
 use crate::diagnostic::{Diagnostic, Rule};
@@ -14,7 +15,9 @@ pub const DATE_NOT_IN_QUOTE: Rule = Rule {
     explanation: "With the default `dated_by = \"quote\"`, some quote must contain a date \
 (\"on 19 November\", \"3 December 2003\", \"this week\", \"next year\", …) that supports the \
 claimed date. If the date comes from the article's own date, say `dated_by = \"publication\"`; \
-if from reasoning, `dated_by = \"inference\"` with a `date_note`.\n\n\
+if from reasoning, `dated_by = \"inference\"` with a `date_note`. An expression that reads only \
+the other way (\"two weeks ago\" in the quote of a planned event) does not count; the note \
+names it.\n\n\
 Example: extend the quote to include `on 19 November`.",
 };
 
@@ -24,17 +27,25 @@ pub const DATE_TOO_PRECISE: Rule = Rule {
     summary: "The claimed date is more precise than the evidence, or does not cover all of it.",
     explanation: "A claim C is supported by an expression E when every day E allows lies in C. \
 When the quote says \"in November\" and the event claims `2003-11-19`, the claim is more \
-precise than its evidence.\n\nExample: claim `2003-11` (or find a quote that names the day).",
+precise than its evidence. A note lists every date expression in the event's quotes and what \
+it resolves to. Expressions are read backwards from the source's `published` date for a \
+happened event and forwards for a planned one; when an expression read the other way would \
+support the claim, the help asks whether the event's `status` is right.\n\n\
+Example: claim `2003-11` (or find a quote that names the day).",
 };
 
 pub const DATE_CONTRADICTED: Rule = Rule {
     code: "date-contradicted",
     severity: Error,
     summary: "The claimed date shares no day with the date the quote gives.",
-    explanation: "The quote's date expression, resolved against the source's `published` \
-date, lies wholly outside the claimed interval. The message names the expression and what it \
-resolved to.\n\nExample: the quote says \"on 19 November\" (2003-11-19) but `date = \
-\"2003-11-18\"`.",
+    explanation: "Every date expression in the event's quotes, resolved against the source's \
+`published` date, lies wholly outside the claimed interval. The message names the expression \
+nearest in time to the claim and what it resolves to; a note lists every date expression in \
+the quotes. Expressions are read backwards for a happened event and forwards for a planned \
+one: when an expression read the other way would support the claim (\"in April\" in an article \
+of December 2003 is April 2003 read backwards, April 2004 read forwards), the help asks whether \
+the event's `status` is right.\n\n\
+Example: the quote says \"on 19 November\" (2003-11-19) but `date = \"2003-11-18\"`.",
 };
 
 pub const DATE_INFERRED: Rule = Rule {
@@ -62,10 +73,32 @@ struct Attested {
     days: DayInterval,
 }
 
+/// A date expression in one of an event's quotes: its words, and its days read each way.
+struct Quoted {
+    words: String,
+    past: Option<DayInterval>,
+    future: Option<DayInterval>,
+    /// The direction its own words give, if any.
+    tense: Option<Direction>,
+}
+
+impl Quoted {
+    fn days(&self, direction: Direction) -> Option<DayInterval> {
+        match direction {
+            Direction::Past => self.past,
+            Direction::Future => self.future,
+        }
+    }
+}
+
+/// At most this many expressions are listed in a note.
+const LISTED: usize = 20;
+
 /// The event's claimed interval is supported by its evidence (docs/checks.md#claims-and-evidence).
 pub fn date_supported(timeline: &Timeline, event: &Event, out: &mut Vec<Diagnostic>) {
     let claim = event.date.value.days();
-    let attested = match event.dated_by.value {
+    let direction = direction(event.status);
+    let (attested, quoted) = match event.dated_by.value {
         DatedBy::Inference => {
             let note = event.date_note.as_ref().map_or("", |n| n.value.as_str());
             out.push(
@@ -79,8 +112,21 @@ pub fn date_supported(timeline: &Timeline, event: &Event, out: &mut Vec<Diagnost
             );
             return;
         }
-        DatedBy::Publication => from_publication(timeline, event),
-        DatedBy::Quote => from_quotes(timeline, event),
+        DatedBy::Publication => (from_publication(timeline, event), Vec::new()),
+        DatedBy::Quote => {
+            let quoted = from_quotes(timeline, event);
+            let attested = quoted
+                .iter()
+                .filter_map(|q| {
+                    let days = q.days(direction)?;
+                    Some(Attested {
+                        what: format!("\"{}\" resolves to {}", q.words, days.brief()),
+                        days,
+                    })
+                })
+                .collect();
+            (attested, quoted)
+        }
     };
     if attested.iter().any(|a| claim.contains(&a.days)) {
         return;
@@ -94,7 +140,25 @@ pub fn date_supported(timeline: &Timeline, event: &Event, out: &mut Vec<Diagnost
     {
         return;
     }
-    out.push(unsupported(event, claim, &attested).with_event(event.id.value.clone()));
+    let finding = unsupported(event, claim, direction, &attested, &quoted);
+    out.push(finding.with_event(event.id.value.clone()));
+}
+
+/// The direction an event's quotes are read in: backwards for what happened, forwards for
+/// what is planned (docs/checks.md#direction).
+fn direction(status: Status) -> Direction {
+    match status {
+        Status::Happened => Direction::Past,
+        Status::Planned => Direction::Future,
+    }
+}
+
+/// The `status` that reads quotes in `direction`.
+fn status_for(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Past => "happened",
+        Direction::Future => "planned",
+    }
 }
 
 fn from_publication(timeline: &Timeline, event: &Event) -> Vec<Attested> {
@@ -112,28 +176,60 @@ fn from_publication(timeline: &Timeline, event: &Event) -> Vec<Attested> {
         .collect()
 }
 
-fn from_quotes(timeline: &Timeline, event: &Event) -> Vec<Attested> {
-    let direction = match event.status {
-        Status::Happened => Direction::Past,
-        Status::Planned => Direction::Future,
-    };
-    let mut attested = Vec::new();
+/// Every date expression in the event's quotes, in order, each read against its source's
+/// publication date and numeric date order.
+fn from_quotes(timeline: &Timeline, event: &Event) -> Vec<Quoted> {
+    let mut quoted = Vec::new();
     for evidence in &event.evidence {
         let Some(source) = timeline.source(&evidence.source.value) else {
             continue;
         };
         let quote = &evidence.quote.value;
-        for e in dates::find(quote, source.published.value.days(), direction) {
-            attested.push(Attested {
-                what: format!("\"{}\" resolves to {}", &quote[e.range.clone()], e.days),
-                days: e.days,
+        let context = source_context(source);
+        // A planned event's status looks ahead, so its quotes' spans ahead ("in two
+        // weeks") are read even where the quote's own words do not look ahead.
+        let readings = match event.status {
+            Status::Planned => dates::read_planned(quote, &context),
+            Status::Happened => dates::read(quote, &context),
+        };
+        let published = source.published.value.days();
+        for r in readings {
+            quoted.push(Quoted {
+                words: quote[r.range.clone()].to_string(),
+                past: r.past.map(|days| up_to(days, published)),
+                future: r.future.map(|days| from(days, published)),
+                tense: r.tense,
             });
         }
     }
-    attested
+    quoted
 }
 
-fn unsupported(event: &Event, claim: DayInterval, attested: &[Attested]) -> Diagnostic {
+/// What an expression read as past can say of an event that happened: the days it denotes
+/// up to the last day of publication ("this week" in a Wednesday's report of what happened
+/// is Monday to Wednesday). All of it when none of it is that early: the contradiction is
+/// then the finding.
+fn up_to(days: DayInterval, published: DayInterval) -> DayInterval {
+    DayInterval::new(days.earliest(), published.latest())
+        .and_then(|before| days.intersection(&before))
+        .unwrap_or(days)
+}
+
+/// What an expression read as future can say of a planned event: the days it denotes from
+/// the first day of publication on.
+fn from(days: DayInterval, published: DayInterval) -> DayInterval {
+    DayInterval::new(published.earliest(), days.latest())
+        .and_then(|after| days.intersection(&after))
+        .unwrap_or(days)
+}
+
+fn unsupported(
+    event: &Event,
+    claim: DayInterval,
+    direction: Direction,
+    attested: &[Attested],
+    quoted: &[Quoted],
+) -> Diagnostic {
     let span = event.date.span.clone();
     let written = event.date.value.to_string();
     let claimed = if written == claim.to_string() {
@@ -141,20 +237,30 @@ fn unsupported(event: &Event, claim: DayInterval, attested: &[Attested]) -> Diag
     } else {
         format!("{written} ({claim})")
     };
+    let status_help = status_question(quoted, claim, direction);
+    let listed = (!quoted.is_empty()).then(|| listing(quoted, direction));
     if attested.is_empty() {
+        let label = if quoted.is_empty() {
+            "no date expression in any quote".to_string()
+        } else {
+            format!("no date expression reads as {}", direction.name())
+        };
         let d = Diagnostic::new(
             &DATE_NOT_IN_QUOTE,
             span,
             format!("nothing in the quotes supports the date {claimed}"),
         )
-        .with_label("no date expression in any quote");
-        return d.with_help(
-            "quote the words that give the date, or say `dated_by = \"publication\"` or `dated_by = \"inference\"` with a `date_note`",
-        );
+        .with_label(label)
+        .with_help(status_help.unwrap_or_else(|| {
+            "quote the words that give the date, or say `dated_by = \"publication\"` or `dated_by = \"inference\"` with a `date_note`".into()
+        }));
+        return match listed {
+            Some(note) => d.with_note(note),
+            None => d,
+        };
     }
-    let notes: Vec<String> = attested.iter().map(|a| a.what.clone()).collect();
     let overlapping = attested.iter().find(|a| !a.days.is_disjoint(&claim));
-    let mut d = match overlapping {
+    let d = match overlapping {
         Some(a) => Diagnostic::new(
             &DATE_TOO_PRECISE,
             span,
@@ -164,25 +270,104 @@ fn unsupported(event: &Event, claim: DayInterval, attested: &[Attested]) -> Diag
             ),
         )
         .with_label("narrower than the evidence")
-        .with_help(format!(
-            "claim an interval that holds {}, or quote words that give the exact date",
-            a.days
-        )),
-        None => Diagnostic::new(
-            &DATE_CONTRADICTED,
-            span,
+        .with_help(status_help.unwrap_or_else(|| {
             format!(
-                "the date {claimed} is contradicted by the evidence: {}",
-                attested[0].what
-            ),
-        )
-        .with_label("shares no day with the evidence")
-        .with_help(format!("the evidence supports {}", attested[0].days)),
+                "claim an interval that holds {}, or quote words that give the exact date",
+                a.days.brief()
+            )
+        })),
+        None => {
+            // The first of those nearest in time to the claim: the likeliest meant.
+            let nearest = attested
+                .iter()
+                .min_by_key(|a| gap(&a.days, &claim))
+                .unwrap_or(&attested[0]);
+            Diagnostic::new(
+                &DATE_CONTRADICTED,
+                span,
+                format!(
+                    "the date {claimed} is contradicted by the evidence: {}",
+                    nearest.what
+                ),
+            )
+            .with_label("shares no day with the evidence")
+            .with_help(
+                status_help
+                    .unwrap_or_else(|| format!("the evidence supports {}", nearest.days.brief())),
+            )
+        }
     };
-    if notes.len() > 1 {
-        d = d.with_note(format!("all date evidence: {}", notes.join("; ")));
+    match listed {
+        Some(note) => d.with_note(note),
+        None if attested.len() > 1 => {
+            let all: Vec<&str> = attested.iter().map(|a| a.what.as_str()).collect();
+            d.with_note(format!("all date evidence: {}", all.join("; ")))
+        }
+        None => d,
     }
-    d
+}
+
+/// When some expression, read the other way, would support the claim, the question whether
+/// the event's status is right, naming it: one whose own words point that way is the
+/// likeliest, else the first.
+fn status_question(quoted: &[Quoted], claim: DayInterval, direction: Direction) -> Option<String> {
+    let other = direction.other();
+    quoted
+        .iter()
+        .filter_map(|q| Some((q, q.days(other).filter(|d| claim.contains(d))?)))
+        .min_by_key(|(q, _)| q.tense != Some(other))
+        .map(|(q, days)| {
+            format!(
+                "read as {}, \"{}\" gives {}: is this event `status = \"{}\"`?",
+                other.name(),
+                q.words,
+                days.brief(),
+                status_for(other)
+            )
+        })
+}
+
+/// The note naming every date expression of the quotes and what it resolves to, read in
+/// `direction`: `date expressions in the quotes, read as past: "19 November" → 2003-11-19;
+/// "last year" → 2002`.
+fn listing(quoted: &[Quoted], direction: Direction) -> String {
+    let mut items: Vec<String> = quoted
+        .iter()
+        .take(LISTED)
+        .map(|q| match q.days(direction) {
+            Some(days) => format!("\"{}\" → {}", q.words, days.brief()),
+            None => {
+                let only = q
+                    .days(direction.other())
+                    .map(|d| format!(": {}", d.brief()))
+                    .unwrap_or_default();
+                format!(
+                    "\"{}\" → nothing (it reads only as {}{only})",
+                    q.words,
+                    direction.other().name()
+                )
+            }
+        })
+        .collect();
+    if quoted.len() > LISTED {
+        items.push(format!("and {} more", quoted.len() - LISTED));
+    }
+    format!(
+        "date expressions in the quotes, read as {}: {}",
+        direction.name(),
+        items.join("; ")
+    )
+}
+
+/// Days between two intervals: 0 when they share a day.
+fn gap(a: &DayInterval, b: &DayInterval) -> i64 {
+    if a.latest() < b.earliest() {
+        (b.earliest() - a.latest()).num_days()
+    } else if b.latest() < a.earliest() {
+        (a.earliest() - b.latest()).num_days()
+    } else {
+        0
+    }
 }
 
 /// A past event does not start after the latest day its cited source could have been
@@ -215,5 +400,81 @@ pub fn not_after_source(timeline: &Timeline, event: &Event, out: &mut Vec<Diagno
                 .with_help("if the source announces it for later, say `status = \"planned\"`"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(text: &str) -> DayInterval {
+        crate::date::parse(text).unwrap().days()
+    }
+
+    fn quoted(words: &str, past: &str, future: &str, tense: Option<Direction>) -> Quoted {
+        Quoted {
+            words: words.into(),
+            past: Some(days(past)),
+            future: Some(days(future)),
+            tense,
+        }
+    }
+
+    #[test]
+    fn the_status_question_names_an_expression_the_other_reading_supports() {
+        let april = quoted("April", "2003-04", "2004-04", None);
+        let question = status_question(&[april], days("2004"), Direction::Past);
+        assert_eq!(
+            question.as_deref(),
+            Some("read as future, \"April\" gives 2004-04: is this event `status = \"planned\"`?")
+        );
+        let november = quoted("19 November", "2003-11-19", "2004-11-19", None);
+        let question = status_question(&[november], days("2003-11"), Direction::Future);
+        assert_eq!(
+            question.as_deref(),
+            Some("read as past, \"19 November\" gives 2003-11-19: is this event `status = \"happened\"`?")
+        );
+        // Neither reading fits: no question.
+        let june = quoted("June", "2003-06", "2004-06", None);
+        assert_eq!(
+            status_question(&[june], days("2004-04"), Direction::Past),
+            None
+        );
+    }
+
+    #[test]
+    fn the_status_question_prefers_words_that_point_the_other_way() {
+        let plain = quoted("April", "2003-04", "2004-04", None);
+        let ahead = quoted("May", "2003-05", "2004-05", Some(Direction::Future));
+        let question = status_question(&[plain, ahead], days("2004"), Direction::Past).unwrap();
+        assert!(question.contains("\"May\" gives 2004-05"), "{question}");
+    }
+
+    #[test]
+    fn the_listing_names_every_expression_and_what_reads_only_the_other_way() {
+        let ago = Quoted {
+            words: "two weeks ago".into(),
+            past: Some(days("2003-11-17/2003-11-23")),
+            future: None,
+            tense: None,
+        };
+        let today = quoted("today", "2003-12-03", "2003-12-03", None);
+        assert_eq!(
+            listing(&[today, ago], Direction::Future),
+            "date expressions in the quotes, read as future: \"today\" → 2003-12-03; \
+\"two weeks ago\" → nothing (it reads only as past: 2003-11-17 to 2003-11-23)"
+        );
+        let many: Vec<Quoted> = (0..25)
+            .map(|_| quoted("today", "2003-12-03", "2003-12-03", None))
+            .collect();
+        assert!(listing(&many, Direction::Past).ends_with("; and 5 more"));
+    }
+
+    #[test]
+    fn gaps_count_the_days_between() {
+        assert_eq!(gap(&days("2010-03-02"), &days("2010-03-03")), 1);
+        assert_eq!(gap(&days("2010-02"), &days("2010-03-03")), 3);
+        assert_eq!(gap(&days("2010-03-03"), &days("2010-02")), 3);
+        assert_eq!(gap(&days("2010"), &days("2010-03-03")), 0);
     }
 }

@@ -8,7 +8,7 @@ use crate::date::DayInterval;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Source, Timeline};
-use crate::text::dates::{self, Direction, ExpressionKind};
+use crate::text::dates::{self, Context, Direction, ExpressionKind};
 use crate::text::quote::{self, QuoteMatch};
 use chrono::Datelike;
 
@@ -164,15 +164,12 @@ fn metadata_attested(source: &Source, article: &Article, out: &mut Vec<Diagnosti
     if source.published_note.is_some() {
         return;
     }
-    let published = source.published.value.days();
-    if !attests(&article.text, published) {
+    let context = source_context(source);
+    if !attests(&article.text, &context) {
         // Only now read the whole text, to list what it does say.
-        let expressions = dates::find(&article.text, published, Direction::Past);
-        let full: Vec<String> = expressions
-            .iter()
-            .filter(|e| e.kind == ExpressionKind::FullDate)
+        let full: Vec<String> = full_dates(&article.text, &context)
             .take(10)
-            .map(|e| format!("\"{}\" ({})", &article.text[e.range.clone()], e.days))
+            .map(|(range, days)| format!("\"{}\" ({days})", &article.text[range]))
             .collect();
         let mut d = Diagnostic::new(
             &PUBLISHED_UNATTESTED,
@@ -191,6 +188,25 @@ fn metadata_attested(source: &Source, article: &Article, out: &mut Vec<Diagnosti
     }
 }
 
+/// What the date reader knows of a source's text besides its words.
+pub fn source_context(source: &Source) -> Context {
+    Context {
+        published: source.published.value.days(),
+        date_order: source.date_order,
+    }
+}
+
+/// The full dates in `text`, with the days each gives (the same read either way).
+fn full_dates(
+    text: &str,
+    context: &Context,
+) -> impl Iterator<Item = (std::ops::Range<usize>, DayInterval)> {
+    dates::read(text, context)
+        .into_iter()
+        .filter(|r| r.kind == ExpressionKind::FullDate)
+        .filter_map(|r| Some((r.range.clone(), r.days(Direction::Past)?)))
+}
+
 /// How far before a year a full date may start ("Wednesday, 3rd of December, 2003").
 const BEFORE_YEAR: usize = 120;
 /// How far after a year's first digit a full date may end ("2003-12-03").
@@ -202,13 +218,11 @@ const MAX_YEARS: i32 = 20;
 /// writes its year in four digits, so only the neighbourhood of each mention of a year of
 /// `published` is read: a 15 MB report cited by many sources is not parsed for dates once per
 /// source.
-fn attests(text: &str, published: DayInterval) -> bool {
+fn attests(text: &str, context: &Context) -> bool {
+    let published = context.published;
     let (first, last) = (published.earliest().year(), published.latest().year());
-    let attested = |window: &str| {
-        dates::find(window, published, Direction::Past)
-            .iter()
-            .any(|e| e.kind == ExpressionKind::FullDate && published.contains(&e.days))
-    };
+    let attested =
+        |window: &str| full_dates(window, context).any(|(_, days)| published.contains(&days));
     if !(1000..=9999).contains(&first) || !(1000..=9999).contains(&last) || last - first > MAX_YEARS
     {
         return attested(text);
@@ -254,9 +268,11 @@ mod tests {
 
     /// What reading the whole text says, which the windows must agree with.
     fn whole(text: &str, published: DayInterval) -> bool {
-        dates::find(text, published, Direction::Past)
-            .iter()
-            .any(|e| e.kind == ExpressionKind::FullDate && published.contains(&e.days))
+        full_dates(text, &Context::published(published)).any(|(_, days)| published.contains(&days))
+    }
+
+    fn attests(text: &str, published: DayInterval) -> bool {
+        super::attests(text, &Context::published(published))
     }
 
     #[test]

@@ -269,6 +269,7 @@ mod tests {
             published_note: Some(sp("from the archive listing".into())),
             url: url.map(|u| sp(u.to_string())),
             sha256: None,
+            date_order: None,
         }
     }
 

@@ -169,11 +169,14 @@ fn opening_quote_len(text: &str, span: &Span) -> usize {
     }
 }
 
+/// One of `options`, by name. A name outside them is `invalid-value`, with a "did you
+/// mean" when one is close and `explain` (what each option means) when given.
 pub(super) fn choice<T: Copy>(
     sink: &mut Sink<'_>,
     t: &DeTable<'_>,
     key: &str,
     options: &[(&str, T)],
+    explain: Option<&str>,
 ) -> Option<Spanned<T>> {
     let text = opt_text(sink, t, key)?;
     match options.iter().find(|(name, _)| *name == text.value) {
@@ -189,8 +192,14 @@ pub(super) fn choice<T: Copy>(
                     ellipsis(&text.value, 40)
                 ),
             );
-            if let Some(near) = closest(&text.value, options.iter().map(|(n, _)| *n)) {
-                d = d.with_help(format!("did you mean `{near}`?"));
+            let near = closest(&text.value, options.iter().map(|(n, _)| *n))
+                .map(|near| format!("did you mean `{near}`?"));
+            let help = match (near, explain) {
+                (Some(near), Some(explain)) => Some(format!("{near} {explain}")),
+                (near, explain) => near.or(explain.map(str::to_string)),
+            };
+            if let Some(help) = help {
+                d = d.with_help(help);
             }
             sink.report(d);
             None

@@ -318,6 +318,39 @@ quote = "on 19 November"
     }
 
     #[test]
+    fn a_source_may_say_its_date_order() {
+        use crate::text::dates::DateOrder;
+        assert_eq!(load_text(GOOD).timeline.sources[0].date_order, None);
+        for (name, order) in [
+            ("dmy", DateOrder::Dmy),
+            ("mdy", DateOrder::Mdy),
+            ("ymd", DateOrder::Ymd),
+        ] {
+            let text = GOOD.replace(
+                "published = \"2003-12-03\"",
+                &format!("published = \"2003-12-03\"\ndate_order = \"{name}\""),
+            );
+            let loaded = load_text(&text);
+            assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+            assert_eq!(loaded.timeline.sources[0].date_order, Some(order));
+        }
+        let text = GOOD.replace(
+            "published = \"2003-12-03\"",
+            "published = \"2003-12-03\"\ndate_order = \"DMY\"",
+        );
+        let loaded = load_text(&text);
+        let d = &loaded.diagnostics[0];
+        assert_eq!(d.code, "invalid-value");
+        assert_eq!(d.source.as_deref(), Some("a"));
+        let help = d.help.as_deref().unwrap();
+        assert!(
+            help.starts_with("did you mean `dmy`? `dmy`: 03/12/2003"),
+            "{help}"
+        );
+        assert!(loaded.timeline.sources.is_empty(), "left out for its error");
+    }
+
+    #[test]
     fn unknown_keys_suggest_the_near_one() {
         let text = GOOD.replace(
             "title = \"A meeting\"",

@@ -48,7 +48,8 @@ pub const INVALID_VALUE: Rule = Rule {
     severity: Error,
     summary: "A value outside the allowed set or form.",
     explanation: "`status` is `happened` or `planned`; `dated_by` is `quote`, `publication` or \
-`inference`; `sha256` is 64 hexadecimal digits; text values may not be empty, hold control \
+`inference`; a source's `date_order` is `dmy`, `mdy` or `ymd`; `sha256` is 64 hexadecimal \
+digits; text values may not be empty, hold control \
 characters, or exceed their length: 10,000 characters for a quote, 2,000 for `summary`, \
 `date_note` and `published_note`, 500 for titles, publishers, files and URLs, 200 for the rest. \
 A longer value is not a note but a document, and would make the chart unreadable.\n\nExample: `status = \"announced\"` should be `status = \"planned\"`.",

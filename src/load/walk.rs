@@ -13,6 +13,7 @@ use super::values::{check_id, check_title};
 use crate::date::Edtf;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Alias, DatedBy, Event, Evidence, Source, Span, Spanned, Status, Timeline};
+use crate::text::dates::DateOrder;
 use crate::text::suggest::closest;
 use std::collections::{BTreeSet, HashMap};
 use toml::de::DeTable;
@@ -27,6 +28,7 @@ pub(super) const SOURCE_KEYS: &[&str] = &[
     "published_note",
     "url",
     "sha256",
+    "date_order",
 ];
 const EVENT_KEYS: &[&str] = &[
     "id",
@@ -169,6 +171,7 @@ impl<'d> Events<'d> {
             t,
             "status",
             &[("happened", Status::Happened), ("planned", Status::Planned)],
+            None,
         );
         let dated_by = choice(
             sink,
@@ -179,6 +182,7 @@ impl<'d> Events<'d> {
                 ("publication", DatedBy::Publication),
                 ("inference", DatedBy::Inference),
             ],
+            None,
         );
         let date_note = opt_text(sink, t, "date_note");
         let dated_by = dated_by.unwrap_or_else(|| Spanned::new(DatedBy::Quote, span.clone()));
@@ -396,6 +400,19 @@ fn source(
             );
         }
     }
+    let date_order = choice(
+        sink,
+        t,
+        "date_order",
+        &[
+            ("dmy", DateOrder::Dmy),
+            ("mdy", DateOrder::Mdy),
+            ("ymd", DateOrder::Ymd),
+        ],
+        Some(
+            "`dmy`: 03/12/2003 is 3 December; `mdy`: 12/03/2003 is 3 December; `ymd`: 2003/12/03 is 3 December",
+        ),
+    );
     let ok = sink.clean_since(mark);
     Some(Source {
         id,
@@ -406,6 +423,7 @@ fn source(
         published_note,
         url,
         sha256,
+        date_order: date_order.map(|o| o.value),
     })
     .filter(|_| ok)
 }

@@ -93,6 +93,9 @@ use crate::date::DayInterval;
 ///
 /// In "At a meeting in Bishkek on 19 November, ministers met." published 2003-12-03, it
 /// finds "19 November", a day and month, which resolves to 2003-11-19.
+// Callers outside the reader read both ways with the source's `Context` ([`read`]); this
+// one-direction form serves the reader's own tests.
+#[allow(dead_code)]
 pub fn find(text: &str, published: DayInterval, direction: Direction) -> Vec<DateExpression> {
     read_with(
         text,
@@ -180,11 +183,10 @@ fn read_with(text: &str, context: &Context, planned: bool) -> Vec<Reading> {
             Direction::Future => future,
         };
         let quarter = found.spec.is_some_and(|s| s.names_quarter());
-        if quarter || !anchor_is_quarter {
-            if !matches!(found.spec, Some(resolve::Spec::YearBefore { .. })) {
-                anchor = named;
-                anchor_is_quarter = quarter;
-            }
+        let year_before = matches!(found.spec, Some(resolve::Spec::YearBefore { .. }));
+        if (quarter || !anchor_is_quarter) && !year_before {
+            anchor = named;
+            anchor_is_quarter = quarter;
         }
         let ends = found
             .second

@@ -307,8 +307,7 @@ pub(super) fn resolve(
             (-1..=0)
                 .flat_map(|k| (1..=4).map(move |q| (k, q)))
                 .filter_map(|(k, q)| Part::Quarter(q).of(year.checked_add(k)?))
-                .filter(|q| q.latest() < published)
-                .last()
+                .rfind(|q| q.latest() < published)
         }
         Spec::HolidayOf { holiday, year } => holiday.of(year).map(DayInterval::day),
         Spec::Holiday { holiday, which } => {

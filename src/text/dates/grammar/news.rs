@@ -522,8 +522,8 @@ impl Grammar<'_> {
                 relative.then(|| found(i, k + 1, ExpressionKind::Relative, None))
             }
             Some(Key::Quarter)
-                if !(self.spaced(j + 1) && self.is_key(j + 1, Key::Of))
-                    && !self.glued_hyphen(j + 1) =>
+                if !(self.glued_hyphen(j + 1)
+                    || self.spaced(j + 1) && self.is_key(j + 1, Key::Of)) =>
             {
                 part(j + 1, Spec::Anchor)
             }
