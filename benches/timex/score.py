@@ -303,7 +303,7 @@ def score_doc(doc, preds):
     grec = []
     for t, iv in gold:
         grec.append({"doc": doc.id, "dct": doc.dct, "start": t.start, "end": t.end, "text": t.text,
-                     "tid": t.tid, "value": t.value, "shape": value_shape(t.value),
+                     "tid": t.tid, "value": t.value, "mod": t.mod, "shape": value_shape(t.value),
                      "interval": [iv[0].isoformat(), iv[1].isoformat()], "matched": False,
                      "value_correct": False, "oracle_correct": False, "predictions": []})
     prec = []
@@ -425,6 +425,8 @@ def value_category(g, p):
         if pf <= gf and gl <= pl:
             return f"wider than gold ({g['shape']})"
         if gf <= pf and pl <= gl:
+            if g.get("mod"):  # "early 1990": TimeML values 1990 with mod="START"
+                return f"narrower, inside a gold with mod ({g['shape']})"
             return f"narrower than gold ({g['shape']})"
         return f"other granularity ({g['shape']})"
     if pl < gf:
@@ -469,7 +471,8 @@ def print_errors(name, grec, prec, texts, n, out):
     grouped("wrong values", wrong, lambda gp: value_category(*gp),
             lambda gp: (f"{gp[0]['doc']} {gp[0]['text']!r} (prediction {gp[1]['text']!r}"
                         f"{', ' + gp[1]['part'] if gp[1]['part'] else ''}): gold {gp[0]['value']} "
-                        f"{'..'.join(gp[0]['interval'])}, predicted "
+                        f"{'..'.join(gp[0]['interval'])}"
+                        f"{' mod ' + gp[0]['mod'] if gp[0]['mod'] else ''}, predicted "
                         f"{'..'.join(gp[1]['days']) if gp[1]['days'] else 'none'}"
                         f" reading {gp[1]['reading'] or '-'}"
                         f"{', other ' + '..'.join(gp[1]['other']) if gp[1]['other'] else ''}"

@@ -118,6 +118,14 @@ check("off by one: value F1", s["value_f1"], 2 / 3)
 check("off by one: which", [x["value_correct"] for x in g], [True, False, True])
 check("off by one: category", score.value_category(g[1], p[1]), "too early (YYYY-MM-DD)")
 
+# "early 1990" is valued 1990 with mod="START": a narrower reading is wrong, categorized.
+doc2 = timeml.parse_string(tml('By <TIMEX3 tid="t1" type="DATE" value="1990" mod="START">early '
+                               '1990</TIMEX3>.'))
+check("mod read", doc2.timexes[0].mod, "START")
+s2, g2, p2 = run(doc2, [expr("early 1990", doc2.text, "1990-01-01", "1990-04-30")])
+check("mod: value wrong", s2["value_correct_gold"], 0)
+check("mod: category", score.value_category(g2[0], p2[0]), "narrower, inside a gold with mod (YYYY)")
+
 # --- days null: matched, value wrong; a miss lowers recall, not precision ---------------
 s, g, p = run(doc, [expr("19 October", doc.text, None, None)])
 check("null days: P, R", (s["precision"], s["recall"]), (1.0, 1 / 3))

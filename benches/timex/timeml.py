@@ -18,6 +18,7 @@ class Timex:
     type: str  # DATE, TIME, DURATION, SET
     value: str
     text: str
+    mod: str = ""  # START, MID, END, ON_OR_AFTER, APPROX, ...: the value is the whole unit
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _walk(elem, parts, timexes, pos):
             pos[0] += len(child.tail)
     if _local(elem.tag) == "TIMEX3":
         timexes.append(Timex(start, pos[0], elem.get("tid", ""), elem.get("type", ""),
-                             elem.get("value", ""), ""))
+                             elem.get("value", ""), "", elem.get("mod", "")))
 
 
 def _local(tag):
