@@ -219,11 +219,11 @@ def run_citeline(binary, doc, tmpdir):
 
 # dateparser: (substring, datetime) pairs, located in the text left to right.
 
-MONTH_RE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])",
+MONTH_RE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|"
+                      r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
                       re.I)
-
-
-WEEKDAY_RE = re.compile(r"\b(mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(day)?\b\.?", re.I)
+WEEKDAY_RE = re.compile(r"\b(mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(day)?\b",
+                        re.I)
 
 
 def dateparser_interval(substring, dt):
