@@ -891,3 +891,4 @@ mod properties {
         }
     }
 }
+

@@ -448,6 +448,9 @@ fn weekdays_inside_names_are_no_dates() {
     none("the Mail on Sunday said");
     none("after Super Tuesday");
     none("since Black Monday");
+    none("speaking on ABC News' \"This Week,\" he said");
+    none("This is VOA Today.");
+    past("Today, the talks ended.", PUB, "\"Today\" = 2003-12-03");
     past(
         "On Sunday, the Times reported",
         PUB,

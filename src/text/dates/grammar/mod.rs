@@ -795,6 +795,15 @@ impl Grammar<'_> {
     fn keyword(&self, i: usize, key: Key) -> Option<Found> {
         let relative = |end, spec| Some(found(i, end, ExpressionKind::Relative, Some(spec)));
         match key {
+            // "USA Today", "VOA Today": a name.
+            Key::Today | Key::Tonight
+                if i > 0
+                    && self.spaced(i)
+                    && self.capitalized(i)
+                    && self.plain_capitalized_at(i - 1) =>
+            {
+                Some(found(i, i + 1, ExpressionKind::Relative, None))
+            }
             Key::Today | Key::Tonight => relative(i + 1, Spec::Offset(0, 0)),
             Key::Yesterday => relative(i + 1, Spec::Offset(-1, -1)),
             Key::Tomorrow => relative(i + 1, Spec::Offset(1, 1)),
@@ -886,8 +895,14 @@ impl Grammar<'_> {
             (j + 1, ExpressionKind::Relative, spec)
         };
         let after_the = i > 0 && self.is_key(i - 1, Key::The);
+        // "This Week" (a programme), "Next Year" in a title: a capitalised unit is a name.
+        let title = self.capitalized(j)
+            && matches!(
+                self.key(j),
+                Some(Key::Week | Key::Month | Key::Year | Key::Weekend | Key::Quarter)
+            );
         let before_of = self.spaced(end) && self.is_key(end, Key::Of);
-        let spec = (!after_the && !before_of).then_some(spec);
+        let spec = (!after_the && !before_of && !title).then_some(spec);
         Some(found(i, end, kind, spec))
     }
 
