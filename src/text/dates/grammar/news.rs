@@ -511,16 +511,7 @@ impl Grammar<'_> {
                     which: Which::Last,
                 },
             ),
-            Some(Key::Previous) if self.spaced(j + 1) => {
-                // "the previous Friday", "the previous year": from another time.
-                let k = j + 1;
-                let relative = matches!(self.lexeme(k), Some(Lexeme::Weekday(_)))
-                    || matches!(
-                        self.key(k),
-                        Some(Key::Day | Key::Week | Key::Month | Key::Year | Key::Weekend)
-                    );
-                relative.then(|| found(i, k + 1, ExpressionKind::Relative, None))
-            }
+            Some(Key::Previous) => self.counted_from_elsewhere(i, j),
             Some(Key::Quarter)
                 if !(self.glued_hyphen(j + 1)
                     || self.spaced(j + 1) && self.is_key(j + 1, Key::Of)) =>
@@ -530,17 +521,26 @@ impl Grammar<'_> {
             Some(Key::Year) if self.glued_hyphen(j + 1) => self
                 .year_earlier(j, i)
                 .filter(|f| f.end > j + 2 || f.spec.is_some()),
-            _ if self.word(j).eq_ignore_ascii_case("following") && self.spaced(j + 1) => {
-                let k = j + 1;
-                let relative = matches!(self.lexeme(k), Some(Lexeme::Weekday(_)))
-                    || matches!(
-                        self.key(k),
-                        Some(Key::Day | Key::Week | Key::Month | Key::Year | Key::Weekend)
-                    );
-                relative.then(|| found(i, k + 1, ExpressionKind::Relative, None))
+            _ if self.word(j).eq_ignore_ascii_case("following") => {
+                self.counted_from_elsewhere(i, j)
             }
             _ => None,
         }
+    }
+
+    /// "the previous Friday", "the following year" (the word at `j` after "the" at `i`):
+    /// counted from a time the text names elsewhere, so consumed unread.
+    fn counted_from_elsewhere(&self, i: usize, j: usize) -> Option<Found> {
+        let k = j + 1;
+        if !self.spaced(k) {
+            return None;
+        }
+        let relative = matches!(self.lexeme(k), Some(Lexeme::Weekday(_)))
+            || matches!(
+                self.key(k),
+                Some(Key::Day | Key::Week | Key::Month | Key::Year | Key::Weekend)
+            );
+        relative.then(|| found(i, k + 1, ExpressionKind::Relative, None))
     }
 
     /// "year-earlier", "year-ago" (with "quarter", "period", "third quarter" after it), and
