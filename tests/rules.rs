@@ -154,18 +154,18 @@ fn tags_grouped_is_found_by_drawing() {
 }
 
 /// Dates as news writes them (docs/checks.md#date-expressions), at the level of `check`: the
-/// right claims of `news-dates/right.toml` check clean, and each wrong claim of
-/// `wrong.toml` is caught with the code its `expect:CODE` tag names (a range read as one
+/// right claims of `news-dates/good/` check clean, and each wrong claim of `bad/` is
+/// caught with the code its `expect:CODE` tag names (a range read as one
 /// interval, a season, a weekend, a holiday, a span ahead, an attributive year, a newspaper
 /// named after a weekday, an elision that drops "not").
 #[test]
 fn news_dates_right_claims_are_clean_and_wrong_ones_caught() {
     let dir = fixtures().join("news-dates");
-    let (right, text) = human(&dir.join("right.toml"));
+    let (right, text) = human(&dir.join("good/events.toml"));
     assert_eq!((right.errors(), right.warnings()), (0, 0), "{text}");
 
-    let checked = check_file(&dir.join("wrong.toml")).unwrap();
-    let (_, text) = human(&dir.join("wrong.toml"));
+    let checked = check_file(&dir.join("bad/events.toml")).unwrap();
+    let (_, text) = human(&dir.join("bad/events.toml"));
     let mut expected = 0;
     for event in &checked.timeline.events {
         let codes: Vec<&str> = event
