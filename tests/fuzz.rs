@@ -1278,6 +1278,18 @@ fn mutate_article(case: &mut Case, rng: &mut Rng) -> Option<String> {
                 "2003-11-19",
                 "between 1 and 3 March",
                 "on 1 January 1",
+                "in the third quarter of 9999",
+                "a year earlier",
+                "the year-ago quarter",
+                "between 1994 and 9999",
+                "last fall",
+                "on Christmas Eve",
+                "Easter Sunday 1582",
+                "will open in 99 to 100 years",
+                "the 1996 law",
+                "nineteen ninety-six",
+                "31/12/9999",
+                "Saturday, February 29",
             ]);
             let at = char_boundary_bytes(&bytes, at);
             let ins = format!(" {phrase} ");

@@ -891,4 +891,3 @@ mod properties {
         }
     }
 }
-
