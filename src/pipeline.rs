@@ -238,7 +238,7 @@ pub fn write_dates(
 /// let published = citeline::date::parse("2003-12-03").unwrap();
 /// let mut out = Vec::new();
 /// citeline::write_file_dates(&mut out, &path, &published, None, &Default::default()).unwrap();
-/// assert!(String::from_utf8(out).unwrap().contains("\"this week\"\t-> 2003-12-01 to 2003-12-03"));
+/// assert!(String::from_utf8(out).unwrap().contains("\"this week\"\t-> 2003-12-01 to 2003-12-07"));
 /// ```
 pub fn write_file_dates(
     out: &mut impl Write,
