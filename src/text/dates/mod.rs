@@ -223,7 +223,7 @@ const HALF_YEAR: i64 = 183;
 const QUARTER_AHEAD: i64 = 92;
 
 /// The reading `citeline dates` shows (docs/checks.md#direction): for a quarter, half or
-/// season, the one nearer to publication ("the third quarter" in November is the one just
+/// season, the one nearer to publication unless past words govern it ("the third quarter" in November is the one just
 /// ended, "the first quarter" the coming one); for a yearless day or month, the coming one
 /// when the past one would lie over half a year back and the coming one within three months
 /// (and the past one in the converse case); otherwise the direction the words give, else
@@ -244,7 +244,12 @@ fn choose(
     let behind = (published.earliest() - p.latest()).num_days().max(0);
     let ahead = (f.earliest() - published.latest()).num_days().max(0);
     match kind {
-        ExpressionKind::Part if ahead < behind => return Direction::Future,
+        // Past words keep a quarter past ("third-quarter levels fell"); future words do not
+        // move it ahead, since results are announced after their quarter ("expects to
+        // report third-quarter earnings").
+        ExpressionKind::Part if ahead < behind && tense != Some(Direction::Past) => {
+            return Direction::Future
+        }
         ExpressionKind::Part => return Direction::Past,
         ExpressionKind::DayMonth | ExpressionKind::Month => {
             // Past words win over nearness, unless the date is a deadline: "took power in

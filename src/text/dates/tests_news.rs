@@ -542,6 +542,12 @@ fn direction_from_the_words_else_the_nearer_reading() {
         reading("Sales rose in the third quarter.", "2003-11-02"),
         "\"third quarter\" = 2003-07-01..2003-09-30 (past)"
     );
+    // Past words keep a quarter past even when the coming one is nearer, and "a year
+    // earlier" counts from the quarter as read.
+    assert_eq!(
+        reading("Third-quarter levels fell from a year earlier.", "2010-03-04"),
+        "\"Third-quarter\" = 2009-07-01..2009-09-30 (past); \"a year earlier\" = 2008-07-01..2008-09-30 (past)"
+    );
     assert_eq!(
         reading("It expects a profit in the first quarter.", "2003-11-02"),
         "\"first quarter\" = 2004-01-01..2004-03-31 (future)"
