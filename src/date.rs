@@ -70,22 +70,6 @@ impl DayInterval {
     }
 
     /// The smallest interval holding both.
-    /// The days both intervals hold, if any.
-    ///
-    /// ```
-    /// use citeline::date::parse;
-    /// let week = parse("2003-12-01/2003-12-07").unwrap().days();
-    /// let by_wednesday = parse("2003-11/2003-12-03").unwrap().days();
-    /// assert_eq!(week.intersection(&by_wednesday).unwrap().brief(), "2003-12-01 to 2003-12-03");
-    /// assert!(week.intersection(&parse("2004").unwrap().days()).is_none());
-    /// ```
-    pub fn intersection(&self, other: &DayInterval) -> Option<DayInterval> {
-        DayInterval::new(
-            self.earliest.max(other.earliest),
-            self.latest.min(other.latest),
-        )
-    }
-
     pub fn hull(&self, other: &DayInterval) -> DayInterval {
         DayInterval {
             earliest: self.earliest.min(other.earliest),

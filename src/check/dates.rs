@@ -210,17 +210,13 @@ fn from_quotes(timeline: &Timeline, event: &Event) -> Vec<Quoted> {
 /// is Monday to Wednesday). All of it when none of it is that early: the contradiction is
 /// then the finding.
 fn up_to(days: DayInterval, published: DayInterval) -> DayInterval {
-    DayInterval::new(days.earliest(), published.latest())
-        .and_then(|before| days.intersection(&before))
-        .unwrap_or(days)
+    DayInterval::new(days.earliest(), days.latest().min(published.latest())).unwrap_or(days)
 }
 
 /// What an expression read as future can say of a planned event: the days it denotes from
 /// the first day of publication on.
 fn from(days: DayInterval, published: DayInterval) -> DayInterval {
-    DayInterval::new(published.earliest(), days.latest())
-        .and_then(|after| days.intersection(&after))
-        .unwrap_or(days)
+    DayInterval::new(days.earliest().max(published.earliest()), days.latest()).unwrap_or(days)
 }
 
 fn unsupported(

@@ -1,5 +1,6 @@
-//! The days a whole match denotes: a range's two ends resolved together, each at the first
-//! and the last day of an uncertain publication.
+//! The days a match denotes, one end at a time: a range's second end is resolved from its
+//! first, and each at the first and the last day of an uncertain publication (the reader
+//! takes a range's hull).
 
 use super::expression::Direction;
 use super::grammar::Found;
@@ -12,20 +13,6 @@ use chrono::NaiveDate;
 pub(super) enum EndOf {
     First,
     Second,
-}
-
-/// The days a match denotes when published in `published` (the hull of its readings at the
-/// first and the last day of publication): for a range, the hull of its two ends.
-pub(super) fn found(
-    found: &Found,
-    published: DayInterval,
-    direction: Direction,
-) -> Option<DayInterval> {
-    let first = end(found, EndOf::First, published, direction)?;
-    match found.second {
-        None => Some(first),
-        Some(_) => Some(first.hull(&end(found, EndOf::Second, published, direction)?)),
-    }
 }
 
 /// The days one end of a match denotes (for a match that is no range, `EndOf::First` is the

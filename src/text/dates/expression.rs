@@ -69,6 +69,7 @@ pub struct Context {
 
 impl Context {
     /// A text published in `published`, with no declared numeric date order.
+    #[cfg(test)]
     pub fn published(published: DayInterval) -> Context {
         Context {
             published,
@@ -124,7 +125,9 @@ impl fmt::Display for ExpressionKind {
     }
 }
 
-/// One date expression found in a text, resolved in one direction.
+/// One date expression found in a text, resolved in one direction (the reader's own tests
+/// read so).
+#[cfg(test)]
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateExpression {
     /// Byte range in the text searched.
@@ -186,6 +189,7 @@ impl Reading {
     }
 
     /// This expression resolved in `direction`, if it reads that way.
+    #[cfg(test)]
     pub fn resolved(&self, direction: Direction) -> Option<DateExpression> {
         Some(DateExpression {
             range: self.range.clone(),

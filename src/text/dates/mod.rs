@@ -77,7 +77,9 @@ mod resolve;
 mod tense;
 mod tokens;
 
-pub use expression::{Context, DateExpression, DateOrder, Direction, End, ExpressionKind, Reading};
+#[cfg(test)]
+use expression::DateExpression;
+pub use expression::{Context, DateOrder, Direction, End, ExpressionKind, Reading};
 
 #[cfg(test)]
 mod tests;
@@ -95,7 +97,7 @@ use crate::date::DayInterval;
 /// finds "19 November", a day and month, which resolves to 2003-11-19.
 // Callers outside the reader read both ways with the source's `Context` ([`read`]); this
 // one-direction form serves the reader's own tests.
-#[allow(dead_code)]
+#[cfg(test)]
 pub fn find(text: &str, published: DayInterval, direction: Direction) -> Vec<DateExpression> {
     read_with(
         text,
@@ -128,6 +130,17 @@ fn read_with(text: &str, context: &Context, planned: bool) -> Vec<Reading> {
     let mut readings = Vec::new();
     for found in grammar::scan(text, &tokens, context) {
         let tense = tense::tense(text, &tokens, found.first, found.end);
+        let range_ends = found.second.map(|second| {
+            let end = |first: usize, end: usize, which| End {
+                range: tokens[first].start..tokens[end - 1].end,
+                past: ends::end(&found, which, published, Direction::Past),
+                future: ends::end(&found, which, published, Direction::Future),
+            };
+            [
+                end(found.first, second.first_end, ends::EndOf::First),
+                end(second.start, found.end, ends::EndOf::Second),
+            ]
+        });
         let (past, future) = match found.spec {
             Some(resolve::Spec::YearBefore { fallback }) => match anchor {
                 // "a year ago" counts from publication unless a quarter is in view.
@@ -141,7 +154,7 @@ fn read_with(text: &str, context: &Context, planned: bool) -> Vec<Reading> {
                         spec: Some(spec),
                         ..found
                     };
-                    let year = ends::found(&f, published, Direction::Past);
+                    let year = ends::end(&f, ends::EndOf::First, published, Direction::Past);
                     (year, year)
                 }
                 _ => continue,
@@ -159,10 +172,17 @@ fn read_with(text: &str, context: &Context, planned: bool) -> Vec<Reading> {
             Some(resolve::Spec::Ahead { .. }) if tense != Some(Direction::Future) && !planned => {
                 continue
             }
-            _ => (
-                ends::found(&found, published, Direction::Past),
-                ends::found(&found, published, Direction::Future),
-            ),
+            _ => match &range_ends {
+                // A range is the hull of its ends.
+                Some([first, second]) => (
+                    first.past.zip(second.past).map(|(a, b)| a.hull(&b)),
+                    first.future.zip(second.future).map(|(a, b)| a.hull(&b)),
+                ),
+                None => (
+                    ends::end(&found, ends::EndOf::First, published, Direction::Past),
+                    ends::end(&found, ends::EndOf::First, published, Direction::Future),
+                ),
+            },
         };
         if past.is_none() && future.is_none() {
             continue;
@@ -188,20 +208,6 @@ fn read_with(text: &str, context: &Context, planned: bool) -> Vec<Reading> {
             anchor = named;
             anchor_is_quarter = quarter;
         }
-        let ends = found
-            .second
-            .map(|second| {
-                let end = |first: usize, end: usize, which| End {
-                    range: tokens[first].start..tokens[end - 1].end,
-                    past: ends::end(&found, which, published, Direction::Past),
-                    future: ends::end(&found, which, published, Direction::Future),
-                };
-                vec![
-                    end(found.first, second.first_end, ends::EndOf::First),
-                    end(second.start, found.end, ends::EndOf::Second),
-                ]
-            })
-            .unwrap_or_default();
         readings.push(Reading {
             range: tokens[found.first].start..tokens[found.end - 1].end,
             kind: found.kind,
@@ -209,7 +215,7 @@ fn read_with(text: &str, context: &Context, planned: bool) -> Vec<Reading> {
             future,
             tense,
             reading,
-            ends,
+            ends: range_ends.map(Vec::from).unwrap_or_default(),
         });
     }
     readings
@@ -223,11 +229,11 @@ const HALF_YEAR: i64 = 183;
 const QUARTER_AHEAD: i64 = 92;
 
 /// The reading `citeline dates` shows (docs/checks.md#direction): for a quarter, half or
-/// season, the one nearer to publication unless past words govern it ("the third quarter" in November is the one just
-/// ended, "the first quarter" the coming one); for a yearless day or month, the coming one
-/// when the past one would lie over half a year back and the coming one within three months
-/// (and the past one in the converse case); otherwise the direction the words give, else
-/// the past.
+/// season, the one nearer to publication unless past words govern it ("the third quarter"
+/// in November is the one just ended, "the first quarter" the coming one); for a yearless
+/// day or month, the coming one when the past one would lie over half a year back and the
+/// coming one within three months (and the past one in the converse case), each unless the
+/// words say otherwise; otherwise the direction the words give, else the past.
 fn choose(
     kind: ExpressionKind,
     tense: Option<Direction>,

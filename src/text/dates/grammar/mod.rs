@@ -617,7 +617,7 @@ impl Grammar<'_> {
         let attributive = named
             && i > 0
             && self.spaced(i)
-            && self.word_is_any(i - 1, &["a", "the", "its", "their", "his", "her", "last"])
+            && self.word_is(i - 1, &["a", "the", "its", "their", "his", "her", "last"])
             && self.spaced(end)
             && matches!(
                 self.tokens.get(end).map(|t| t.kind),
@@ -686,7 +686,7 @@ impl Grammar<'_> {
             && self.spaced(i)
             && plausible
             && (matches!(self.key(i - 1), Some(Key::For | Key::Except))
-                || self.word_is_any(i - 1, &["into", "due", "before", "around", "until"])
+                || self.word_is(i - 1, &["into", "due", "around"])
                 || (self.is_key(i - 1, Key::Of)
                     && (matches!(
                         self.key(i - 2),
@@ -703,7 +703,7 @@ impl Grammar<'_> {
                                 | Key::Part
                                 | Key::Quarters
                         )
-                    ) || self.plain_capitalized_at(i - 2))));
+                    ) || self.plain_capitalized(i - 2))));
         let continues = self.continues(i, previous, &[ExpressionKind::Year, ExpressionKind::Range]);
         // "the 1986 and 1985 deficits": a year continuing a list of years may come before
         // a plural.
@@ -743,7 +743,7 @@ impl Grammar<'_> {
                 .filter(|f| f.kind != ExpressionKind::MonthYear)
         })?;
         // The weekday picks the year of a date without one: "Saturday, April 25".
-        let weekday = match self.lexeme_at(i) {
+        let weekday = match self.lexeme(i) {
             Some(Lexeme::Weekday(day)) => day,
             _ => return Some(Found { first: i, ..date }),
         };
@@ -800,7 +800,7 @@ impl Grammar<'_> {
                 if i > 0
                     && self.spaced(i)
                     && self.capitalized(i)
-                    && self.plain_capitalized_at(i - 1) =>
+                    && self.plain_capitalized(i - 1) =>
             {
                 Some(found(i, i + 1, ExpressionKind::Relative, None))
             }
@@ -848,7 +848,7 @@ impl Grammar<'_> {
         };
         let (end, kind, spec) = if let Some((month, end)) = self.month_word_alone(j) {
             (end, ExpressionKind::Month, Spec::Month { month, which })
-        } else if let Some(season) = self.season_at_word(j) {
+        } else if let Some(season) = self.season_at(j) {
             let part = crate::text::dates::calendar::Part::Season(season);
             (j + 1, ExpressionKind::Part, Spec::Part { part, which })
         } else if let Some((holiday, end)) = self.holiday_after(j) {
@@ -922,7 +922,7 @@ impl Grammar<'_> {
         if let Some(f) = self.month_first(j) {
             return Some(Found { first: i, ..f });
         }
-        if let Some(season) = self.season_at_word(j) {
+        if let Some(season) = self.season_at(j) {
             let part = crate::text::dates::calendar::Part::Season(season);
             if let Some((year, end)) = self.trailing_year(j + 1) {
                 let spec = Spec::PartOf { part, year };

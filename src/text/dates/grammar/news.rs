@@ -3,7 +3,7 @@
 //! ("in two to three weeks"); overnight and weekends; numeric dates when unambiguous; and
 //! weekday words inside names ("the Sunday Times"), which are no dates.
 
-use super::{found, Found, Grammar};
+use super::{found, Found, Grammar, PLAUSIBLE_AHEAD};
 use crate::text::dates::calendar::{Holiday, Part, Season};
 use crate::text::dates::expression::{DateOrder, ExpressionKind};
 use crate::text::dates::resolve::{Spec, Unit, Which};
@@ -79,7 +79,7 @@ impl Grammar<'_> {
             .map_or("", |t| &self.text[t.start..t.end])
     }
 
-    fn word_is(&self, j: usize, words: &[&str]) -> bool {
+    pub(super) fn word_is(&self, j: usize, words: &[&str]) -> bool {
         let w = self.word(j);
         words.iter().any(|x| w.eq_ignore_ascii_case(x))
     }
@@ -94,7 +94,7 @@ impl Grammar<'_> {
         )
     }
 
-    fn plain_capitalized(&self, j: usize) -> bool {
+    pub(super) fn plain_capitalized(&self, j: usize) -> bool {
         matches!(
             self.tokens.get(j).map(|t| t.kind),
             Some(Kind::Word {
@@ -177,8 +177,9 @@ impl Grammar<'_> {
         }
     }
 
-    /// The season word at `j`, if `j` is one.
-    fn season_at(&self, j: usize) -> Option<Season> {
+    /// The season word at `j`, if `j` is one ("fall" included: after last/this/next or
+    /// early/late it is a season).
+    pub(super) fn season_at(&self, j: usize) -> Option<Season> {
         if !self.is_key(j, Key::Season) {
             return None;
         }
@@ -439,11 +440,7 @@ impl Grammar<'_> {
         None
     }
 
-    pub(super) fn lexeme_at(&self, j: usize) -> Option<Lexeme> {
-        self.lexeme(j)
-    }
-
-    fn lexeme(&self, j: usize) -> Option<Lexeme> {
+    pub(super) fn lexeme(&self, j: usize) -> Option<Lexeme> {
         match self.tokens.get(j)?.kind {
             Kind::Word { lexeme, .. } => Some(lexeme),
             _ => None,
@@ -779,11 +776,6 @@ impl Grammar<'_> {
 }
 
 impl Grammar<'_> {
-    /// A season word at `j` usable after last/this/next or early/late: "fall" included.
-    pub(super) fn season_at_word(&self, j: usize) -> Option<Season> {
-        self.season_at(j)
-    }
-
     /// "this year's third quarter", "last year's fourth quarter", "next year's first
     /// half": after `key` at `i`, "year" at `j`.
     pub(super) fn year_part(&self, i: usize, key: Key, j: usize) -> Option<Found> {
@@ -805,17 +797,6 @@ impl Grammar<'_> {
         };
         let spec = Spec::PartOfYear { part, offset };
         Some(found(i, f.end, ExpressionKind::Part, Some(spec)))
-    }
-}
-
-impl Grammar<'_> {
-    pub(super) fn word_is_any(&self, j: usize, words: &[&str]) -> bool {
-        self.word_is(j, words)
-    }
-
-    /// A capitalised word the grammar does not know: "the Act of 1989", "Class of 1999".
-    pub(super) fn plain_capitalized_at(&self, j: usize) -> bool {
-        self.plain_capitalized(j)
     }
 }
 
@@ -938,7 +919,7 @@ impl Grammar<'_> {
             if !the {
                 return None;
             }
-            let century = self.years.1 - PLAUSIBLE_AHEAD_YEARS;
+            let century = self.years.1 - PLAUSIBLE_AHEAD;
             let mut start = century - century.rem_euclid(100) + decade;
             if start > century {
                 start -= 100;
@@ -974,9 +955,6 @@ impl Grammar<'_> {
         Some(found(i, end, ExpressionKind::Year, Some(spec)))
     }
 }
-
-/// [`Grammar::years`] ends this many years after publication.
-const PLAUSIBLE_AHEAD_YEARS: i32 = super::PLAUSIBLE_AHEAD;
 
 impl Grammar<'_> {
     /// "year-end", "year end", "year's end" (after by, at, since, before, until, around):
