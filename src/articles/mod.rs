@@ -7,7 +7,14 @@
 //! 15 MB report read, hash and fold it once), handed to the checks, and dropped, so a check
 //! of 10,000 articles holds a few of them at a time.
 
-use crate::diagnostic::Severity::Error;
+mod archive;
+mod extract;
+mod findings;
+mod html;
+mod pdf;
+
+pub use findings::*;
+
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Source, Timeline};
 use crate::parallel;
@@ -17,52 +24,6 @@ use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
-
-pub const SOURCE_UNREADABLE: Rule = Rule {
-    code: "source-unreadable",
-    severity: Error,
-    summary: "A source's `file` cannot be read.",
-    explanation: "The path is relative to the events file's folder. The message gives the \
-operating system's reason (not found, permission denied, is a directory).\n\n\
-Example: `file = \"articles/rferl.txt\"` when the file is `articles/rferl-2003-12-03.txt`.",
-};
-
-pub const SOURCE_OUTSIDE_FOLDER: Rule = Rule {
-    code: "source-outside-folder",
-    severity: Error,
-    summary: "A source's `file` resolves, after following links, outside the events file's folder.",
-    explanation: "A project's evidence must travel with it: an article outside the folder \
-(reached through `..`, an absolute path elsewhere, or a symbolic link) would make the check pass \
-on one machine and fail on the next.\n\nExample: copy the article into `articles/` and write `file = \"articles/x.txt\"`.",
-};
-
-pub const SOURCE_TOO_LARGE: Rule = Rule {
-    code: "source-too-large",
-    severity: Error,
-    summary: "A source file is larger than the size cap (16 MiB).",
-    explanation: "Articles are news texts of kilobytes; a file of many megabytes is almost \
-always the wrong file (an archive, a dump, a video). The cap keeps `check` fast and bounded.\n\n\
-Example: point `file` at the article's text, not at the whole site export.",
-};
-
-pub const SOURCE_NOT_UTF8: Rule = Rule {
-    code: "source-not-utf8",
-    severity: Error,
-    summary: "A source file is not valid UTF-8.",
-    explanation: "Quotes are compared as Unicode text, so the article must be UTF-8. The \
-message gives the byte offset of the first invalid sequence.\n\n\
-Example: convert a Windows-1251 file with `iconv -f cp1251 -t utf-8`, keeping the original \
-beside it.",
-};
-
-pub const SOURCE_BINARY: Rule = Rule {
-    code: "source-binary",
-    severity: Error,
-    summary: "A source file holds NUL or other control bytes: it is not plain text.",
-    explanation: "A PDF, an image or a word-processor file may happen to be valid UTF-8 but is \
-not a text a quote can stand in.\n\nExample: extract the article's text to a `.txt` file and \
-cite that.",
-};
 
 /// The size cap on a source file: news articles are kilobytes; 16 MiB leaves room for a
 /// book-length report while refusing a video or a database dump.
