@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[derive(clap::Args)]
 #[command(
     override_usage = "citeline dates SOURCE_ID [EVENTS] [--past | --planned] [--format text|json]\n       \
-citeline dates --file PATH --published DATE [--date-order dmy|mdy|ymd] [--past | --planned] [--format text|json]"
+citeline dates --file PATH --published DATE [--url URL] [--date-order dmy|mdy|ymd] [--past | --planned] [--format text|json]"
 )]
 pub struct DatesArgs {
     /// The source id, as in [sources.ID].
@@ -22,9 +22,13 @@ pub struct DatesArgs {
     /// The events file [default: events.toml].
     #[arg(conflicts_with = "file")]
     pub events: Option<PathBuf>,
-    /// Read this text file instead of a source of an events file; needs --published.
+    /// Read this file (text, HTML, PDF or web archive) instead of a source of an events
+    /// file; needs --published.
     #[arg(long, value_name = "PATH", requires = "published")]
     pub file: Option<PathBuf>,
+    /// The captured page to read when the --file is a web archive (WARC or WACZ).
+    #[arg(long, value_name = "URL", requires = "file", conflicts_with_all = ["source", "events"])]
+    pub url: Option<String>,
     /// When the --file text was published, written as in the events file (2003-12-03,
     /// 2003-12, 2012-07?/2013-11?): relative expressions count from it.
     #[arg(long, value_name = "DATE", requires = "file", conflicts_with_all = ["source", "events"], value_parser = published)]

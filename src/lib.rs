@@ -36,7 +36,8 @@
 //!   writes files all or nothing;
 //! - a text's date expressions as `citeline dates` lists them: [`write_dates`] for a
 //!   source, [`write_file_dates`] for any file, with [`DatesOptions`] ([`Direction`],
-//!   [`DatesFormat`]) and a source's [`DateOrder`].
+//!   [`DatesFormat`]) and a source's [`DateOrder`]; a source's text as `citeline text`
+//!   shows it: [`write_text`] with [`TextOptions`]; either fails with a [`ListingError`].
 //!
 //! Everything else is private and may change; `tests/api.rs` pins this surface, so a change
 //! to it fails the build.
@@ -60,13 +61,15 @@ pub mod render;
 pub mod rules;
 pub mod scene;
 mod text;
+mod text_view;
 
-pub use articles::MAX_SOURCE_BYTES;
+pub use articles::{MAX_ARCHIVE_BYTES, MAX_SOURCE_BYTES};
 pub use diagnostic::{write_human, write_json, Diagnostic, Related, Report, Rule, Severity};
 pub use listing::{DatesFormat, DatesOptions};
 pub use load::{load, load_str, LoadError, Loaded, MAX_EVENTS_FILE_BYTES, MAX_TITLE_CHARS};
 pub use pipeline::{
-    check_file, check_str, draw, parse_chart_number, write_dates, write_file_dates, ChartFormat,
-    ChartSetting, Checked, DatesError, Drawn,
+    check_file, check_str, draw, parse_chart_number, write_dates, write_file_dates, write_text,
+    ChartFormat, ChartSetting, Checked, Drawn, ListingError,
 };
 pub use text::dates::{DateOrder, Direction};
+pub use text_view::TextOptions;

@@ -6,8 +6,8 @@
 //! a checked events file, or a file named on the command line); the expressions come from
 //! the date reader, read both ways.
 
+use crate::articles::{Article, Place};
 use crate::date::{DayInterval, Edtf};
-use crate::lines::Positions;
 use crate::text::dates::{self, Context, DateOrder, Direction, Reading};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -37,7 +37,7 @@ pub enum DatesFormat {
 /// needs to know besides them.
 pub(crate) struct Listed<'a> {
     pub shown: String,
-    pub text: &'a str,
+    pub article: &'a Article,
     pub published: &'a Edtf,
     pub date_order: Option<DateOrder>,
 }
@@ -52,7 +52,7 @@ pub(crate) fn write(
         published: listed.published.days(),
         date_order: listed.date_order,
     };
-    let readings = dates::read(listed.text, &context);
+    let readings = dates::read(&listed.article.text, &context);
     match options.format {
         DatesFormat::Text => text(out, listed, &readings, options.direction),
         DatesFormat::Json => json(out, listed, &readings, options.direction),
@@ -72,9 +72,26 @@ fn text(
         None => "resolving each expression in the direction its text gives",
     };
     writeln!(out, "{shown}: published {}, {how}", listed.published)?;
-    let mut positions = Positions::new(listed.text);
+    let article = listed.article;
+    for date in &article.origin.dates {
+        let days = date
+            .days()
+            .map_or_else(|| "not a date".to_string(), |d| d.brief());
+        let what = if date.publication {
+            "states the publication"
+        } else {
+            "a date on the page"
+        };
+        writeln!(
+            out,
+            "{shown}:{}:1\tmetadata\t\"{}\" = \"{}\"\t-> {days} ({what})",
+            date.line,
+            date.name,
+            date.value.replace(['\t', '\n', '\r'], " "),
+        )?;
+    }
     for r in readings {
-        let (line, col) = positions.line_col(r.range.start);
+        let at = article.position(r.range.start);
         let chosen = direction.unwrap_or_else(|| r.direction());
         let both = if r.readings_differ() {
             let other = chosen.other();
@@ -89,7 +106,7 @@ fn text(
         };
         // One expression, one line, four fields: a line break or tab inside the words
         // (hard-wrapped text) is shown as a space.
-        let words: String = listed.text[r.range.clone()]
+        let words: String = article.text[r.range.clone()]
             .chars()
             .map(|c| match c {
                 '\n' | '\r' | '\t' | '\u{c}' | '\u{2028}' | '\u{2029}' => ' ',
@@ -98,7 +115,7 @@ fn text(
             .collect();
         writeln!(
             out,
-            "{shown}:{line}:{col}\t{}\t\"{words}\"\t-> {}{both}",
+            "{shown}:{at}\t{}\t\"{words}\"\t-> {}{both}",
             r.kind,
             brief(r.days(chosen)),
         )?;
@@ -115,17 +132,35 @@ fn brief(days: Option<DayInterval>) -> String {
 #[derive(Serialize)]
 struct JsonListing<'a> {
     file: &'a str,
+    /// The captured URL the text was read from, for a web archive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    capture: Option<&'a str>,
     published: String,
     direction: &'static str,
+    metadata: Vec<JsonMetaDate<'a>>,
     expressions: Vec<JsonExpression<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonMetaDate<'a> {
+    name: &'a str,
+    value: &'a str,
+    line: u32,
+    publication: bool,
+    days: Option<JsonDays>,
 }
 
 #[derive(Serialize)]
 struct JsonExpression<'a> {
     start: usize,
     end: usize,
-    line: usize,
-    column: usize,
+    /// The page of a PDF; absent for other formats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
+    line: u32,
+    /// The column in a text or HTML file; absent for a PDF, whose lines are printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<u32>,
     text: &'a str,
     kind: &'static str,
     reading: &'static str,
@@ -164,16 +199,20 @@ fn json(
     readings: &[Reading],
     direction: Option<Direction>,
 ) -> io::Result<()> {
-    let text = listed.text;
-    let mut positions = Positions::new(text);
+    let article = listed.article;
+    let text = article.text.as_str();
     let expressions = readings
         .iter()
         .map(|r| {
-            let (line, column) = positions.line_col(r.range.start);
+            let (page, line, column) = match article.place(r.range.start) {
+                Place::Line { line, column } => (None, line, Some(column)),
+                Place::Page { page, line } => (Some(page), line, None),
+            };
             let chosen = direction.unwrap_or_else(|| r.direction());
             JsonExpression {
                 start: r.range.start,
                 end: r.range.end,
+                page,
                 line,
                 column,
                 text: &text[r.range.clone()],
@@ -197,8 +236,22 @@ fn json(
             }
         })
         .collect();
+    let metadata = article
+        .origin
+        .dates
+        .iter()
+        .map(|d| JsonMetaDate {
+            name: &d.name,
+            value: &d.value,
+            line: d.line,
+            publication: d.publication,
+            days: days(d.days()),
+        })
+        .collect();
     let listing = JsonListing {
         file: &listed.shown,
+        capture: article.origin.capture.as_ref().map(|c| c.url.as_str()),
+        metadata,
         published: listed.published.to_string(),
         direction: direction.map_or("text", Direction::name),
         expressions,
@@ -220,9 +273,10 @@ mod tests {
         let readings = crate::text::dates::read(text, &context);
         assert_eq!(readings.len(), 1, "{readings:?}");
         assert_eq!(readings[0].ends.len(), 2);
+        let article = Article::new(text.to_string(), String::new());
         let listed = Listed {
             shown: "notes.txt".into(),
-            text,
+            article: &article,
             published: &published,
             date_order: None,
         };

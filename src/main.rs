@@ -4,9 +4,9 @@
 //! (usage or environment).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, Context, Result};
 use citeline::render::PngOptions;
-use citeline::{ChartFormat, Checked, DatesError};
+use citeline::{ChartFormat, Checked};
 use clap::{ColorChoice, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -14,8 +14,10 @@ use std::process::ExitCode;
 
 mod chart_args;
 mod dates_args;
+mod source_commands;
 use chart_args::ChartArgs;
 use dates_args::DatesArgs;
+use source_commands::TextArgs;
 
 const DEFAULT_EVENTS: &str = "events.toml";
 const DEFAULT_OUTPUTS: [&str; 2] = ["output/timeline.svg", "output/timeline.png"];
@@ -71,6 +73,8 @@ enum Command {
     },
     /// List every date expression in a source's text (or any file's), read both ways.
     Dates(DatesArgs),
+    /// Print a source's text exactly as check reads it, to copy quotes from.
+    Text(TextArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -81,7 +85,7 @@ enum Format {
 
 /// How a run ended, before it becomes an exit code.
 #[derive(Clone, Copy)]
-enum Outcome {
+pub(crate) enum Outcome {
     Clean,
     DataErrors,
 }
@@ -144,11 +148,12 @@ fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
             std::io::stdout().lock().write_all(text.as_bytes())?;
             Ok(Outcome::Clean)
         }
-        Some(Command::Dates(args)) => dates(&args, color),
+        Some(Command::Dates(args)) => source_commands::dates(&args, color),
+        Some(Command::Text(args)) => source_commands::text(&args, color),
     }
 }
 
-fn load_and_check(events: &Path) -> Result<Checked> {
+pub(crate) fn load_and_check(events: &Path) -> Result<Checked> {
     citeline::check_file(events).map_err(|e| {
         let hint = if e.is_not_found() {
             "\nhelp: run citeline in the folder that holds events.toml, or name the file: citeline check path/to/events.toml"
@@ -159,7 +164,7 @@ fn load_and_check(events: &Path) -> Result<Checked> {
     })
 }
 
-fn print_human(checked: &Checked, color: bool) -> Result<()> {
+pub(crate) fn print_human(checked: &Checked, color: bool) -> Result<()> {
     let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     let t = &checked.timeline;
     citeline::write_human(&mut err, &checked.report, &t.path, &t.text, color)?;
@@ -248,37 +253,4 @@ fn render(
         eprintln!("wrote {}", path.display());
     }
     Ok(Outcome::Clean)
-}
-
-fn dates(args: &DatesArgs, color: bool) -> Result<Outcome> {
-    let options = args.options();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = match (&args.file, &args.published, &args.source) {
-        (Some(file), Some(published), _) => {
-            citeline::write_file_dates(&mut out, file, published, args.date_order(), &options)
-        }
-        (_, _, Some(source)) => {
-            let events = args.events.as_deref().unwrap_or(Path::new(DEFAULT_EVENTS));
-            let checked = load_and_check(events)?;
-            match citeline::write_dates(&mut out, &checked, source, &options) {
-                // Findings about the events file: exit 1, as for `check`.
-                Err(e @ (DatesError::Syntax | DatesError::Unreadable(_))) => {
-                    print_human(&checked, color)?;
-                    eprintln!("error: {e}");
-                    return Ok(Outcome::DataErrors);
-                }
-                other => other,
-            }
-        }
-        _ => bail!("name a source, or a --file with its --published date"),
-    };
-    match written {
-        Ok(()) => {
-            out.flush()?;
-            Ok(Outcome::Clean)
-        }
-        Err(DatesError::Io(e)) => Err(e.into()),
-        // An unknown source, or a --file that cannot be read: usage or environment.
-        Err(e) => bail!("{e}"),
-    }
 }

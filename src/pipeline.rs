@@ -1,11 +1,12 @@
 //! The whole run, as the command line does it and as a project's own tests want it: load
-//! the events file, read the articles it cites, check; list a source's date expressions;
+//! the events file, read the articles it cites, check; show a source's text or list its date
+//! expressions;
 //! draw the checked timeline in each requested format.
 //!
 //! The stages never call each other: loading knows nothing of articles, reading articles
 //! nothing of rules about them, checking nothing of TOML. This module is where they meet.
 
-use crate::articles;
+use crate::articles::{self, Article};
 use crate::check::{self, Citations};
 use crate::date::Edtf;
 use crate::diagnostic::{Diagnostic, Report};
@@ -14,9 +15,10 @@ use crate::glyphs;
 use crate::layout::{layout, LayoutOptions};
 use crate::listing::{self, DatesOptions, Listed};
 use crate::load::{self, LoadError, Loaded};
-use crate::model::Timeline;
+use crate::model::{Source, Timeline};
 use crate::render::{self, PngOptions, RenderError};
 use crate::text::dates::DateOrder;
+use crate::text_view::{self, TextOptions};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -123,9 +125,9 @@ fn check_loaded(loaded: Loaded) -> Checked {
     }
 }
 
-/// Why `citeline dates` cannot list a source.
+/// Why `citeline dates` or `citeline text` cannot show a source.
 #[derive(Debug)]
-pub enum DatesError {
+pub enum ListingError {
     /// The events file has syntax errors, so no source can be trusted to be declared.
     Syntax,
     /// No source has this id; the message lists those declared.
@@ -136,21 +138,21 @@ pub enum DatesError {
     Io(io::Error),
 }
 
-impl std::fmt::Display for DatesError {
+impl std::fmt::Display for ListingError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DatesError::Syntax => {
+            ListingError::Syntax => {
                 f.write_str("the events file does not parse (see above); fix it first")
             }
-            DatesError::UnknownSource(m) | DatesError::Unreadable(m) => f.write_str(m),
-            DatesError::Io(e) => write!(f, "{e}"),
+            ListingError::UnknownSource(m) | ListingError::Unreadable(m) => f.write_str(m),
+            ListingError::Io(e) => write!(f, "{e}"),
         }
     }
 }
 
-impl From<io::Error> for DatesError {
+impl From<io::Error> for ListingError {
     fn from(e: io::Error) -> Self {
-        DatesError::Io(e)
+        ListingError::Io(e)
     }
 }
 
@@ -181,7 +183,53 @@ pub fn write_dates(
     checked: &Checked,
     source_id: &str,
     options: &DatesOptions,
-) -> Result<(), DatesError> {
+) -> Result<(), ListingError> {
+    let (source, article) = read_source(checked, source_id)?;
+    let listed = Listed {
+        shown: checked
+            .timeline
+            .user_path(&source.file.value)
+            .display()
+            .to_string(),
+        article: &article,
+        published: &source.published.value,
+        date_order: source.date_order,
+    };
+    listing::write(out, &listed, options)?;
+    Ok(())
+}
+
+/// Write the text of source `source_id` exactly as `check` reads it (the visible text of
+/// a page, the text layer of a PDF, the captured page of an archive): by default each
+/// paragraph under a marker line with its number and its place in the original; with
+/// [`TextOptions::plain`], the text alone (docs/output.md#the-text-view).
+///
+/// ```
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("events.toml");
+/// let checked = citeline::check_file(&path).unwrap();
+/// let mut out = Vec::new();
+/// let plain = citeline::TextOptions { plain: true };
+/// citeline::write_text(&mut out, &checked, "rferl-2003-12-03", &plain).unwrap();
+/// let file = std::fs::read(path.with_file_name("articles/rferl-2003-12-03.txt")).unwrap();
+/// assert_eq!(out, file);
+/// ```
+pub fn write_text(
+    out: &mut impl Write,
+    checked: &Checked,
+    source_id: &str,
+    options: &TextOptions,
+) -> Result<(), ListingError> {
+    let (source, article) = read_source(checked, source_id)?;
+    let shown = checked.timeline.user_path(&source.file.value);
+    text_view::write(out, &shown.display().to_string(), &article, options)?;
+    Ok(())
+}
+
+/// Source `source_id` of a checked events file and its article, or why there is none.
+fn read_source<'c>(
+    checked: &'c Checked,
+    source_id: &str,
+) -> Result<(&'c Source, Article), ListingError> {
     let timeline = &checked.timeline;
     if checked
         .report
@@ -189,7 +237,7 @@ pub fn write_dates(
         .next()
         .is_some()
     {
-        return Err(DatesError::Syntax);
+        return Err(ListingError::Syntax);
     }
     let Some(source) = timeline.source(source_id) else {
         let ids: Vec<&str> = timeline
@@ -205,52 +253,46 @@ pub fn write_dates(
         let near = crate::text::suggest::closest(source_id, ids.iter().copied())
             .map(|c| format!(" (did you mean `{c}`?)"))
             .unwrap_or_default();
-        return Err(DatesError::UnknownSource(format!(
+        return Err(ListingError::UnknownSource(format!(
             "{} has no valid source `{}`{near}; {known}",
             timeline.path.display(),
             crate::text::shorten::ellipsis(source_id, 40)
         )));
     };
     let article = articles::read(timeline, source).map_err(|d| {
-        DatesError::Unreadable(format!(
+        ListingError::Unreadable(format!(
             "the text of source `{source_id}` cannot be read: {}",
             d.message
         ))
     })?;
-    let listed = Listed {
-        shown: timeline.user_path(&source.file.value).display().to_string(),
-        text: &article.text,
-        published: &source.published.value,
-        date_order: source.date_order,
-    };
-    listing::write(out, &listed, options)?;
-    Ok(())
+    Ok((source, article))
 }
 
-/// [`write_dates`] for any text file, outside an events file (`citeline dates --file`):
-/// the file at `path` (shown as given) published in `published`, its numeric dates in
-/// `date_order`. It is read as a source's file is (a regular file, at most
-/// [`MAX_SOURCE_BYTES`](crate::MAX_SOURCE_BYTES), UTF-8, plain text), but from anywhere;
-/// otherwise it fails with [`DatesError::Unreadable`].
+/// [`write_dates`] for any source file, outside an events file (`citeline dates --file`):
+/// the file at `path` (shown as given; for a web archive, the capture of `url`) published
+/// in `published`, its numeric dates in `date_order`. It is read as a source's file is (a
+/// regular file through the size cap, in any format a source may have), but from anywhere;
+/// otherwise it fails with [`ListingError::Unreadable`].
 ///
 /// ```
 /// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/rferl-2003-12-03.txt");
 /// let published = citeline::date::parse("2003-12-03").unwrap();
 /// let mut out = Vec::new();
-/// citeline::write_file_dates(&mut out, &path, &published, None, &Default::default()).unwrap();
+/// citeline::write_file_dates(&mut out, &path, None, &published, None, &Default::default()).unwrap();
 /// assert!(String::from_utf8(out).unwrap().contains("\"this week\"\t-> 2003-12-01 to 2003-12-07"));
 /// ```
 pub fn write_file_dates(
     out: &mut impl Write,
     path: &Path,
+    url: Option<&str>,
     published: &Edtf,
     date_order: Option<DateOrder>,
     options: &DatesOptions,
-) -> Result<(), DatesError> {
-    let text = articles::read_text(path).map_err(DatesError::Unreadable)?;
+) -> Result<(), ListingError> {
+    let article = articles::read_path(path, url).map_err(ListingError::Unreadable)?;
     let listed = Listed {
         shown: path.display().to_string(),
-        text: &text,
+        article: &article,
         published,
         date_order,
     };

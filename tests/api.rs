@@ -10,8 +10,8 @@ use citeline::model::{Event, Source, Spanned, Timeline};
 use citeline::render::{PngOptions, RenderError};
 use citeline::scene::Scene;
 use citeline::{
-    ChartFormat, ChartSetting, Checked, DateOrder, DatesError, DatesFormat, DatesOptions,
-    Diagnostic, Direction, LoadError, Loaded, Related, Report, Rule, Severity,
+    ChartFormat, ChartSetting, Checked, DateOrder, DatesFormat, DatesOptions, Diagnostic,
+    Direction, ListingError, LoadError, Loaded, Related, Report, Rule, Severity,
 };
 use std::io;
 use std::path::Path;
@@ -138,13 +138,14 @@ fn the_surface_has_the_shape_users_rely_on() {
         direction: None,
         format: DatesFormat::Text,
     } == DatesOptions::default();
-    let _ = |out: &mut Vec<u8>, c: &Checked| -> Result<(), DatesError> {
+    let _ = |out: &mut Vec<u8>, c: &Checked| -> Result<(), ListingError> {
         citeline::write_dates(out, c, "id", &options)
     };
-    let _ = |out: &mut Vec<u8>, published: &Edtf| -> Result<(), DatesError> {
+    let _ = |out: &mut Vec<u8>, published: &Edtf| -> Result<(), ListingError> {
         citeline::write_file_dates(
             out,
             Path::new("a.txt"),
+            Some("https://example.org/"),
             published,
             Some(DateOrder::Dmy),
             &options,

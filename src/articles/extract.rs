@@ -7,7 +7,9 @@
 //! text where a run of characters starts and the [`Place`] of its first character in the
 //! original. Everything a user is shown points into the original through this map.
 
+use crate::date::DayInterval;
 use crate::diagnostic::Rule;
+use crate::text::dates::{self, Context, Direction, ExpressionKind};
 
 /// A file's text as a reader sees it, with its way back into the original.
 #[derive(Debug, Default)]
@@ -80,3 +82,72 @@ impl Failure {
 /// archive record): the same cap as on a plain text file, so a few kilobytes of deflate
 /// cannot become gigabytes.
 pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
+
+impl MetaDate {
+    /// The days the value names: the calendar date as written, in the writer's own time
+    /// zone (`2003-12-03T23:30:00-05:00` is 3 December, as the page's readers saw it), from
+    /// an ISO 8601 date or date-time (`2003-12-03`, `2003-12`, `20031203`) or a full date in
+    /// words (`Wed, 03 Dec 2003 10:00:00 GMT`). `None` when the value is none of these.
+    pub fn days(&self) -> Option<DayInterval> {
+        let value = self.value.trim();
+        let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+        let iso = match digits {
+            8 => format!("{}-{}-{}", &value[..4], &value[4..6], &value[6..8]),
+            4 => value
+                .split(['T', 't', ' '])
+                .next()
+                .unwrap_or(value)
+                .to_string(),
+            _ => String::new(),
+        };
+        if let Ok(date) = crate::date::parse(&iso) {
+            return Some(date.days());
+        }
+        // A year alone in a longer value is not a date the page states.
+        let context = Context::published(DayInterval::year(2000)?);
+        dates::read(value, &context)
+            .into_iter()
+            .find(|r| r.kind == ExpressionKind::FullDate)
+            .and_then(|r| r.days(Direction::Past))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(value: &str) -> Option<String> {
+        let date = MetaDate {
+            name: "meta date".into(),
+            value: value.into(),
+            publication: true,
+            line: 1,
+        };
+        date.days().map(|d| d.brief())
+    }
+
+    #[test]
+    fn a_page_date_is_the_calendar_date_as_written() {
+        assert_eq!(
+            days("2003-12-03T23:30:00-05:00").as_deref(),
+            Some("2003-12-03")
+        );
+        assert_eq!(days(" 2003-12-03 ").as_deref(), Some("2003-12-03"));
+        assert_eq!(days("2003-12").as_deref(), Some("2003-12"));
+        assert_eq!(days("20031203").as_deref(), Some("2003-12-03"));
+        assert_eq!(
+            days("Wed, 03 Dec 2003 10:00:00 GMT").as_deref(),
+            Some("2003-12-03")
+        );
+        assert_eq!(days("December 3, 2003").as_deref(), Some("2003-12-03"));
+    }
+
+    #[test]
+    fn what_is_not_a_date_gives_none() {
+        assert_eq!(days(""), None);
+        assert_eq!(days("yesterday"), None);
+        assert_eq!(days("2003-13-45"), None);
+        assert_eq!(days("Updated in 2003"), None);
+        assert_eq!(days("12/03/2003"), None);
+    }
+}

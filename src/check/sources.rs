@@ -3,7 +3,7 @@
 //! `articles`' business.
 
 use super::citations::Citations;
-use crate::articles::Article;
+use crate::articles::{Article, MetaDate};
 use crate::date::DayInterval;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::diagnostic::{Diagnostic, Rule};
@@ -161,31 +161,86 @@ fn metadata_attested(source: &Source, article: &Article, out: &mut Vec<Diagnosti
             .with_help("use the publisher's name as the article writes it"),
         );
     }
-    if source.published_note.is_some() {
+    if source.published_note.is_none() {
+        published_attested(source, article, out);
+    }
+}
+
+/// `published` agrees with what the file says of its own publication: the page's
+/// metadata when it states one (`article:published_time`, JSON-LD `datePublished`), which
+/// then decides alone, since a date in the text may be any event's; otherwise a full date
+/// in the text, or a date the page marks up (`<time datetime>`), lies within it.
+fn published_attested(source: &Source, article: &Article, out: &mut Vec<Diagnostic>) {
+    let published = source.published.value.days();
+    let within = |d: &&MetaDate| d.days().is_some_and(|days| published.contains(&days));
+    let page = &article.origin.dates;
+    let stated: Vec<&MetaDate> = page
+        .iter()
+        .filter(|d| d.publication && d.days().is_some())
+        .collect();
+    let unattested = |message: String| {
+        Diagnostic::new(
+            &PUBLISHED_UNATTESTED,
+            source.published.span.clone(),
+            message,
+        )
+        .with_source(source.id.value.clone())
+    };
+    if !stated.is_empty() {
+        if !stated.iter().any(within) {
+            out.push(
+                unattested(format!(
+                    "the page's metadata states another publication date than published = \"{}\"",
+                    source.published.value
+                ))
+                .with_note(format!("the page says: {}", listed(&stated)))
+                .with_help("set `published` to the date the page states, or say in `published_note` why the page is wrong"),
+            );
+        }
         return;
     }
     let context = source_context(source);
-    if !attests(&article.text, &context) {
-        // Only now read the whole text, to list what it does say.
-        let full: Vec<String> = full_dates(&article.text, &context)
-            .take(10)
-            .map(|(range, days)| format!("\"{}\" ({days})", &article.text[range]))
-            .collect();
-        let mut d = Diagnostic::new(
-            &PUBLISHED_UNATTESTED,
-            source.published.span.clone(),
-            format!(
-                "no full date in the text attests published = \"{}\"",
-                source.published.value
-            ),
-        )
-        .with_source(id)
-        .with_help("add `published_note = \"…\"` saying where the date comes from");
-        if !full.is_empty() {
-            d = d.with_note(format!("full dates in the text: {}", full.join(", ")));
-        }
-        out.push(d);
+    let marked: Vec<&MetaDate> = page.iter().filter(|d| !is_modified(d)).collect();
+    if marked.iter().any(within) || attests(&article.text, &context) {
+        return;
     }
+    // Only now read the whole text, to list what it does say.
+    let full: Vec<String> = full_dates(&article.text, &context)
+        .take(10)
+        .map(|(range, days)| format!("\"{}\" ({days})", &article.text[range]))
+        .collect();
+    let mut d = unattested(format!(
+        "no full date in the text attests published = \"{}\"",
+        source.published.value
+    ))
+    .with_help("add `published_note = \"…\"` saying where the date comes from");
+    if !full.is_empty() {
+        d = d.with_note(format!("full dates in the text: {}", full.join(", ")));
+    }
+    if !marked.is_empty() {
+        d = d.with_note(format!("dates the page marks up: {}", listed(&marked)));
+    }
+    out.push(d);
+}
+
+/// A date the page gives for a later change, which says nothing of its publication.
+fn is_modified(date: &MetaDate) -> bool {
+    let name = date.name.to_ascii_lowercase();
+    name.contains("modif") || name.contains("updated")
+}
+
+/// Page dates as a note lists them: `article:published_time = "2003-12-04T10:00Z" (line 7)`.
+fn listed(dates: &[&MetaDate]) -> String {
+    const SHOWN: usize = 5;
+    let mut parts: Vec<String> = dates
+        .iter()
+        .take(SHOWN)
+        .map(|d| format!("{} = \"{}\" (line {})", d.name, d.value, d.line))
+        .collect();
+    if dates.len() > SHOWN {
+        parts.push(format!("and {} more", dates.len() - SHOWN));
+    }
+    parts.join(", ")
 }
 
 /// What the date reader knows of a source's text besides its words.

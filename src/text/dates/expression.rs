@@ -69,7 +69,6 @@ pub struct Context {
 
 impl Context {
     /// A text published in `published`, with no declared numeric date order.
-    #[cfg(test)]
     pub fn published(published: DayInterval) -> Context {
         Context {
             published,
