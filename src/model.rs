@@ -99,6 +99,12 @@ pub struct Source {
     pub published: Spanned<Edtf>,
     pub published_note: Option<Spanned<String>>,
     pub url: Option<Spanned<String>>,
+    /// A capture of the page in a web archive (`archive_url`), for when `url` rots.
+    pub archive_url: Option<Spanned<String>>,
+    /// When that capture was made (`archived`).
+    pub archived: Option<Spanned<Edtf>>,
+    /// When the curator last read the page at `url` (`accessed`).
+    pub accessed: Option<Spanned<Edtf>>,
     pub sha256: Option<Spanned<String>>,
     /// How the text orders numeric dates (`date_order`); `None`: only unambiguous ones are
     /// read.

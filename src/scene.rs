@@ -148,12 +148,39 @@ pub struct Group {
     pub classes: Vec<String>,
     /// Tooltip text (`<title>` inside the group).
     pub tooltip: Option<String>,
-    /// A link target for the whole group (a source's `url`).
-    pub link: Option<String>,
+    /// A link for the whole group (a source's `url`, or its archived copy).
+    pub link: Option<Link>,
     /// `data-*` attributes, name without the prefix (`start` for `data-start`): the stable,
     /// testable facts of the group, such as the ISO days an event covers.
     pub data: Vec<(String, String)>,
     pub items: Vec<Item>,
+}
+
+/// A link to a web page, with what the Robust Links convention records of it so that a
+/// reader can still find the page when the address rots: the original address, an
+/// archived copy and the day that copy was made (`data-originalurl`, `data-versionurl`,
+/// `data-versiondate` on the SVG link).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// Where the link leads: the original address, or the archived copy when the original
+    /// is not known.
+    pub href: String,
+    pub original: Option<String>,
+    pub version: Option<String>,
+    /// `YYYY-MM-DD` (or less precise), as the data states it.
+    pub version_date: Option<String>,
+}
+
+impl Link {
+    /// A plain link to `href`.
+    pub fn to(href: impl Into<String>) -> Self {
+        Self {
+            href: href.into(),
+            original: None,
+            version: None,
+            version_date: None,
+        }
+    }
 }
 
 /// The whole chart.

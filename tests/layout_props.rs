@@ -125,6 +125,10 @@ fn timeline(specs: &[EventSpec]) -> Timeline {
             published: sp(parse("2003-12-03").unwrap()),
             published_note: (i % 2 == 0).then(|| sp("taken from the archive page, as the text carries no date".to_string())),
             url: (i % 3 == 0).then(|| sp(format!("https://example.org/{i}?a=1&b=2"))),
+            archive_url: (i % 4 == 0)
+                .then(|| sp(format!("https://web.archive.org/web/2003/https://example.org/{i}"))),
+            archived: (i % 4 == 0).then(|| sp(parse("2003-12-04").unwrap())),
+            accessed: (i % 5 == 0).then(|| sp(parse("2026-11-30").unwrap())),
             sha256: None,
             date_order: None,
         })

@@ -3,7 +3,7 @@
 
 use citeline::font;
 use citeline::render::{self, PngOptions, RenderError};
-use citeline::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Scene};
+use citeline::scene::{Anchor, Color, Group, Item, Link, Point, Rect, Role, Scene};
 use resvg::tiny_skia::Pixmap;
 
 const WHITE: Color = Color::rgb(255, 255, 255);
@@ -50,7 +50,7 @@ fn word_scene(with_text: bool, link: Option<&str>) -> Scene {
             role: Role::Event("e".to_owned()),
             classes: Vec::new(),
             tooltip: Some("tooltip".to_owned()),
-            link: link.map(str::to_owned),
+            link: link.map(Link::to),
             data: Vec::new(),
             items,
         }],

@@ -5,7 +5,7 @@
 //! review its diff like code. A mismatch leaves the actual output under the target folder.
 
 use citeline::render;
-use citeline::scene::{Anchor, Color, Group, Item, Point, Rect, Role, Scene, Stroke};
+use citeline::scene::{Anchor, Color, Group, Item, Link, Point, Rect, Role, Scene, Stroke};
 
 const BLACK: Color = Color::rgb(0, 0, 0);
 const WHITE: Color = Color::rgb(255, 255, 255);
@@ -104,7 +104,7 @@ fn basic() -> Scene {
             role: Role::Event("rose-2003".to_owned()),
             classes: vec!["approximate".to_owned()],
             tooltip: Some("~2003-11 Rose Revolution [1]".to_owned()),
-            link: Some("https://example.org/rose?a=1&b=2".to_owned()),
+            link: Some(Link::to("https://example.org/rose?a=1&b=2")),
             data: Vec::new(),
             items: vec![
                 Item::Rect {
@@ -395,7 +395,7 @@ fn hostile_strings_stay_text() {
             role: Role::Event(nasty.to_owned()),
             classes: vec![nasty.to_owned(), "x\" onload=\"alert(1)".to_owned()],
             tooltip: Some(nasty.to_owned()),
-            link: Some("javascript:alert(1)".to_owned()),
+            link: Some(Link::to("javascript:alert(1)")),
             data: Vec::new(),
             items: vec![text(nasty, p(10.0, 50.0), 12.0, Anchor::Start)],
         },
@@ -403,7 +403,7 @@ fn hostile_strings_stay_text() {
             role: Role::Event("second".to_owned()),
             classes: Vec::new(),
             tooltip: None,
-            link: Some(" JavaScript:alert(document.cookie)".to_owned()),
+            link: Some(Link::to(" JavaScript:alert(document.cookie)")),
             data: Vec::new(),
             items: vec![text("fine", p(10.0, 80.0), 12.0, Anchor::Start)],
         },
@@ -411,7 +411,7 @@ fn hostile_strings_stay_text() {
             role: Role::Legend,
             classes: Vec::new(),
             tooltip: None,
-            link: Some("data:text/html,<script>alert(1)</script>".to_owned()),
+            link: Some(Link::to("data:text/html,<script>alert(1)</script>")),
             data: Vec::new(),
             items: vec![text("legend", p(10.0, 110.0), 12.0, Anchor::Start)],
         },

@@ -3,10 +3,13 @@
 //! reader; for a web archive, the source's `url` picks the captured page first.
 
 use super::archive::{self, Record};
+use super::article::{Article, Capture, Origin};
 use super::extract::{Extracted, Failure};
 use super::findings::*;
 use super::format::{self, Format};
-use super::{html, pdf, plain, Article, Capture, Origin};
+use super::html;
+use super::pdf;
+use super::plain;
 use crate::bounded::{self, ReadError};
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Source, Timeline};

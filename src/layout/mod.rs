@@ -268,6 +268,9 @@ mod tests {
             published: sp(parse("2013-11?").unwrap()),
             published_note: Some(sp("from the archive listing".into())),
             url: url.map(|u| sp(u.to_string())),
+            archive_url: None,
+            archived: None,
+            accessed: None,
             sha256: None,
             date_order: None,
         }
@@ -416,12 +419,49 @@ mod tests {
         assert_eq!(all[0], "Sources");
         assert!(all[1].starts_with("[1] Publisher of a, “Title of a”, published 2013-11?"));
         assert!(all[1].contains("from the archive listing"));
-        assert_eq!(sources[1].link.as_deref(), Some("https://example.org/a"));
+        let link = sources[1].link.as_ref().map(|l| l.href.as_str());
+        assert_eq!(link, Some("https://example.org/a"));
         assert!(all[2].starts_with("[2] Publisher of b"));
         assert_eq!(sources[2].link, None);
         assert!(all
             .iter()
             .any(|t| t.contains("* Title inferred") && t.contains("reasoned from the interview")));
+    }
+
+    #[test]
+    fn an_archived_source_links_to_its_copy_and_says_when_it_was_made() {
+        let mut timeline = sample();
+        let b = timeline
+            .sources
+            .iter_mut()
+            .find(|s| s.id.value == "b")
+            .unwrap();
+        b.archive_url = Some(sp(
+            "https://web.archive.org/web/20131201/https://example.org/b".into(),
+        ));
+        b.archived = Some(sp(parse("2013-12-01").unwrap()));
+        b.accessed = Some(sp(parse("2026-11-30").unwrap()));
+        let scene = layout(&timeline, &LayoutOptions::default());
+        let entry = scene
+            .groups
+            .iter()
+            .filter(|g| g.role == Role::Sources)
+            .find(|g| texts(g).join(" ").starts_with("[2] Publisher of b"))
+            .unwrap();
+        let text = texts(entry).join(" ");
+        assert!(
+            text.ends_with(", archived 2013-12-01, accessed 2026-11-30"),
+            "{text}"
+        );
+        let link = entry.link.as_ref().unwrap();
+        // No `url`: the link leads to the copy, and says so.
+        assert_eq!(
+            link.href,
+            "https://web.archive.org/web/20131201/https://example.org/b"
+        );
+        assert_eq!(link.original, None);
+        assert_eq!(link.version.as_deref(), Some(link.href.as_str()));
+        assert_eq!(link.version_date.as_deref(), Some("2013-12-01"));
     }
 
     fn legend(scene: &Scene) -> Vec<(Vec<String>, Vec<&str>)> {

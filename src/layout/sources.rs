@@ -13,8 +13,8 @@ use super::prepare::Prepared;
 use super::sizes::{MARGIN, SOURCE_SIZE};
 use super::wording::human_date;
 use crate::font;
-use crate::model::DatedBy;
-use crate::scene::{Group, Role};
+use crate::model::{DatedBy, Source};
+use crate::scene::{Group, Link, Role};
 
 /// A bold heading of the block under the chart, as its own group.
 fn heading(b: &mut Builder, text: &str, class: &str) {
@@ -28,8 +28,9 @@ fn heading(b: &mut Builder, text: &str, class: &str) {
 /// More sources than this are listed compactly, in columns, one line each.
 const COMPACT_FROM: usize = 12;
 
-/// Source `n`'s entry, `[n] Publisher, “Title”, published 2013-11? (note)`, and its link.
-fn entry(prepared: &Prepared, n: usize, id: &str) -> (String, Option<String>) {
+/// Source `n`'s entry, `[n] Publisher, “Title”, published 2013-11? (note), archived
+/// 2013-12-02, accessed 2026-11-30`, and its link.
+fn entry(prepared: &Prepared, n: usize, id: &str) -> (String, Option<Link>) {
     let mark = format!("[{n}] ");
     match prepared.sources.get(id) {
         Some(s) => {
@@ -42,16 +43,36 @@ fn entry(prepared: &Prepared, n: usize, id: &str) -> (String, Option<String>) {
             if let Some(note) = &s.published_note {
                 entry.push_str(&format!(" ({})", labels::clean(&note.value)));
             }
-            (entry, s.url.as_ref().map(|u| u.value.clone()))
+            if let Some(archived) = &s.archived {
+                entry.push_str(&format!(", archived {}", archived.value));
+            }
+            if let Some(accessed) = &s.accessed {
+                entry.push_str(&format!(", accessed {}", accessed.value));
+            }
+            (entry, link(s))
         }
         None => (format!("{mark}{}", labels::clean(id)), None),
     }
 }
 
+/// The link of a source's entry: to its `url`, or to its archived copy when it has none,
+/// with the Robust Links facts of the copy.
+fn link(source: &Source) -> Option<Link> {
+    let original = source.url.as_ref().map(|u| u.value.clone());
+    let version = source.archive_url.as_ref().map(|u| u.value.clone());
+    let href = original.clone().or_else(|| version.clone())?;
+    Some(Link {
+        href,
+        original,
+        version,
+        version_date: source.archived.as_ref().map(|d| d.value.to_string()),
+    })
+}
+
 /// Many sources in columns down the page, one line each: an entry too long for its
 /// column ends in "…", and its whole text is its tooltip. Keeps a big chart's footer a
 /// fraction of the chart rather than a second chart's height.
-fn compact(b: &mut Builder, entries: Vec<(String, Option<String>)>) {
+fn compact(b: &mut Builder, entries: Vec<(String, Option<Link>)>) {
     const COLUMN: f64 = 370.0;
     const COLUMN_GAP: f64 = 18.0;
     let columns = (((b.text_width() + COLUMN_GAP) / (COLUMN + COLUMN_GAP)).floor() as usize).max(1);
@@ -115,7 +136,7 @@ pub(super) fn draw(b: &mut Builder, prepared: &Prepared) {
     if !prepared.cited.is_empty() {
         heading(b, "Sources", "sources-heading");
     }
-    let entries: Vec<(String, Option<String>)> = prepared
+    let entries: Vec<(String, Option<Link>)> = prepared
         .cited
         .iter()
         .enumerate()

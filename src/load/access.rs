@@ -142,6 +142,17 @@ pub(super) fn req_date(
     parent: &Span,
 ) -> Option<Spanned<Edtf>> {
     let text = req_text(sink, t, key, parent)?;
+    parse_date(sink, key, text)
+}
+
+/// An optional date value (`archived`, `accessed`): `None` when absent or invalid (then
+/// reported).
+pub(super) fn opt_date(sink: &mut Sink<'_>, t: &DeTable<'_>, key: &str) -> Option<Spanned<Edtf>> {
+    let text = opt_text(sink, t, key)?;
+    parse_date(sink, key, text)
+}
+
+fn parse_date(sink: &mut Sink<'_>, key: &str, text: Spanned<String>) -> Option<Spanned<Edtf>> {
     let quote = opening_quote_len(sink.text, &text.span);
     match date::parse(&text.value) {
         Ok(d) => Some(Spanned::new(d, text.span)),

@@ -77,7 +77,7 @@ pub fn max_chars(key: &str) -> usize {
     match key {
         "quote" => 10_000,
         "summary" | "date_note" | "published_note" => 2_000,
-        "file" | "url" | "publisher" | "title" | "subtitle" => 500,
+        "file" | "url" | "archive_url" | "publisher" | "title" | "subtitle" => 500,
         _ => 200,
     }
 }

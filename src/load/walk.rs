@@ -4,7 +4,8 @@
 //! on several threads as [`Events`]; [`merge`] joins the shares in file order.
 
 use super::access::{
-    choice, opt_bool, opt_list, opt_text, req_date, req_text, table, text_list, unknown_keys, Value,
+    choice, opt_bool, opt_date, opt_list, opt_text, req_date, req_text, table, text_list,
+    unknown_keys, Value,
 };
 use super::rules::{DUPLICATE_ID, INVALID_DATE, INVALID_TYPE, INVALID_VALUE};
 use super::rules::{MISSING_DATE_NOTE, MISSING_KEY, UNDECLARED_SOURCE};
@@ -27,6 +28,9 @@ pub(super) const SOURCE_KEYS: &[&str] = &[
     "published",
     "published_note",
     "url",
+    "archive_url",
+    "archived",
+    "accessed",
     "sha256",
     "date_order",
 ];
@@ -390,6 +394,9 @@ fn source(
     }
     let published_note = opt_text(sink, t, "published_note");
     let url = opt_text(sink, t, "url");
+    let archive_url = opt_text(sink, t, "archive_url");
+    let archived = opt_date(sink, t, "archived");
+    let accessed = opt_date(sink, t, "accessed");
     let sha256 = opt_text(sink, t, "sha256");
     if let Some(pin) = &sha256 {
         if pin.value.len() != 64 || !pin.value.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -422,6 +429,9 @@ fn source(
         published: published?,
         published_note,
         url,
+        archive_url,
+        archived,
+        accessed,
         sha256,
         date_order: date_order.map(|o| o.value),
     })

@@ -33,7 +33,7 @@ use plotters_backend::{
 
 use super::limits::{RenderError, MAX_CHART_SIDE};
 use crate::font::{self, Fonts, FAMILY};
-use crate::scene::{Anchor, Color, Group, Item, Point, Role, Scene, Stroke};
+use crate::scene::{Anchor, Color, Group, Item, Link, Point, Role, Scene, Stroke};
 
 /// Backend units per CSS pixel.
 const UNIT: f64 = 100.0;
@@ -46,7 +46,7 @@ const UNIT: f64 = 100.0;
 ///
 /// ```
 /// use citeline::render;
-/// use citeline::scene::{Color, Group, Item, Point, Role, Scene, Stroke};
+/// use citeline::scene::{Color, Group, Item, Link, Point, Role, Scene, Stroke};
 ///
 /// let scene = Scene {
 ///     width: 200.0,
@@ -58,7 +58,12 @@ const UNIT: f64 = 100.0;
 ///         role: Role::Event("e1 <&>".to_owned()),
 ///         classes: vec![],
 ///         tooltip: Some("2004 & later".to_owned()),
-///         link: Some("javascript:alert(1)".to_owned()),
+///         link: Some(Link {
+///             href: "https://example.org/a b".to_owned(),
+///             original: Some("https://example.org/a b".to_owned()),
+///             version: Some("javascript:alert(1)".to_owned()),
+///             version_date: Some("2003-12-04".to_owned()),
+///         }),
 ///         data: vec![("start".to_owned(), "2004-01-01\"><script>".to_owned())],
 ///         items: vec![Item::Line {
 ///             from: Point { x: 10.0, y: 25.5 },
@@ -74,6 +79,7 @@ const UNIT: f64 = 100.0;
 /// assert!(svg.contains(r#"<g id="event-e1____" class="event" data-start="2004-01-01&quot;&gt;&lt;script&gt;">"#));
 /// assert!(svg.contains("<title>2004 &amp; later</title>"));
 /// assert!(svg.contains(r#"<line x1="10" y1="25.5" x2="190" y2="25.5""#));
+/// assert!(svg.contains(r#"<a href="https://example.org/a%20b" data-originalurl="https://example.org/a%20b" data-versiondate="2003-12-04">"#));
 /// assert!(!svg.contains("javascript"));
 /// ```
 pub fn svg(scene: &Scene) -> Result<String, RenderError> {
@@ -406,12 +412,36 @@ impl SemanticSvg {
             self.out.push_str("</title>\n");
         }
         self.link_open = false;
-        if let Some(href) = group.link.as_deref().and_then(web_link) {
-            self.out.push_str("<a href=\"");
-            push_escaped(&mut self.out, &href, Context::Attribute);
-            self.out.push_str("\">\n");
-            self.link_open = true;
+        if let Some(link) = &group.link {
+            self.open_link(link);
         }
+    }
+
+    /// `<a href>` with the link's Robust Links attributes; nothing when `href` is not a web
+    /// address (a `javascript:` URL in the data must not become a live link).
+    fn open_link(&mut self, link: &Link) {
+        let Some(href) = web_link(&link.href) else {
+            return;
+        };
+        self.out.push_str("<a href=\"");
+        push_escaped(&mut self.out, &href, Context::Attribute);
+        self.out.push('"');
+        let robust = [
+            ("originalurl", link.original.as_deref().and_then(web_link)),
+            ("versionurl", link.version.as_deref().and_then(web_link)),
+            ("versiondate", link.version_date.clone()),
+        ];
+        for (name, value) in robust {
+            if let Some(value) = value {
+                self.out.push_str(" data-");
+                self.out.push_str(name);
+                self.out.push_str("=\"");
+                push_escaped(&mut self.out, &value, Context::Attribute);
+                self.out.push('"');
+            }
+        }
+        self.out.push_str(">\n");
+        self.link_open = true;
     }
 
     fn close_group(&mut self) {
