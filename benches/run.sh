@@ -45,3 +45,10 @@ for case in $cases; do
         measure "render png: $events events, scale 1" "$bin" render "$clean/events.toml" -o "$work/out-$events.png" --scale 1
     fi
 done
+
+# Saved web pages: 1,000 news pages of about 100 kB, each parsed as HTML5 for its visible
+# text (docs/checks.md#what-counts-as-text); the goal is 1 s.
+dir="$work/h1000"
+[ -f "$dir/events.toml" ] || "$synth" "$dir" 1000 1000 10 html >/dev/null
+size=$(du -sm "$dir/articles" | cut -f1)
+measure "check: 1000 events, 1000 HTML pages (${size} MB)" "$bin" check "$dir/events.toml"

@@ -1,10 +1,12 @@
 //! `citeline-synth`: writes a synthetic project (events.toml and articles/) for benchmarks.
 //!
-//! `citeline-synth DIR EVENTS ARTICLES [BROKEN_PERCENT]` writes ARTICLES articles of about
-//! 10 kB and EVENTS events whose quotes are sentences drawn from them, each holding a
-//! day-and-month date that the event claims; BROKEN_PERCENT of the quotes (default 10) get
-//! one word changed, so `check` must find their closest passage. The output is the same for
-//! the same arguments: a fixed-seed generator, no clock.
+//! `citeline-synth DIR EVENTS ARTICLES [BROKEN_PERCENT] [txt|html]` writes ARTICLES articles
+//! of about 10 kB and EVENTS events whose quotes are sentences drawn from them, each holding
+//! a day-and-month date that the event claims; BROKEN_PERCENT of the quotes (default 10) get
+//! one word changed, so `check` must find their closest passage. With `html`, each article is
+//! a saved news page of about 100 kB instead: the same text in markup, between a head of
+//! metadata, scripts and styles, a navigation menu and a footer, as a browser saves one.
+//! The output is the same for the same arguments: a fixed-seed generator, no clock.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::fmt::Write as _;
@@ -148,7 +150,7 @@ fn article(rng: &mut Rng, index: usize) -> Article {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 4 {
-        eprintln!("usage: citeline-synth DIR EVENTS ARTICLES [BROKEN_PERCENT]");
+        eprintln!("usage: citeline-synth DIR EVENTS ARTICLES [BROKEN_PERCENT] [txt|html]");
         std::process::exit(2);
     }
     let dir = Path::new(&args[1]);
@@ -160,23 +162,35 @@ fn main() {
         }
     };
     let broken: u64 = args.get(4).and_then(|b| b.parse().ok()).unwrap_or(10);
-    if let Err(e) = write(dir, events, articles, broken) {
+    let html = args.get(5).is_some_and(|f| f == "html");
+    if let Err(e) = write(dir, events, articles, broken, html) {
         eprintln!("cannot write {}: {e}", dir.display());
         std::process::exit(2);
     }
 }
 
-fn write(dir: &Path, events: usize, articles: usize, broken: u64) -> std::io::Result<()> {
+fn write(
+    dir: &Path,
+    events: usize,
+    articles: usize,
+    broken: u64,
+    html: bool,
+) -> std::io::Result<()> {
     std::fs::create_dir_all(dir.join("articles"))?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut toml = String::from("[timeline]\ntitle = \"Synthetic benchmark\"\n\n");
     let mut made = Vec::with_capacity(articles);
     for i in 0..articles {
         let a = article(&mut rng, i);
-        std::fs::write(dir.join(format!("articles/a{i:05}.txt")), &a.text)?;
+        let (name, bytes) = if html {
+            (format!("a{i:05}.html"), page(&mut rng, &a))
+        } else {
+            (format!("a{i:05}.txt"), a.text.clone())
+        };
+        std::fs::write(dir.join("articles").join(&name), bytes)?;
         let _ = writeln!(
             toml,
-            "[sources.a{i:05}]\nfile = \"articles/a{i:05}.txt\"\npublisher = \"Synthetic Wire\"\n\
+            "[sources.a{i:05}]\nfile = \"articles/{name}\"\npublisher = \"Synthetic Wire\"\n\
              title = \"Report number {i} on regional security\"\npublished = \"{}-12-28\"\n",
             a.year
         );
@@ -208,4 +222,48 @@ fn write(dir: &Path, events: usize, articles: usize, broken: u64) -> std::io::Re
         dir.display()
     );
     Ok(())
+}
+
+/// The article as a saved news page of about 100 kB: its paragraphs in `<p>` with some
+/// inline markup and entities, inside what a real page carries around them.
+fn page(rng: &mut Rng, a: &Article) -> String {
+    let mut html = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>Synthetic Wire</title>\n\
+         <meta property=\"article:published_time\" content=\"{}-12-28T09:00:00+00:00\">\n\
+         <style>\n",
+        a.year
+    );
+    while html.len() < 12_000 {
+        let _ = writeln!(html, ".c{} {{ margin: 0 {}px; color: #333; }}", rng.below(1000), rng.below(40));
+    }
+    html.push_str("</style>\n<script>\nvar config = {\n");
+    while html.len() < 50_000 {
+        let _ = writeln!(html, "  \"k{}\": \"{}\",", rng.below(100_000), filler(rng, 6));
+    }
+    html.push_str("};\n</script>\n</head>\n<body>\n<nav><ul>\n");
+    while html.len() < 62_000 {
+        let _ = writeln!(html, "<li><a href=\"/section/{}\">{}</a></li>", rng.below(1000), rng.pick(WORDS));
+    }
+    html.push_str("</ul></nav>\n<article>\n");
+    for paragraph in a.text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        // Inline markup that joins without spaces, and an entity, in every paragraph.
+        let marked = paragraph
+            .trim()
+            .replacen(" security", " <em>security</em>", 1)
+            .replacen(" the ", " th&#101; ", 1);
+        let _ = writeln!(html, "<p class=\"c{}\">{marked}</p>", rng.below(1000));
+    }
+    html.push_str("</article>\n<aside><h2>Related</h2><ul>\n");
+    while html.len() < 100_000 {
+        let _ = writeln!(
+            html,
+            "<li><a href=\"/story/{}\">{}</a> <!-- tracking {} --></li>",
+            rng.below(100_000),
+            filler(rng, 8),
+            rng.below(1000)
+        );
+    }
+    html.push_str("</ul></aside>\n<footer>&copy; Synthetic Wire</footer>\n</body>\n</html>\n");
+    html
 }
