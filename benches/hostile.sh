@@ -90,3 +90,28 @@ while size < 63 * 1024 * 1024:
     e = f'[[events]]\nid=\"e{i}\"\ndate=\"2003\"\ntitle=\"t\"\n[[events.evidence]]\nsource=\"a\"\nquote=\"q\"\n'
     out.write(e); size += len(e); i += 1"
 measure "63 MB of 760,000 minimal events, each broken twice" "$work/flood" check --format json
+
+# Hostile source files (issue 9): each must be a clear finding in bounded time and memory.
+hostile_source() { # label, file name, then python that writes that file
+    local label=$1 name=$2 code=$3 dir="$work/src-${2//[^a-z0-9]/-}"
+    gen "$dir" "$SOURCE
+src = src.replace('a.txt', '$name').replace('published = \"2003-12-03\"', 'published = \"2003-12-03\"\nurl = \"https://example.org/a\"')
+open('events.toml','w').write(src + event(0))"
+    (cd "$dir" && python3 -c "import zlib, gzip
+$code")
+    measure "$label" "$dir" check
+}
+hostile_source "HTML nested 100,000 deep" deep.html "open('deep.html','w').write('<html><body>' + '<div>' * 100_000 + 'On 19 November the ministers met' + '</div>' * 100_000)"
+hostile_source "HTML of one 16 MiB text node" node.html "open('node.html','w').write('<html><body><p>' + 'On 19 November the ministers met. ' * 470_000 + '</p>')"
+hostile_source "PDF whose one stream inflates to 4 GiB (a bomb)" bomb.pdf "
+z = zlib.compressobj(9); chunk = b'0' * (1 << 20)
+data = b''.join(z.compress(chunk) for _ in range(4096)) + z.flush()
+body = b'%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n'
+body += b'4 0 obj << /Length %d /Filter /FlateDecode >> stream\n' % len(data) + data + b'\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'
+open('bomb.pdf','wb').write(body)"
+hostile_source "PDF whose page tree is a cycle" cycle.pdf "
+open('cycle.pdf','wb').write(b'%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')"
+hostile_source "WARC without the cited page (1,000 other records)" capture.warc.gz "
+rec = lambda i: gzip.compress(('WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/other/%d\r\nContent-Length: 40\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n\r\n\r\n' % i).encode())
+open('capture.warc.gz','wb').write(b''.join(rec(i) for i in range(1000)))"
+hostile_source "a .html that is really a PDF" page.html "open('page.html','wb').write(b'%PDF-1.7\n' + b'0' * 1000)"
