@@ -16,6 +16,9 @@ const MAX_CAPTURES: usize = 200_000;
 const MAX_INDEX_BYTES: usize = 64 << 20;
 /// The most redirects followed from the address asked for.
 const MAX_HOPS: usize = 5;
+/// The most revisits of one address whose original is looked for: each look is a walk over
+/// the index, and an archive of many revisits of one page is a hostile one.
+const MAX_REVISITS_TRIED: usize = 16;
 /// The most addresses a missing capture's finding lists.
 const MAX_NEAR: usize = 5;
 
@@ -166,6 +169,7 @@ impl Index {
                 let revisit = tier
                     .iter()
                     .filter(|e| e.revisit())
+                    .take(MAX_REVISITS_TRIED)
                     .find_map(|r| self.original(r).map(|o| (*r, o)));
                 if let Some((r, o)) = revisit {
                     return Ok(Choice::Revisit(r, o));

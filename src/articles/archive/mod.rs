@@ -40,7 +40,7 @@
 //! at most two passes (the second only to fetch a capture chosen through a redirect, a
 //! revisit or the normalisation); WARC header lines are at most 64 KiB, headers 256 fields and
 //! 256 KiB, HTTP heads 256 KiB and 512 lines; at most 200,000 captures (64 MiB of addresses)
-//! are indexed; a zip holds at most 10,000 entries, none encrypted. A `Content-Length` past
+//! are indexed, and the originals of at most 16 revisits of one address looked for; a zip holds at most 10,000 entries, none encrypted. A `Content-Length` past
 //! the end of the file is a truncated record.
 
 // Nothing outside the tests calls the readers until the source dispatcher does (the HTML and

@@ -203,6 +203,22 @@ fn chunks_and_gzip_together_are_undone() {
 }
 
 #[test]
+fn draft_versions_and_field_case_are_read() {
+    let block = b"HTTP/1.0 200 OK\r\ncontent-type: text/html\r\n\r\n<p>old</p>";
+    let mut warc = format!(
+        "WARC/0.17\r\nwarc-type: response\r\nwarc-target-uri: http://old.org/\r\n\
+         warc-date: 2008-04-30T20:48:25Z\r\ncontent-length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    warc.extend(block);
+    let r = warc_record(&warc, "http://old.org/").unwrap();
+    assert_eq!(r.body, b"<p>old</p>");
+    assert_eq!(r.date.as_deref(), Some("2008-04-30T20:48:25Z"));
+    assert_eq!(r.content_type.as_deref(), Some("text/html"));
+}
+
+#[test]
 fn a_resource_record_is_its_own_body() {
     let r = warc_record(
         &source("example-resource.warc.gz"),
@@ -460,6 +476,20 @@ fn a_gzip_bomb_in_the_archive_stops_at_the_cap() {
     let big = record("resource", "http://b.org/big", &vec![b'a'; (16 << 20) + 1]);
     let f = failure(warc_record(&gzip(&big), "http://b.org/big"));
     assert_eq!(f.reason, "the record's body is past 16 MiB");
+}
+
+#[test]
+fn many_orphan_revisits_cost_little() {
+    let one = record("revisit", "http://many.org/", b"HTTP/1.1 200 OK\r\n\r\n");
+    let warc = one.repeat(20_000);
+    let start = Instant::now();
+    let f = failure(warc_record(&warc, "http://many.org/"));
+    assert!(
+        f.reason.contains("original capture is not in the archive"),
+        "{}",
+        f.reason
+    );
+    assert!(start.elapsed() < Duration::from_secs(20));
 }
 
 #[test]
