@@ -185,12 +185,12 @@ impl Index {
             };
             let to = url::join(&from.uri, location);
             if chain.contains(&to) || chain.len() > MAX_HOPS {
-                chain.push(to);
-                let why = if chain.len() > MAX_HOPS + 1 {
-                    format!("redirects more than {MAX_HOPS} times")
-                } else {
+                let why = if chain.contains(&to) {
                     "redirects in a circle".into()
+                } else {
+                    format!("redirects more than {MAX_HOPS} times")
                 };
+                chain.push(to);
                 return Err(Failure::new(
                     &ARCHIVE_RECORD_MISSING,
                     format!(
