@@ -45,7 +45,6 @@
 
 // Nothing outside the tests calls the readers until the source dispatcher does (the HTML and
 // PDF readers land beside this one); remove this then.
-#![cfg_attr(not(test), allow(dead_code))]
 
 mod fail;
 mod http;
