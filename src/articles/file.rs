@@ -41,7 +41,13 @@ pub(super) struct Unreadable {
 
 impl Unreadable {
     pub(super) fn finding(&self, source: &Source) -> Diagnostic {
-        Diagnostic::new(self.rule, source.file.span.clone(), self.message.clone())
+        // A page missing from an archive is the `url`'s fault as much as the file's: point
+        // at the key the user will change.
+        let span = match &source.url {
+            Some(url) if self.rule.code == ARCHIVE_RECORD_MISSING.code => url.span.clone(),
+            _ => source.file.span.clone(),
+        };
+        Diagnostic::new(self.rule, span, self.message.clone())
             .with_source(source.id.value.clone())
             .with_help(self.help)
     }
