@@ -463,6 +463,215 @@ published <time pubdate datetime="2003-12-03">Wednesday</time>.
     assert_eq!(e.text, "Updated Saturday, published Wednesday. 3 Dec");
 }
 
+// Real pages, from mozilla/readability's test pages (tests/sources/html/ORIGIN.md).
+
+fn page(name: &str) -> Extracted {
+    let path = format!(
+        "{}/tests/sources/html/readability-{name}.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    read_bytes(&std::fs::read(&path).unwrap(), None)
+}
+
+/// Each of `shown` is a whole paragraph of the text, and none of `hidden` is anywhere in it.
+fn assert_reads(e: &Extracted, shown: &[&str], hidden: &[&str]) {
+    let paragraphs = paragraphs(&e.text);
+    for s in shown {
+        assert!(paragraphs.contains(s), "no paragraph {s:?}");
+    }
+    for h in hidden {
+        assert!(!e.text.contains(h), "{h:?} is read");
+    }
+}
+
+#[test]
+fn bbc_news_page() {
+    let e = page("bbc-1");
+    assert_eq!(
+        paragraphs(&e.text)[0],
+        "Obama admits US gun laws are his 'biggest frustration' - BBC News"
+    );
+    assert_reads(
+        &e,
+        &[
+            "Obama admits US gun laws are his 'biggest frustration'",
+            "President Barack Obama has admitted that his failure to pass \"common sense gun \
+             safety laws\" in the US is the greatest frustration of his presidency.",
+            // A figcaption.
+            "The president said he would continue fighting for greater gun control laws",
+            // A list item, and navigation (no boilerplate is guessed away).
+            "He is confident the Iran nuclear deal will be passed by Congress",
+            "Sport",
+        ],
+        &[
+            "_sf_startpt",
+            ".bbccom_display_none",
+            "orb.ws.require.lib",
+            "BBCDOTCOM head",
+            "datePublished",
+        ],
+    );
+    assert_eq!(
+        e.dates,
+        [date(
+            "JSON-LD datePublished",
+            "2015-07-24T05:36:09+01:00",
+            true,
+            81
+        )]
+    );
+}
+
+#[test]
+fn heise_page_in_german() {
+    let e = page("heise");
+    assert_reads(
+        &e,
+        &[
+            "1Password für Mac generiert Einmal-Passwörter | Mac & i",
+            "1Password scannt auch QR-Codes.",
+            "(Bild: Hersteller)",
+            "1Password kostet aktuell knapp 50 Euro im Mac App Store und setzt in seiner \
+             aktuellen Version mindestens OS X 10.10 voraus. (bsc)",
+        ],
+        &[
+            "googleoff",
+            "jQuery(document)",
+            "heisetopnavi_button",
+            "search_hidden",
+        ],
+    );
+    assert_eq!(
+        e.dates,
+        [date("meta date", "2015-04-08T12:46:00", true, 16)]
+    );
+}
+
+#[test]
+fn aktualne_page_in_czech() {
+    let e = page("aktualne");
+    assert_reads(
+        &e,
+        &[
+            "West Ham hrozí gigantům, okouzlil i Linekera. Součkovu práci je snadné přehlédnout \
+             - Aktuálně.cz",
+            "Tomáš Souček zůstává nepostradatelným členem základní sestavy, navzdory tomu, že \
+             jeho poslední výkony působí nenápadně.",
+        ],
+        &[
+            "Google Tag Manager",
+            "googletagmanager",
+            "createZapasHtml",
+            "obal-widget",
+        ],
+    );
+    assert_eq!(
+        e.dates,
+        [
+            date(
+                "meta article:published_time",
+                "2021-11-01T10:52:50+01:00",
+                true,
+                15
+            ),
+            date(
+                "meta article:modified_time",
+                "2021-11-01T12:34:23+01:00",
+                false,
+                16
+            ),
+            // In a JSON-LD object written on one line, in the order written.
+            date(
+                "JSON-LD datePublished",
+                "2021-11-01T10:52:50+0100",
+                true,
+                42
+            ),
+            date(
+                "JSON-LD dateModified",
+                "2021-11-01T10:52:50+0100",
+                false,
+                42
+            ),
+        ]
+    );
+}
+
+#[test]
+fn herald_sun_page() {
+    let e = page("herald-sun-1");
+    assert_reads(
+        &e,
+        &[
+            "“These legitimate concerns cannot be addressed effectively short of exempting \
+             journalists and media organisations,” says president David Weisbrot.",
+            "A new Bill would require telecommunications service providers to store so-called \
+             ‘metadata’ for two years. Source: Supplied",
+        ],
+        &["thisPage::", "breachflag", "talogin-error"],
+    );
+    assert_eq!(
+        e.dates,
+        [date(
+            "meta article:publicationdate",
+            "Fri Mar 13 21:30:09 EST 2015",
+            true,
+            71
+        )]
+    );
+}
+
+#[test]
+fn hukumusume_page_in_japanese() {
+    let e = page("hukumusume");
+    assert_reads(
+        &e,
+        &[
+            "欲張りなイヌ　＜福娘童話集　きょうのイソップ童話＞",
+            "欲張りなイヌ",
+            "おしまい",
+        ],
+        &["<rt>", "bgcolor"],
+    );
+    assert!(e.text.contains(
+        "　肉をくわえたイヌが、橋を渡っていました。 　ふと下を見ると、川の中にも肉をくわえたイヌがいます。"
+    ));
+}
+
+#[test]
+fn qq_page_in_chinese_saved_again_as_utf8() {
+    // The page declares gb2312 but its bytes are UTF-8.
+    let e = page("qq");
+    assert_reads(
+        &e,
+        &["DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网"],
+        &["jackiejiang", "indexOf(\"/a/\")", "visibility: hidden"],
+    );
+}
+
+#[test]
+fn hidden_nodes_page() {
+    let e = page("hidden-nodes");
+    // The same paragraph three times: shown, `display: none`, `hidden`.
+    assert_eq!(e.text.matches("Stet clita kasd gubergren").count(), 3);
+    assert_reads(&e, &["Secondary header", "Third header"], &[]);
+}
+
+#[test]
+fn parsely_metadata_page() {
+    let e = page("parsely-metadata");
+    assert_eq!(paragraphs(&e.text)[0], "Test document title");
+    assert_eq!(
+        e.dates,
+        [date(
+            "meta parsely-pub-date",
+            "2024-04-20T04:20:00.000Z",
+            true,
+            6
+        )]
+    );
+}
+
 // Never a panic.
 
 /// Markup fragments that exercise the tree builder's odd corners.
@@ -534,6 +743,79 @@ proptest! {
             assert_places(html.as_bytes(), None, &e);
         }
     }
+}
+
+/// `cargo test --release --lib articles::html::tests::speed -- --ignored --nocapture`
+#[test]
+#[ignore]
+#[allow(clippy::print_stderr)]
+fn speed() {
+    let dir = format!("{}/tests/sources/html", env!("CARGO_MANIFEST_DIR"));
+    let pages: Vec<Vec<u8>> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    let bytes: usize = pages.iter().map(Vec::len).sum();
+    let rounds = 50;
+    let start = Instant::now();
+    for _ in 0..rounds {
+        for page in &pages {
+            std::hint::black_box(extract(page, None).ok());
+        }
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    let mut times = [0f64; 5];
+    for _ in 0..rounds {
+        for page in &pages {
+            let t = Instant::now();
+            let (source, _) = charset::decode(page, None);
+            times[0] += t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            struct Nothing;
+            impl html5ever::tokenizer::TokenSink for Nothing {
+                type Handle = ();
+                fn process_token(
+                    &self,
+                    _: html5ever::tokenizer::Token,
+                    _: u64,
+                ) -> html5ever::tokenizer::TokenSinkResult<()> {
+                    html5ever::tokenizer::TokenSinkResult::Continue
+                }
+            }
+            let tok = html5ever::tokenizer::Tokenizer::new(Nothing, Default::default());
+            let q = html5ever::tokenizer::BufferQueue::default();
+            q.push_back(html5ever::tendril::StrTendril::from_slice(&source));
+            let _ = tok.feed(&q);
+            tok.end();
+            times[4] += t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            let tree = parse::parse(&source).ok().unwrap();
+            times[1] += t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            std::hint::black_box(text::visible(&tree).ok());
+            times[2] += t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            std::hint::black_box(meta::dates(&tree));
+            times[3] += t.elapsed().as_secs_f64();
+        }
+    }
+    eprintln!(
+        "decode {:.1} ms, parse {:.1} ms (tokenizer alone {:.1} ms), text {:.1} ms, dates {:.1} ms",
+        times[0] * 1000.0,
+        times[1] * 1000.0,
+        times[4] * 1000.0,
+        times[2] * 1000.0,
+        times[3] * 1000.0
+    );
+    let per_100k = elapsed / (rounds * bytes) as f64 * 100_000.0 * 1000.0;
+    eprintln!(
+        "{} pages, {} KB, {rounds} rounds: {:.1} ms; {per_100k:.3} ms per 100 KB on one core",
+        pages.len(),
+        bytes / 1000,
+        elapsed * 1000.0
+    );
 }
 
 /// The way back holds on every page of a folder (Readability's 130 test pages did):
