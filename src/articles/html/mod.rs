@@ -75,7 +75,7 @@
 //! The parse stops, and the page is refused as malformed, when elements nest deeper than
 //! [`parse::MAX_DEPTH`] (512, the depth Blink's parser allows): the tree builder checks
 //! scope through every open element for most tags, so 100,000 nested `<div>`s would take
-//! minutes. The text may not pass [`MAX_TEXT_BYTES`]. A page with no text outside its
+//! minutes. The text may not pass [`MAX_TEXT_BYTES`]. A page with no text besides its
 //! title is refused as having none.
 
 mod charset;
@@ -118,10 +118,13 @@ pub fn extract(bytes: &[u8], charset: Option<&str>) -> Result<Extracted, Failure
             ),
             "cite the article's own page, not a larger one that contains it",
         ),
-        text::Refused::Empty => Failure::new(
+        text::Refused::Empty { titled } => Failure::new(
             &SOURCE_NO_TEXT,
-            "the page shows no text outside its title (its text may be built by scripts, \
-             or all of it hidden)",
+            format!(
+                "the page shows no text{} (its text may be built by scripts, or all of it \
+                 hidden)",
+                if titled { " besides its title" } else { "" }
+            ),
             "save the page after a browser has shown it (or an archive of it), or cite a \
              .txt copy of its text",
         ),

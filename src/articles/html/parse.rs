@@ -28,9 +28,10 @@ use std::rc::Rc;
 
 /// The deepest a page may nest: the open elements (with the formatting elements the parser
 /// keeps to reopen) may number at most this many. It is Blink's limit on its parser's tree
-/// depth (`kMaximumHTMLParserDOMTreeDepth`); pages people read nest a few dozen deep. The
-/// parser checks scope through all open elements for most tags, so 100,000 nested `<div>`s
-/// would cost 10^10 steps: past the limit the parse stops.
+/// depth (`kMaximumHTMLParserDOMTreeDepth`; Blink makes what goes deeper a sibling, we
+/// refuse the page); pages people read nest a few dozen deep. The tree builder checks
+/// scope through all open elements for most tags, so 100,000 nested `<div>`s would cost
+/// 10^10 steps: past the limit the parse stops.
 pub const MAX_DEPTH: usize = 512;
 
 /// How much of the source the tokenizer is given at a time.

@@ -210,7 +210,7 @@ fn the_title_is_the_first_paragraph() {
     let f = refused(b"<title>Loading...</title><script>render()</script>");
     assert_eq!(f.rule.code, "source-no-text");
     assert!(
-        f.reason.contains("no text outside its title"),
+        f.reason.contains("no text besides its title"),
         "{}",
         f.reason
     );
@@ -224,7 +224,13 @@ fn a_page_without_visible_text_is_refused() {
         b"<div hidden><p>all hidden</p></div>",
         b"\xff\xfe",
     ] {
-        assert_eq!(refused(html).rule.code, "source-no-text");
+        let f = refused(html);
+        assert_eq!(f.rule.code, "source-no-text");
+        assert!(
+            f.reason.starts_with("the page shows no text ("),
+            "{}",
+            f.reason
+        );
     }
 }
 

@@ -25,8 +25,8 @@ enum Kind {
 pub enum Refused {
     /// Longer than [`MAX_TEXT_BYTES`].
     TooLarge,
-    /// Nothing outside the title.
-    Empty,
+    /// Nothing outside the title; whether there is a title.
+    Empty { titled: bool },
 }
 
 /// The text and its pieces.
@@ -93,7 +93,9 @@ pub fn visible(tree: &Tree) -> Result<(String, Vec<Piece>), Refused> {
         }
     }
     if out.text.len() == title_end {
-        return Err(Refused::Empty);
+        return Err(Refused::Empty {
+            titled: title_end > 0,
+        });
     }
     Ok((out.text, out.pieces))
 }
