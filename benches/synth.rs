@@ -235,15 +235,30 @@ fn page(rng: &mut Rng, a: &Article) -> String {
         a.year
     );
     while html.len() < 12_000 {
-        let _ = writeln!(html, ".c{} {{ margin: 0 {}px; color: #333; }}", rng.below(1000), rng.below(40));
+        let _ = writeln!(
+            html,
+            ".c{} {{ margin: 0 {}px; color: #333; }}",
+            rng.below(1000),
+            rng.below(40)
+        );
     }
     html.push_str("</style>\n<script>\nvar config = {\n");
     while html.len() < 50_000 {
-        let _ = writeln!(html, "  \"k{}\": \"{}\",", rng.below(100_000), filler(rng, 6));
+        let _ = writeln!(
+            html,
+            "  \"k{}\": \"{}\",",
+            rng.below(100_000),
+            filler(rng, 6)
+        );
     }
     html.push_str("};\n</script>\n</head>\n<body>\n<nav><ul>\n");
     while html.len() < 62_000 {
-        let _ = writeln!(html, "<li><a href=\"/section/{}\">{}</a></li>", rng.below(1000), rng.pick(WORDS));
+        let _ = writeln!(
+            html,
+            "<li><a href=\"/section/{}\">{}</a></li>",
+            rng.below(1000),
+            rng.pick(WORDS)
+        );
     }
     html.push_str("</ul></nav>\n<article>\n");
     for paragraph in a.text.split("\n\n").filter(|p| !p.trim().is_empty()) {
