@@ -66,6 +66,24 @@ def run_one(binary, mode, pdf, out_dir, timeout):
     return parts[0], float(parts[1]), parts[2] if len(parts) > 2 else "", text
 
 
+STATUS = {}
+
+
+def precomputed(folder, pdf):
+    if folder not in STATUS:
+        STATUS[folder] = {}
+        with open(os.path.join(folder, "status.tsv"), encoding="utf-8") as f:
+            for line in f:
+                name, ms, why = line.rstrip("\n").split("\t", 2)
+                STATUS[folder][name] = (float(ms), why)
+    name = os.path.basename(pdf)
+    ms, why = STATUS[folder].get(name, (0.0, "missing"))
+    if why != "ok":
+        return "err", ms, why, ""
+    with open(os.path.join(folder, name[:-4] + ".txt"), encoding="utf-8", errors="replace") as f:
+        return "ok", ms, "", f.read()
+
+
 def compare(ref_text, text):
     r, c = tokens(ref_text), tokens(text)
     rc, cc = collections.Counter(r), collections.Counter(c)
@@ -96,18 +114,38 @@ def main():
     ap.add_argument("--timeout", type=float, default=10.0)
     ap.add_argument("--min-words", type=int, default=30)
     ap.add_argument("--bin", default=os.path.join(HERE, "compare", "target", "release", "pdf-compare"))
+    ap.add_argument("--texts", action="append", default=[],
+                    help="NAME=DIR: texts made elsewhere (DIR/FILE.txt, DIR/status.tsv with"
+                         " file, ms, and 'ok' or a reason), scored as one more mode")
+    ap.add_argument("--reuse", help="a results.tsv of an earlier run: its modes are reported, not run again")
     a = ap.parse_args()
-    modes = a.modes.split(",")
+    modes = [m for m in a.modes.split(",") if m]
+    reused = []
+    if a.reuse:
+        with open(a.reuse, encoding="utf-8") as f:
+            next(f)
+            keys = ["ref", "cand", "common", "ref_bigrams", "common_bigrams", "split", "glued", "ligatures"]
+            for line in f:
+                c = line.rstrip("\n").split("\t")
+                reused.append((c[0], c[1], c[2], float(c[3]), dict(zip(keys, map(int, c[4:12])))))
+        old = list(dict.fromkeys(r[1] for r in reused))
+        modes = [m for m in modes if m not in old]
+    texts = dict(t.split("=", 1) for t in a.texts)
     for d in ["ref"] + modes:
         os.makedirs(os.path.join(a.out, d), exist_ok=True)
     pdfs = sorted(os.path.join(a.corpus, f) for f in os.listdir(a.corpus) if f.endswith(".pdf"))
-    rows = []
+    rows = list(reused)
     with open(os.path.join(a.out, "results.tsv"), "w") as tsv:
         tsv.write("file\tmode\tstatus\tms\tref\tcand\tcommon\tref_bigrams\tcommon_bigrams\tsplit\tglued\tligatures\tmessage\n")
         for i, pdf in enumerate(pdfs):
             ref_text = reference(pdf, a.out, a.timeout)
-            for mode in modes:
-                status, ms, msg, text = run_one(a.bin, mode, pdf, a.out, a.timeout)
+            for mode in modes + list(texts):
+                if not modes and not texts:
+                    break
+                if mode in texts:
+                    status, ms, msg, text = precomputed(texts[mode], pdf)
+                else:
+                    status, ms, msg, text = run_one(a.bin, mode, pdf, a.out, a.timeout)
                 m = compare(ref_text, text)
                 rows.append((os.path.basename(pdf), mode, status, ms, m))
                 tsv.write("\t".join([os.path.basename(pdf), mode, status, f"{ms:.2f}"]
@@ -115,7 +153,7 @@ def main():
                                     + [msg]) + "\n")
             if i % 50 == 0:
                 print(f"{i}/{len(pdfs)}", file=sys.stderr)
-    report(rows, modes, a.min_words, len(pdfs))
+    report(rows, list(dict.fromkeys(r[1] for r in rows)), a.min_words, len(pdfs))
 
 
 def report(rows, modes, min_words, n_files):
@@ -132,12 +170,13 @@ def report(rows, modes, min_words, n_files):
     q = {r[0] for r in rows if r[4]["ref"] >= min_words}
     print(f"\nQuality on the {len(q)} files where pdftotext finds at least {min_words} words"
           " (a failed file counts as empty text):\n")
-    print("| mode | word recall | word precision | bigram recall (order) | split per 1k | glued per 1k | files recall < 0.8 | ligatures left |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| mode | word recall | mean file recall | word precision | bigram recall (order) | split per 1k | glued per 1k | files recall < 0.8 | ligatures left |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for mode in modes:
         rs = [r for r in rows if r[1] == mode and r[0] in q]
         s = collections.Counter()
         low = 0
+        mean = sum(r[4]["common"] / max(r[4]["ref"], 1) for r in rs) / max(len(rs), 1)
         for r in rs:
             s.update(r[4])
             if r[4]["common"] < 0.8 * r[4]["ref"]:
@@ -145,7 +184,7 @@ def report(rows, modes, min_words, n_files):
         rec = s["common"] / max(s["ref"], 1)
         prec = s["common"] / max(s["cand"], 1)
         big = s["common_bigrams"] / max(s["ref_bigrams"], 1)
-        print(f"| {mode} | {rec:.3f} | {prec:.3f} | {big:.3f} | {1000 * s['split'] / max(s['ref'], 1):.1f}"
+        print(f"| {mode} | {rec:.3f} | {mean:.3f} | {prec:.3f} | {big:.3f} | {1000 * s['split'] / max(s['ref'], 1):.1f}"
               f" | {1000 * s['glued'] / max(s['ref'], 1):.1f} | {low} | {s['ligatures']} |")
 
 

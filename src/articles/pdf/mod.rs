@@ -39,7 +39,7 @@ use super::extract::{Extracted, Failure, MAX_TEXT_BYTES};
 use super::findings::{SOURCE_ENCRYPTED, SOURCE_MALFORMED, SOURCE_NO_TEXT, SOURCE_TOO_LARGE};
 use hayro_interpret::font::Glyph as HayroGlyph;
 use hayro_interpret::hayro_cmap::BfString;
-use hayro_interpret::hayro_syntax::object::{Array, Dict, MaybeRef, ObjectIdentifier, Stream};
+use hayro_interpret::hayro_syntax::object::{Array, Dict, MaybeRef, ObjRef, Stream};
 use hayro_interpret::hayro_syntax::page::Page;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect};
@@ -233,13 +233,13 @@ fn check_page_tree(pdf: &Pdf) -> Result<(), Failure> {
     let Some(MaybeRef::Ref(root)) = catalog.get_raw::<Dict<'_>>(b"Pages".as_slice()) else {
         return Ok(());
     };
-    let mut seen: HashSet<ObjectIdentifier> = HashSet::new();
-    let mut stack: Vec<(ObjectIdentifier, usize)> = vec![(root.into(), 0)];
+    let mut seen: HashSet<ObjRef> = HashSet::new();
+    let mut stack: Vec<(ObjRef, usize)> = vec![(root, 0)];
     while let Some((id, depth)) = stack.pop() {
         if !seen.insert(id) {
             return Err(malformed(format!(
                 "its page tree reaches object {} twice (a cycle)",
-                id_number(id)
+                id.obj_number
             )));
         }
         if depth > MAX_DEPTH {
@@ -250,7 +250,7 @@ fn check_page_tree(pdf: &Pdf) -> Result<(), Failure> {
         if seen.len() > MAX_PAGES * 2 {
             break;
         }
-        let Some(node) = xref.get::<Dict<'_>>(id) else {
+        let Some(node) = xref.get::<Dict<'_>>(id.into()) else {
             continue;
         };
         let Some(kids) = node.get::<Array<'_>>(b"Kids".as_slice()) else {
@@ -258,16 +258,11 @@ fn check_page_tree(pdf: &Pdf) -> Result<(), Failure> {
         };
         for kid in kids.raw_iter() {
             if let MaybeRef::Ref(r) = kid {
-                stack.push((r.into(), depth + 1));
+                stack.push((r, depth + 1));
             }
         }
     }
     Ok(())
-}
-
-fn id_number(id: ObjectIdentifier) -> String {
-    // ObjectIdentifier prints as its number and generation.
-    format!("{id:?}")
 }
 
 /// Refuse a page whose content stream says it is an image: `guard.rs` leaves images
