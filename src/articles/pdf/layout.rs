@@ -58,7 +58,9 @@ impl Line {
     }
 
     fn has_drawn(&self, g: &Glyph, text: &str) -> bool {
-        let near = 0.2 * g.size.max(1e-6);
+        // A fake bold is offset by a few hundredths of the size; the next of two equal
+        // letters ("ll") stands a whole advance away.
+        let near = (0.1 * g.size).min(0.4 * g.advance).max(1e-6);
         self.drawn.iter().any(|&(x, y, from, to)| {
             (x - g.x).abs() < near && (y - g.y).abs() < near && &self.text[from..to] == text
         })

@@ -293,7 +293,10 @@ fn a_cyclic_page_tree_is_broken() {
     ]);
     let (rule, reason) = failure(&bytes);
     assert_eq!(rule, "source-malformed");
-    assert_eq!(reason, "the PDF is broken: its page tree reaches object 2 twice (a cycle)");
+    assert_eq!(
+        reason,
+        "the PDF is broken: its page tree reaches object 2 twice (a cycle)"
+    );
     // A page that is its own parent's kid twice: the same node reached twice.
     let twice = build(&[
         obj("<< /Type /Catalog /Pages 2 0 R >>"),
