@@ -350,6 +350,10 @@ mod tests {
         }));
         let w = page(&[glyphs]);
         assert_eq!(w.text, "efficient");
+        // Double letters, even in a large size whose glyphs are narrow, are letters.
+        let mut tall = line(700.0, 50.0, "will");
+        tall.iter_mut().for_each(|g| g.size = 30.0);
+        assert_eq!(page(&[tall]).text, "will");
     }
 
     #[test]

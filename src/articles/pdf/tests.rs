@@ -463,3 +463,23 @@ fn a_panic_in_the_reader_is_caught_quietly() {
     assert_eq!(quietly(|| -> u8 { panic!("inside the reader") }), None);
     assert!(!READING.with(Cell::get));
 }
+
+#[test]
+fn more_pages_than_the_cap_are_too_large() {
+    let n = MAX_PAGES + 1;
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", i + 3)).collect();
+    let mut objects = vec![
+        obj("<< /Type /Catalog /Pages 2 0 R >>"),
+        obj(&format!(
+            "<< /Type /Pages /Kids [{}] /Count {n} >>",
+            kids.join(" ")
+        )),
+    ];
+    objects.extend((0..n).map(|_| obj("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>")));
+    let (rule, reason) = failure(&build(&objects));
+    assert_eq!(rule, "source-too-large");
+    assert_eq!(
+        reason,
+        "the PDF has 10001 pages, more than the 10000 citeline reads"
+    );
+}
