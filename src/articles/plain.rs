@@ -11,7 +11,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, Failure> {
         Failure::new(
             &SOURCE_NOT_UTF8,
             format!(
-                "not UTF-8: invalid byte 0x{:02X} at offset {at}",
+                "it is not UTF-8: invalid byte 0x{:02X} at offset {at}",
                 e.as_bytes()[at]
             ),
             "convert it to UTF-8 (e.g. with iconv), keeping the original beside it",
@@ -22,7 +22,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, Failure> {
         return Err(Failure::new(
             &SOURCE_BINARY,
             format!(
-                "holds the control byte 0x{:02X} at offset {at}: it is not plain text",
+                "it holds the control byte 0x{:02X} at offset {at}, so it is not plain text",
                 text.as_bytes()[at]
             ),
             "extract the article's text into a .txt file and cite that",
