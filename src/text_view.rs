@@ -44,7 +44,7 @@ pub(crate) fn write(
         "{shown}: {what}, {} paragraph{}, sha256 {}",
         paragraphs.len(),
         if paragraphs.len() == 1 { "" } else { "s" },
-        article.sha256
+        article.sha256.as_deref().unwrap_or("not computed")
     )?;
     let mut page = None;
     for (n, range) in paragraphs.into_iter().enumerate() {

@@ -10,8 +10,9 @@ use std::sync::OnceLock;
 /// One source's text, read and prepared once for all the quotes that cite it.
 #[derive(Debug)]
 pub struct Article {
-    /// The sha256 of the file's bytes as saved, lowercase hex.
-    pub sha256: String,
+    /// The sha256 of the file's bytes as saved, lowercase hex; `None` when no one asked
+    /// for it (no source of the file has a pin): hashing costs as much as reading a page.
+    pub sha256: Option<String>,
     /// The text a reader sees: paragraphs separated by a blank line.
     pub text: String,
     pub haystack: Haystack,
@@ -49,10 +50,10 @@ impl Article {
     /// Prepare plain `text`, whose file has the hash `sha256`, for quotes and names.
     #[cfg(test)]
     pub fn new(text: String, sha256: String) -> Self {
-        Self::read_as(text, sha256, Origin::plain())
+        Self::read_as(text, Some(sha256), Origin::plain())
     }
 
-    pub(super) fn read_as(text: String, sha256: String, origin: Origin) -> Self {
+    pub(super) fn read_as(text: String, sha256: Option<String>, origin: Origin) -> Self {
         Self {
             sha256,
             haystack: Haystack::new(&text),

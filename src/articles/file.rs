@@ -73,8 +73,9 @@ impl Folder {
         Self { folder, root }
     }
 
-    /// The article of `source`, read from its file inside the folder.
-    pub(super) fn read(&self, source: &Source) -> Result<Article, Unreadable> {
+    /// The article of `source`, read from its file inside the folder; its sha256 only if
+    /// `hash`.
+    pub(super) fn read(&self, source: &Source, hash: bool) -> Result<Article, Unreadable> {
         let written = source.file.value.as_str();
         let resolved =
             std::fs::canonicalize(self.folder.join(written)).map_err(|e| io_error(written, e))?;
@@ -86,7 +87,7 @@ impl Folder {
             });
         }
         let url = source.url.as_ref().map(|u| u.value.as_str());
-        read_resolved(&resolved, written, url)
+        read_resolved(&resolved, written, url, hash)
     }
 }
 
@@ -95,17 +96,22 @@ impl Folder {
 /// is the message a source's finding would give, naming the path as given.
 pub fn read_path(path: &Path, url: Option<&str>) -> Result<Article, String> {
     let written = path.display().to_string();
-    read_resolved(path, &written, url).map_err(|why| why.message)
+    read_resolved(path, &written, url, true).map_err(|why| why.message)
 }
 
-fn read_resolved(path: &Path, written: &str, url: Option<&str>) -> Result<Article, Unreadable> {
+fn read_resolved(
+    path: &Path,
+    written: &str,
+    url: Option<&str>,
+    hash: bool,
+) -> Result<Article, Unreadable> {
     let named = format::named(written);
     let cap = match named {
         Some(f) if f.is_archive() => MAX_ARCHIVE_BYTES,
         _ => MAX_SOURCE_BYTES,
     };
     let bytes = read_capped(path, written, cap)?;
-    let sha256 = hex(&Sha256::digest(&bytes));
+    let sha256 = hash.then(|| hex(&Sha256::digest(&bytes)));
     let format = format_of(named, format::sniff(&bytes))
         .map_err(|failure| Unreadable::of(written, None, failure))?;
     if !format.is_archive() {
@@ -132,7 +138,7 @@ fn read_resolved(path: &Path, written: &str, url: Option<&str>) -> Result<Articl
 
 fn article(
     extracted: Extracted,
-    sha256: String,
+    sha256: Option<String>,
     format: Format,
     capture: Option<Capture>,
 ) -> Article {

@@ -72,7 +72,8 @@ pub fn visit<'t, R: Send>(
         let mut results = Vec::new();
         let mut unreadable = Vec::new();
         for (_, sources) in files {
-            match folder.read(sources[0]) {
+            let hash = sources.iter().any(|s| s.sha256.is_some());
+            match folder.read(sources[0], hash) {
                 Ok(article) => results.push(work(sources, &article)),
                 Err(why) => unreadable.extend(sources.iter().map(|s| why.finding(s))),
             }
@@ -97,6 +98,6 @@ pub fn visit<'t, R: Send>(
 /// Read the file of one source, or the finding that says why it cannot be evidence.
 pub fn read(timeline: &Timeline, source: &Source) -> Result<Article, Box<Diagnostic>> {
     file::Folder::of(timeline)
-        .read(source)
+        .read(source, true)
         .map_err(|why| Box::new(why.finding(source)))
 }

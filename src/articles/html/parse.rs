@@ -62,6 +62,7 @@ pub fn parse(source: &str) -> Result<Tree, TooDeep> {
         cursor: Cell::new(0),
         deep: Cell::new(None),
         checked: Cell::new((0, 0)),
+        unread: Cell::new(false),
     };
     let tokenizer = Tokenizer::new(
         driver,
@@ -136,6 +137,9 @@ struct Driver<'a> {
     deep: Cell<Option<u32>>,
     /// The depth at the last count, and how many elements had been created then.
     checked: Cell<(usize, usize)>,
+    /// Inside a script or style sheet, as the tokenizer reads it (raw text up to its end
+    /// tag): characters that are never shown, so never placed.
+    unread: Cell<bool>,
 }
 
 impl Driver<'_> {
@@ -318,7 +322,12 @@ impl TokenSink for Driver<'_> {
             Token::TagToken(_) | Token::CommentToken(_) | Token::DoctypeToken(_) | Token::EOFToken
         );
         let tag = matches!(token, Token::TagToken(_));
+        let mut hides = false;
         match &token {
+            Token::CharacterTokens(_) if self.unread.get() => {
+                // A page's scripts are often half its bytes: skip placing them.
+                self.cursor.set(self.consumed());
+            }
             Token::CharacterTokens(text) => {
                 let (start, verbatim) = self.locate(text);
                 sink.tokens.borrow_mut().push_back(Chars {
@@ -337,10 +346,24 @@ impl TokenSink for Driver<'_> {
                     u32::try_from(line).unwrap_or(u32::MAX)
                 };
                 sink.tag_line.set(line);
+                self.unread.set(false);
+                // JSON-LD is read, for the lines of the dates it states.
+                let json = tag.attrs.iter().any(|a| {
+                    &*a.name.local == "type"
+                        && a.value.trim().eq_ignore_ascii_case("application/ld+json")
+                });
+                hides = tag.kind == TagKind::StartTag
+                    && matches!(&*tag.name, "script" | "style")
+                    && !json;
             }
             _ => {}
         }
         let result = self.tb.process_token(token, line);
+        // Only where the tree builder switched the tokenizer to raw text: a `<script>` in
+        // MathML, say, is an element like any other, its text shown.
+        if hides && matches!(result, TokenSinkResult::RawData(_)) {
+            self.unread.set(true);
+        }
         if flushes {
             sink.tokens.borrow_mut().clear();
         }

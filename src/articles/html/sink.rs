@@ -115,6 +115,9 @@ impl<'a> Sink<'a> {
     }
 
     fn append_text_to(&self, parent: Id, text: &str) {
+        if self.never_shown(parent) {
+            return;
+        }
         let origin = self.locate(text);
         let mut nodes = self.nodes.borrow_mut();
         if let Some(last) = nodes[parent].last {
@@ -126,6 +129,23 @@ impl<'a> Sink<'a> {
         drop(nodes);
         let id = self.add(Data::Text(Text::new(text, origin)));
         self.append_child(parent, id);
+    }
+
+    /// Whether text inside `parent` is never read: a style sheet, or a script other than
+    /// JSON-LD (where a page states its dates). A page's scripts are often half its bytes,
+    /// and keeping their text would cost more than reading the rest; the queue of
+    /// characters waiting to be placed is cleared at the element's end tag all the same.
+    fn never_shown(&self, parent: Id) -> bool {
+        let nodes = self.nodes.borrow();
+        let Data::Element(e) = &nodes[parent].data else {
+            return false;
+        };
+        e.is_html("style")
+            || (e.is_html("script")
+                && !e.attrs.iter().any(|a| {
+                    &*a.name.local == "type"
+                        && a.value.trim().eq_ignore_ascii_case("application/ld+json")
+                }))
     }
 
     fn append_child(&self, parent: Id, child: Id) {
