@@ -19,6 +19,9 @@
 //!   panic, a signal or a hang, always valid JSON and SVG (docs/fuzzing.md).
 //! - `render_svg`, `render_png`: the renderers on hand-made scenes (escaping, determinism,
 //!   pixels, no system fonts).
+//! - `sources`: `check` on real saved pages, PDFs and web archives (tests/sources/, each
+//!   file's origin in its ORIGIN.md): right claims clean, wrong ones caught, places in the
+//!   original.
 //! - `scripts`: titles in many scripts: ink inside the measured boxes, `missing-glyphs`
 //!   warnings, fallback fonts, bidi isolation.
 //!
@@ -36,5 +39,6 @@ mod render_svg;
 mod resources;
 mod rules;
 mod scripts;
+mod sources;
 mod structure;
 mod util;
