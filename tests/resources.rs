@@ -229,3 +229,98 @@ fn dates_on_a_long_line_of_dates_counts_columns_once() {
         "{last}"
     );
 }
+
+/// A project whose one source is `name`, holding `bytes`.
+fn hostile_source(name: &str, bytes: &[u8]) -> (tempfile::TempDir, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(name), bytes).unwrap();
+    let events = SOURCE.replace("a.txt", name) + &event("e", "a");
+    fs::write(dir.path().join("events.toml"), events).unwrap();
+    let report = json(dir.path());
+    (dir, report)
+}
+
+/// The one finding about the source, as `code: message`.
+fn refusal(report: &serde_json::Value) -> String {
+    let d = &report["diagnostics"][0];
+    assert_eq!(
+        report["diagnostics"].as_array().unwrap().len(),
+        1,
+        "{report:#}"
+    );
+    format!(
+        "{}: {}",
+        d["code"].as_str().unwrap(),
+        d["message"].as_str().unwrap()
+    )
+}
+
+#[test]
+fn html_nested_100_000_deep_is_refused_before_the_parser_stalls() {
+    let page = format!(
+        "<html><body>{}On 19 November the ministers met{}",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let (_dir, report) = hostile_source("deep.html", page.as_bytes());
+    let found = refusal(&report);
+    assert!(
+        found.starts_with("source-malformed: `deep.html`: HTML nested deeper than 512"),
+        "{found}"
+    );
+}
+
+#[test]
+fn one_text_node_of_16_mib_is_read() {
+    // Just under the cap on the text: 3 December 2003 attests `published`, the quote stands.
+    let body = "On 19 November the ministers met. ".repeat(480_000);
+    let page = format!("<html><title>Report</title><p>Wire, 3 December 2003</p><p>{body}</p>");
+    assert!(page.len() < 16 * 1024 * 1024);
+    let (_dir, report) = hostile_source("node.html", page.as_bytes());
+    assert_eq!(codes(&report), Vec::<String>::new(), "{report:#}");
+}
+
+#[test]
+fn a_pdf_stream_that_inflates_past_the_cap_is_refused() {
+    use std::io::Write as _;
+    // 64 MiB of zeros deflate to 64 kB; a bomb of gigabytes is the same case, slower to
+    // build (benches/hostile.sh has a 4 GiB one).
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let chunk = vec![b'0'; 1 << 20];
+    for _ in 0..64 {
+        z.write_all(&chunk).unwrap();
+    }
+    let data = z.finish().unwrap();
+    let mut pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n\
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n"
+        .to_vec();
+    pdf.extend(
+        format!(
+            "4 0 obj << /Length {} /Filter /FlateDecode >> stream\n",
+            data.len()
+        )
+        .bytes(),
+    );
+    pdf.extend(&data);
+    pdf.extend(b"\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    let (_dir, report) = hostile_source("bomb.pdf", &pdf);
+    let found = refusal(&report);
+    assert!(
+        found.starts_with("source-malformed: `bomb.pdf`:"),
+        "{found}"
+    );
+    assert!(found.contains("compression bomb"), "{found}");
+}
+
+#[test]
+fn a_pdf_whose_page_tree_is_a_cycle_is_refused() {
+    let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+2 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    let (_dir, report) = hostile_source("cycle.pdf", pdf);
+    let found = refusal(&report);
+    assert!(
+        found.starts_with("source-malformed: `cycle.pdf`:"),
+        "{found}"
+    );
+}
