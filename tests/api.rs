@@ -8,10 +8,10 @@ use citeline::font::{FontError, Fonts};
 use citeline::layout::{Filter, LayoutOptions, Orientation, Theme};
 use citeline::model::{Event, Source, Spanned, Timeline};
 use citeline::render::{PngOptions, RenderError};
-use citeline::scene::Scene;
+use citeline::scene::{Link, Scene};
 use citeline::{
     ChartFormat, ChartSetting, Checked, DateOrder, DatesFormat, DatesOptions, Diagnostic,
-    Direction, ListingError, LoadError, Loaded, Related, Report, Rule, Severity,
+    Direction, ListingError, LoadError, Loaded, Related, Report, Rule, Severity, TextOptions,
 };
 use std::io;
 use std::path::Path;
@@ -31,9 +31,10 @@ fn the_surface_has_the_shape_users_rely_on() {
     };
     let _ = |l: Loaded| -> (Timeline, Vec<Diagnostic>) { (l.timeline, l.diagnostics) };
     let _: fn(&LoadError) -> bool = LoadError::is_not_found;
-    let _: (u64, u64, usize) = (
+    let _: (u64, u64, u64, usize) = (
         citeline::MAX_EVENTS_FILE_BYTES,
         citeline::MAX_SOURCE_BYTES,
+        citeline::MAX_ARCHIVE_BYTES,
         citeline::MAX_TITLE_CHARS,
     );
 
@@ -141,6 +142,14 @@ fn the_surface_has_the_shape_users_rely_on() {
     let _ = |out: &mut Vec<u8>, c: &Checked| -> Result<(), ListingError> {
         citeline::write_dates(out, c, "id", &options)
     };
+    let _ = |out: &mut Vec<u8>, c: &Checked| -> Result<(), ListingError> {
+        citeline::write_text(out, c, "id", &TextOptions { plain: true })
+    };
+    let _: TextOptions = TextOptions::default();
+    let _ = |l: Link| -> (String, Option<String>, Option<String>, Option<String>) {
+        (l.href, l.original, l.version, l.version_date)
+    };
+    let _: fn(String) -> Link = Link::to;
     let _ = |out: &mut Vec<u8>, published: &Edtf| -> Result<(), ListingError> {
         citeline::write_file_dates(
             out,
@@ -153,6 +162,11 @@ fn the_surface_has_the_shape_users_rely_on() {
     };
     let _: fn(&str) -> Option<DateOrder> = DateOrder::parse;
     let _ = |s: &Source| -> Option<DateOrder> { s.date_order };
+    let _ = |s: Source| -> (
+        Option<Spanned<String>>,
+        Option<Spanned<Edtf>>,
+        Option<Spanned<Edtf>>,
+    ) { (s.archive_url, s.archived, s.accessed) };
     let _: fn(&DayInterval) -> String = DayInterval::brief;
 }
 
