@@ -96,7 +96,13 @@ impl Folder {
 /// is the message a source's finding would give, naming the path as given.
 pub fn read_path(path: &Path, url: Option<&str>) -> Result<Article, String> {
     let written = path.display().to_string();
-    read_resolved(path, &written, url, true).map_err(|why| why.message)
+    read_resolved(path, &written, url, true).map_err(|why| {
+        if why.rule.code == ARCHIVE_RECORD_MISSING.code && url.is_none() {
+            format!("{}: name the page with --url", why.message)
+        } else {
+            why.message
+        }
+    })
 }
 
 fn read_resolved(
