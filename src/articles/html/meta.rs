@@ -112,7 +112,9 @@ fn element(tree: &Tree, id: Id, e: &Element, dates: &mut Vec<MetaDate>) {
             let itemprop = e.attr("itemprop").and_then(|k| Some((k, publication(k)?)));
             match itemprop {
                 Some((key, p)) => add(format!("time {key}"), value, p),
-                None if e.attr("pubdate").is_some() => add("time pubdate".into(), value, true),
+                // The obsolete `pubdate` marks the publication of the nearest article, and
+                // news pages put one on every teaser: a page date, not the page's own.
+                None if e.attr("pubdate").is_some() => add("time pubdate".into(), value, false),
                 None => add("time datetime".into(), value, false),
             }
         }

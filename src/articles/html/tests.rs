@@ -462,7 +462,7 @@ published <time pubdate datetime="2003-12-03">Wednesday</time>.
             ),
             date("JSON-LD datePublished", "2003-12-02", true, 18),
             date("time datetime", "2003-12-06", false, 22),
-            date("time pubdate", "2003-12-03", true, 23),
+            date("time pubdate", "2003-12-03", false, 23),
             date("span datePublished", "2003-12-03", true, 24),
         ]
     );
