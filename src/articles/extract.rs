@@ -110,6 +110,39 @@ impl MetaDate {
             .find(|r| r.kind == ExpressionKind::FullDate)
             .and_then(|r| r.days(Direction::Past))
     }
+
+    /// Whether the page states a publication within `published`: the date as written lies
+    /// in it, or, for a moment with its offset (`2003-12-04T04:30:00Z`), the calendar day
+    /// of that moment somewhere on Earth does (UTC-12 to UTC+14): a story filed at 23:30 in
+    /// New York is dated the next day in UTC, and a curator who writes the New York date is
+    /// not wrong.
+    pub fn states_within(&self, published: &DayInterval) -> bool {
+        if self.days().is_some_and(|days| published.contains(&days)) {
+            return true;
+        }
+        let Some(instant) = instant(&self.value) else {
+            return false;
+        };
+        let hours = |h: i64| chrono::TimeDelta::try_hours(h).map(|d| (instant + d).date());
+        let (Some(first), Some(last)) = (hours(-12), hours(14)) else {
+            return false;
+        };
+        first
+            .iter_days()
+            .take_while(|day| *day <= last)
+            .filter_map(|day| DayInterval::new(day, day))
+            .any(|day| published.contains(&day))
+    }
+}
+
+/// The moment, in UTC, of an RFC 3339 date-time with its offset (`Z` or `+03:00`,
+/// seconds optional); `None` for a date alone or a time without an offset.
+fn instant(value: &str) -> Option<chrono::NaiveDateTime> {
+    let value = value.trim();
+    let parsed = chrono::DateTime::parse_from_rfc3339(value)
+        .or_else(|_| chrono::DateTime::parse_from_str(value, "%Y-%m-%dT%H:%M%#z"))
+        .ok()?;
+    Some(parsed.naive_utc())
 }
 
 #[cfg(test)]
@@ -140,6 +173,36 @@ mod tests {
             Some("2003-12-03")
         );
         assert_eq!(days("December 3, 2003").as_deref(), Some("2003-12-03"));
+    }
+
+    fn within(value: &str, published: &str) -> bool {
+        let date = MetaDate {
+            name: "meta article:published_time".into(),
+            value: value.into(),
+            publication: true,
+            line: 1,
+        };
+        date.states_within(&crate::date::parse(published).unwrap().days())
+    }
+
+    #[test]
+    fn a_moment_is_on_the_days_it_falls_on_somewhere() {
+        // 04:30 UTC on 4 December is still 3 December west of UTC-4:30.
+        assert!(within("2003-12-04T04:30:00Z", "2003-12-03"));
+        assert!(within("2003-12-04T04:30:00Z", "2003-12-04"));
+        assert!(within("2003-12-03T23:30-05:00", "2003-12-04"));
+        assert!(within("2003-12-03", "2003-12"));
+    }
+
+    #[test]
+    fn a_moment_is_not_on_days_it_falls_on_nowhere() {
+        // 12:00 UTC on 4 December is 00:00 that day at UTC-12, 02:00 the next at UTC+14.
+        assert!(!within("2003-12-04T12:00:00Z", "2003-12-03"));
+        assert!(!within("2003-12-04T04:30:00Z", "2003-12-05"));
+        // Without an offset the moment is unknown: only the date as written counts.
+        assert!(!within("2003-12-04T04:30:00", "2003-12-03"));
+        assert!(!within("2003-12-04", "2003-12-03"));
+        assert!(!within("2003-12", "2003-12-03"));
     }
 
     #[test]

@@ -176,7 +176,7 @@ fn metadata_attested(source: &Source, article: &Article, out: &mut Vec<Diagnosti
 /// in the text, or a date the page marks up (`<time datetime>`), lies within it.
 fn published_attested(source: &Source, article: &Article, out: &mut Vec<Diagnostic>) {
     let published = source.published.value.days();
-    let within = |d: &&MetaDate| d.days().is_some_and(|days| published.contains(&days));
+    let within = |d: &&MetaDate| d.states_within(&published);
     let page = &article.origin.dates;
     let stated: Vec<&MetaDate> = page
         .iter()
