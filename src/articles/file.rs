@@ -121,7 +121,7 @@ fn read_resolved(
     let format = format_of(named, format::sniff(&bytes))
         .map_err(|failure| Unreadable::of(written, None, failure))?;
     if !format.is_archive() {
-        let (extracted, format) =
+        let extracted =
             extract(format, bytes, None).map_err(|f| Unreadable::of(written, None, f))?;
         return Ok(article(extracted, sha256, format, None));
     }
@@ -137,7 +137,7 @@ fn read_resolved(
         f => f,
     };
     let charset = record.content_type.as_deref().and_then(charset);
-    let (extracted, format) = extract(format, record.body, charset.as_deref())
+    let extracted = extract(format, record.body, charset.as_deref())
         .map_err(|f| Unreadable::of(written, Some(&capture.url), f))?;
     Ok(article(extracted, sha256, format, Some(capture)))
 }
@@ -174,13 +174,9 @@ fn format_of(named: Option<Format>, sniffed: Format) -> Result<Format, Failure> 
 }
 
 /// The text of a file (or captured body) in `format`; what is not a page, a PDF or text
-/// (a captured image) has none. Gives back the format read, for the article's origin.
-fn extract(
-    format: Format,
-    bytes: Vec<u8>,
-    charset: Option<&str>,
-) -> Result<(Extracted, Format), Failure> {
-    let extracted = match format {
+/// (a captured image) fails as that reader finds it.
+fn extract(format: Format, bytes: Vec<u8>, charset: Option<&str>) -> Result<Extracted, Failure> {
+    Ok(match format {
         Format::Text => Extracted {
             text: plain::decode(bytes)?,
             ..Extracted::default()
@@ -194,8 +190,7 @@ fn extract(
                 "cite the archive that holds the page itself",
             ))
         }
-    };
-    Ok((extracted, format))
+    })
 }
 
 fn find_record(format: Format, bytes: &[u8], url: Option<&str>) -> Result<Record, Failure> {
