@@ -248,3 +248,33 @@ fn a_page_the_archive_does_not_hold_is_named_with_those_it_does() {
         checked.report
     );
 }
+
+/// A page that shows its name only in its logo names it in its metadata.
+#[test]
+fn a_publisher_named_only_in_the_page_metadata_is_named() {
+    let page = r#"<!DOCTYPE html><html><head><title>Pact signed</title>
+<meta property="og:site_name" content="Sample Wire">
+<meta property="article:published_time" content="2010-03-04T08:30:00+01:00">
+</head><body><header><img src="logo.png" alt="Sample Wire"></header>
+<h1>Pact signed</h1><p>On 2 March the ministers signed the pact.</p></body></html>"#;
+    let events = |publisher: &str| {
+        format!(
+            "[sources.w]\nfile = \"page.html\"\npublisher = \"{publisher}\"\ntitle = \"Pact signed\"\n\
+             published = \"2010-03-04\"\n\n[[events]]\nid = \"e\"\ndate = \"2010-03-02\"\n\
+             title = \"Pact signed\"\n[[events.evidence]]\nsource = \"w\"\n\
+             quote = \"On 2 March the ministers signed the pact.\"\n"
+        )
+    };
+    let run = |publisher: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("page.html"), page).unwrap();
+        std::fs::write(dir.path().join("events.toml"), events(publisher)).unwrap();
+        let checked = check_file(&dir.path().join("events.toml")).unwrap();
+        codes(&checked)
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run("Sample Wire"), Vec::<String>::new());
+    assert_eq!(run("Other Wire"), ["source-publisher-not-found"]);
+}

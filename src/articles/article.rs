@@ -35,6 +35,8 @@ pub struct Origin {
     pub capture: Option<Capture>,
     /// Dates the page states in its metadata.
     pub dates: Vec<MetaDate>,
+    /// Names the page gives its publisher in its metadata.
+    pub publishers: Vec<String>,
 }
 
 /// The record of a web archive that a source's text was read from.
@@ -117,6 +119,7 @@ impl Origin {
             pieces: Vec::new(),
             capture: None,
             dates: Vec::new(),
+            publishers: Vec::new(),
         }
     }
 }

@@ -21,6 +21,9 @@ pub struct Extracted {
     pub pieces: Vec<Piece>,
     /// Dates the file states about itself outside its text (an HTML page's metadata).
     pub dates: Vec<MetaDate>,
+    /// Names the file gives its publisher outside its text (`og:site_name`, JSON-LD
+    /// `publisher`).
+    pub publishers: Vec<String>,
 }
 
 /// A run of the text that starts at byte `at` and whose first character stands at `place`

@@ -153,6 +153,7 @@ fn article(
         pieces: extracted.pieces,
         capture,
         dates: extracted.dates,
+        publishers: extracted.publishers,
     };
     Article::read_as(extracted.text, sha256, origin)
 }

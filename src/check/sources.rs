@@ -9,6 +9,7 @@ use crate::diagnostic::Severity::{Error, Warning};
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::{Source, Timeline};
 use crate::text::dates::{self, Context, Direction, ExpressionKind};
+use crate::text::names::NameIndex;
 use crate::text::quote::{self, QuoteMatch};
 use chrono::Datelike;
 
@@ -151,7 +152,7 @@ fn metadata_attested(source: &Source, article: &Article, out: &mut Vec<Diagnosti
             .with_help("copy the headline as the article prints it"),
         );
     }
-    if !article.names().mentions(&source.publisher.value) {
+    if !publisher_named(article, &source.publisher.value) {
         out.push(
             Diagnostic::new(
                 &SOURCE_PUBLISHER_NOT_FOUND,
@@ -168,6 +169,17 @@ fn metadata_attested(source: &Source, article: &Article, out: &mut Vec<Diagnosti
     if source.published_note.is_none() {
         published_attested(source, article, out);
     }
+}
+
+/// The text names `publisher`, or the page's metadata does (`og:site_name`, JSON-LD
+/// `publisher`): many pages show their name only in a logo.
+fn publisher_named(article: &Article, publisher: &str) -> bool {
+    article.names().mentions(publisher)
+        || article
+            .origin
+            .publishers
+            .iter()
+            .any(|name| NameIndex::new(name).mentions(publisher))
 }
 
 /// `published` agrees with what the file says of its own publication: the page's

@@ -1,5 +1,6 @@
-//! The dates a page states about itself outside its text: `<meta>` tags, schema.org
-//! microdata (`itemprop`), `<time datetime>` and JSON-LD.
+//! What a page states about itself outside its text: its dates (`<meta>` tags, schema.org
+//! microdata (`itemprop`), `<time datetime>` and JSON-LD) and the names of its publisher
+//! (`og:site_name`, `application-name`, JSON-LD `publisher`).
 
 use super::tree::{Data, Element, Id, Tree};
 use crate::articles::extract::MetaDate;
@@ -62,18 +63,51 @@ fn publication(name: &str) -> Option<bool> {
         .map(|&(_, p)| p)
 }
 
-/// The dates in the page, in document order.
-pub fn dates(tree: &Tree) -> Vec<MetaDate> {
-    let mut dates = Vec::new();
+/// Names of `<meta>` (in `name` or `property`, compared without case) whose content names
+/// the site or its publisher.
+const PUBLISHER_NAMES: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "publisher",
+    "dc.publisher",
+    "dcterms.publisher",
+    "citation_publisher",
+];
+
+/// The most publisher names kept from one page.
+const MAX_PUBLISHERS: usize = 32;
+
+/// What a page states about itself.
+#[derive(Default)]
+pub struct Stated {
+    /// Its dates, in document order.
+    pub dates: Vec<MetaDate>,
+    /// The names it gives its site or publisher.
+    pub publishers: Vec<String>,
+}
+
+impl Stated {
+    fn publisher(&mut self, name: &str) {
+        let name = name.trim();
+        let known = self.publishers.iter().any(|p| p == name);
+        if !name.is_empty() && !known && self.publishers.len() < MAX_PUBLISHERS {
+            self.publishers.push(name.to_owned());
+        }
+    }
+}
+
+/// What the page states about itself, in document order.
+pub fn stated(tree: &Tree) -> Stated {
+    let mut stated = Stated::default();
     let mut stack: Vec<Id> = vec![0];
     while let Some(id) = stack.pop() {
-        if dates.len() >= MAX_DATES {
-            dates.truncate(MAX_DATES);
+        if stated.dates.len() >= MAX_DATES {
+            stated.dates.truncate(MAX_DATES);
             break;
         }
         let node = &tree.nodes[id];
         if let Data::Element(e) = &node.data {
-            element(tree, id, e, &mut dates);
+            element(tree, id, e, &mut stated);
         }
         let mut child = node.last;
         while let Some(c) = child {
@@ -81,10 +115,25 @@ pub fn dates(tree: &Tree) -> Vec<MetaDate> {
             child = tree.nodes[c].prev;
         }
     }
-    dates
+    stated
 }
 
-fn element(tree: &Tree, id: Id, e: &Element, dates: &mut Vec<MetaDate>) {
+fn element(tree: &Tree, id: Id, e: &Element, stated: &mut Stated) {
+    if e.is_html("meta") {
+        let named = ["property", "name"]
+            .iter()
+            .filter_map(|a| e.attr(a))
+            .any(|key| {
+                PUBLISHER_NAMES
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(key.trim()))
+            });
+        if let Some(content) = e.attr("content").filter(|_| named) {
+            stated.publisher(content);
+            return;
+        }
+    }
+    let dates = &mut stated.dates;
     let mut add = |name: String, value: &str, publication: bool| {
         dates.push(MetaDate {
             name,
@@ -126,7 +175,7 @@ fn element(tree: &Tree, id: Id, e: &Element, dates: &mut Vec<MetaDate>) {
             .and_then(|t| t.split(';').next())
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
         if json {
-            json_ld(tree, id, dates);
+            json_ld(tree, id, stated);
         }
         return;
     }
@@ -142,7 +191,7 @@ fn element(tree: &Tree, id: Id, e: &Element, dates: &mut Vec<MetaDate>) {
 
 /// `datePublished` and `dateModified` anywhere in a JSON-LD script (in `@graph`, in
 /// arrays, in nested objects), each on the line where its key is written.
-fn json_ld(tree: &Tree, script: Id, dates: &mut Vec<MetaDate>) {
+fn json_ld(tree: &Tree, script: Id, stated: &mut Stated) {
     let mut text = String::new();
     let mut first_line = None;
     let mut child = tree.nodes[script].first;
@@ -181,12 +230,15 @@ fn json_ld(tree: &Tree, script: Id, dates: &mut Vec<MetaDate>) {
     let mut visited = 0;
     while let Some(v) = stack.pop() {
         visited += 1;
-        if visited > MAX_JSON_VALUES || dates.len() + found.len() >= MAX_DATES {
+        if visited > MAX_JSON_VALUES || stated.dates.len() + found.len() >= MAX_DATES {
             break;
         }
         match v {
             Value::Object(map) => {
                 for (key, field) in map {
+                    if key == "publisher" {
+                        publisher_names(field, stated);
+                    }
                     let which = match key.as_str() {
                         "datePublished" => 0,
                         "dateModified" => 1,
@@ -219,5 +271,26 @@ fn json_ld(tree: &Tree, script: Id, dates: &mut Vec<MetaDate>) {
         }
     }
     found.sort_by_key(|&(at, _)| at);
-    dates.extend(found.into_iter().map(|(_, date)| date));
+    stated.dates.extend(found.into_iter().map(|(_, date)| date));
+}
+
+/// The names in a JSON-LD `publisher`: a name, an organisation with a `name`, or a list of
+/// either.
+fn publisher_names(field: &Value, stated: &mut Stated) {
+    match field {
+        Value::String(name) => stated.publisher(name),
+        Value::Object(org) => {
+            if let Some(name) = org.get("name").and_then(Value::as_str) {
+                stated.publisher(name);
+            }
+        }
+        Value::Array(items) => {
+            for item in items.iter().take(MAX_PUBLISHERS) {
+                if let Some(name) = item.get("name").and_then(Value::as_str).or(item.as_str()) {
+                    stated.publisher(name);
+                }
+            }
+        }
+        _ => {}
+    }
 }

@@ -128,11 +128,12 @@ pub fn extract(bytes: &[u8], charset: Option<&str>) -> Result<Extracted, Failure
              .txt copy of its text",
         ),
     })?;
-    let dates = meta::dates(&tree);
+    let stated = meta::stated(&tree);
     Ok(Extracted {
         text,
         pieces,
-        dates,
+        dates: stated.dates,
+        publishers: stated.publishers,
     })
 }
 

@@ -207,7 +207,7 @@ fn read(bytes: &[u8]) -> Result<Extracted, Failure> {
     Ok(Extracted {
         text: writer.text,
         pieces: writer.pieces,
-        dates: Vec::new(),
+        ..Extracted::default()
     })
 }
 
