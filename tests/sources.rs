@@ -278,3 +278,40 @@ fn a_publisher_named_only_in_the_page_metadata_is_named() {
     assert_eq!(run("Sample Wire"), Vec::<String>::new());
     assert_eq!(run("Other Wire"), ["source-publisher-not-found"]);
 }
+
+/// A moment the page writes in UTC, at 03:00, was the evening before in the Americas: a
+/// `published` of that day holds when the page's visible dateline says so too, and not on
+/// the metadata alone.
+#[test]
+fn a_utc_moment_attests_the_day_before_only_with_the_visible_date() {
+    let run = |dateline: &str, published: &str| {
+        let page = format!(
+            "<!DOCTYPE html><html><head><title>Pact signed</title>\
+             <meta property=\"og:site_name\" content=\"Sample Wire\">\
+             <meta property=\"article:published_time\" content=\"2010-03-04T03:00:00Z\">\
+             </head><body><p>{dateline}</p><p>The ministers signed the pact.</p></body></html>"
+        );
+        let events = format!(
+            "[sources.w]\nfile = \"page.html\"\npublisher = \"Sample Wire\"\ntitle = \"Pact signed\"\n\
+             published = \"{published}\"\n\n[[events]]\nid = \"e\"\ndate = \"{published}\"\n\
+             title = \"Pact signed\"\ndated_by = \"publication\"\n[[events.evidence]]\nsource = \"w\"\n\
+             quote = \"The ministers signed the pact.\"\n"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("page.html"), page).unwrap();
+        std::fs::write(dir.path().join("events.toml"), events).unwrap();
+        let checked = check_file(&dir.path().join("events.toml")).unwrap();
+        codes(&checked)
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let none = Vec::<String>::new();
+    assert_eq!(run("Washington, 3 March 2010", "2010-03-04"), none);
+    assert_eq!(run("Washington, 3 March 2010", "2010-03-03"), none);
+    assert_eq!(run("Washington", "2010-03-03"), ["published-unattested"]);
+    assert_eq!(
+        run("Washington, 5 March 2010", "2010-03-05"),
+        ["published-unattested"]
+    );
+}

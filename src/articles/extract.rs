@@ -114,16 +114,18 @@ impl MetaDate {
             .and_then(|r| r.days(Direction::Past))
     }
 
-    /// Whether the page states a publication within `published`: the date as written lies
-    /// in it, or, for a moment with its offset (`2003-12-04T04:30:00Z`), the calendar day
-    /// of that moment somewhere on Earth does (UTC-12 to UTC+14): a story filed at 23:30 in
-    /// New York is dated the next day in UTC, and a curator who writes the New York date is
-    /// not wrong.
-    pub fn states_within(&self, published: &DayInterval) -> bool {
-        if self.days().is_some_and(|days| published.contains(&days)) {
-            return true;
-        }
-        let Some(instant) = instant(&self.value) else {
+    /// Whether the date as written lies within `published`.
+    pub fn within(&self, published: &DayInterval) -> bool {
+        self.days().is_some_and(|days| published.contains(&days))
+    }
+
+    /// Whether the value is a moment written in UTC (`2003-12-04T04:30:00Z`) that fell
+    /// within `published` somewhere on Earth (UTC-12 to UTC+14). A moment in UTC does not
+    /// say where the page was published: a story filed at 23:30 in New York is dated the
+    /// next day in UTC. A moment with its own offset (`+01:00`) says the publisher's day,
+    /// and is never near another.
+    pub fn near(&self, published: &DayInterval) -> bool {
+        let Some(instant) = utc_instant(&self.value) else {
             return false;
         };
         let hours = |h: i64| chrono::TimeDelta::try_hours(h).map(|d| (instant + d).date());
@@ -138,14 +140,14 @@ impl MetaDate {
     }
 }
 
-/// The moment, in UTC, of an RFC 3339 date-time with its offset (`Z` or `+03:00`,
-/// seconds optional); `None` for a date alone or a time without an offset.
-fn instant(value: &str) -> Option<chrono::NaiveDateTime> {
+/// The moment of an RFC 3339 date-time written in UTC (`Z`, `+00:00`; seconds optional);
+/// `None` for a date alone, a time without an offset, or one with another offset.
+fn utc_instant(value: &str) -> Option<chrono::NaiveDateTime> {
     let value = value.trim();
     let parsed = chrono::DateTime::parse_from_rfc3339(value)
         .or_else(|_| chrono::DateTime::parse_from_str(value, "%Y-%m-%dT%H:%M%#z"))
         .ok()?;
-    Some(parsed.naive_utc())
+    (parsed.offset().local_minus_utc() == 0).then(|| parsed.naive_utc())
 }
 
 #[cfg(test)]
@@ -185,27 +187,45 @@ mod tests {
             publication: true,
             line: 1,
         };
-        date.states_within(&crate::date::parse(published).unwrap().days())
+        date.within(&crate::date::parse(published).unwrap().days())
+    }
+
+    fn near(value: &str, published: &str) -> bool {
+        let date = MetaDate {
+            name: "meta article:published_time".into(),
+            value: value.into(),
+            publication: true,
+            line: 1,
+        };
+        date.near(&crate::date::parse(published).unwrap().days())
     }
 
     #[test]
-    fn a_moment_is_on_the_days_it_falls_on_somewhere() {
-        // 04:30 UTC on 4 December is still 3 December west of UTC-4:30.
-        assert!(within("2003-12-04T04:30:00Z", "2003-12-03"));
+    fn a_date_is_within_as_written() {
+        assert!(within("2003-12-03T23:30-05:00", "2003-12-03"));
         assert!(within("2003-12-04T04:30:00Z", "2003-12-04"));
-        assert!(within("2003-12-03T23:30-05:00", "2003-12-04"));
         assert!(within("2003-12-03", "2003-12"));
+        assert!(!within("2003-12-03T23:30-05:00", "2003-12-04"));
+        assert!(!within("2003-12-04T04:30:00Z", "2003-12-03"));
+        assert!(!within("2003-12", "2003-12-03"));
     }
 
     #[test]
-    fn a_moment_is_not_on_days_it_falls_on_nowhere() {
+    fn a_moment_in_utc_is_near_the_days_it_falls_on_somewhere() {
+        // 04:30 UTC on 4 December is still 3 December west of UTC-4:30.
+        assert!(near("2003-12-04T04:30:00Z", "2003-12-03"));
+        assert!(near("2003-12-04T04:30+00:00", "2003-12-03"));
         // 12:00 UTC on 4 December is 00:00 that day at UTC-12, 02:00 the next at UTC+14.
-        assert!(!within("2003-12-04T12:00:00Z", "2003-12-03"));
-        assert!(!within("2003-12-04T04:30:00Z", "2003-12-05"));
-        // Without an offset the moment is unknown: only the date as written counts.
-        assert!(!within("2003-12-04T04:30:00", "2003-12-03"));
-        assert!(!within("2003-12-04", "2003-12-03"));
-        assert!(!within("2003-12", "2003-12-03"));
+        assert!(!near("2003-12-04T12:00:00Z", "2003-12-03"));
+        assert!(!near("2003-12-04T04:30:00Z", "2003-12-05"));
+    }
+
+    #[test]
+    fn a_moment_with_its_own_offset_or_none_is_near_nothing() {
+        assert!(!near("2003-12-03T23:30-05:00", "2003-12-04"));
+        assert!(!near("2015-07-24T05:36:09+01:00", "2015-07-23"));
+        assert!(!near("2003-12-04T04:30:00", "2003-12-03"));
+        assert!(!near("2003-12-04", "2003-12-03"));
     }
 
     #[test]

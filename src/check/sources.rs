@@ -184,11 +184,15 @@ fn publisher_named(article: &Article, publisher: &str) -> bool {
 
 /// `published` agrees with what the file says of its own publication: the page's
 /// metadata when it states one (`article:published_time`, JSON-LD `datePublished`), which
-/// then decides alone, since a date in the text may be any event's; otherwise a full date
-/// in the text, or a date the page marks up (`<time datetime>`), lies within it.
+/// then decides, since a date in the text may be any event's; otherwise a full date in the
+/// text, or a date the page marks up (`<time datetime>`), lies within it. A moment the
+/// metadata writes in UTC may fall on `published` elsewhere on Earth without being
+/// written so: then the page's visible date must agree too.
 fn published_attested(source: &Source, article: &Article, out: &mut Vec<Diagnostic>) {
     let published = source.published.value.days();
-    let within = |d: &&MetaDate| d.states_within(&published);
+    let within = |d: &&MetaDate| d.within(&published);
+    let near = |d: &&MetaDate| d.near(&published);
+    let context = source_context(source);
     let page = &article.origin.dates;
     let stated: Vec<&MetaDate> = page
         .iter()
@@ -202,8 +206,11 @@ fn published_attested(source: &Source, article: &Article, out: &mut Vec<Diagnost
         )
         .with_source(source.id.value.clone())
     };
+    let marked: Vec<&MetaDate> = page.iter().filter(|d| !is_modified(d)).collect();
+    let visible = || marked.iter().any(within) || attests(&article.text, &context);
     if !stated.is_empty() {
-        if !stated.iter().any(within) {
+        let agrees = stated.iter().any(within) || (stated.iter().any(near) && visible());
+        if !agrees {
             out.push(
                 unattested(format!(
                     "the page's metadata states another publication date than published = \"{}\"",
@@ -215,9 +222,7 @@ fn published_attested(source: &Source, article: &Article, out: &mut Vec<Diagnost
         }
         return;
     }
-    let context = source_context(source);
-    let marked: Vec<&MetaDate> = page.iter().filter(|d| !is_modified(d)).collect();
-    if marked.iter().any(within) || attests(&article.text, &context) {
+    if visible() {
         return;
     }
     // Only now read the whole text, to list what it does say.
