@@ -184,13 +184,9 @@ pub fn write_dates(
     source_id: &str,
     options: &DatesOptions,
 ) -> Result<(), ListingError> {
-    let (source, article) = read_source(checked, source_id)?;
+    let (source, article, shown) = read_source(checked, source_id)?;
     let listed = Listed {
-        shown: checked
-            .timeline
-            .user_path(&source.file.value)
-            .display()
-            .to_string(),
+        shown,
         article: &article,
         published: &source.published.value,
         date_order: source.date_order,
@@ -219,17 +215,17 @@ pub fn write_text(
     source_id: &str,
     options: &TextOptions,
 ) -> Result<(), ListingError> {
-    let (source, article) = read_source(checked, source_id)?;
-    let shown = checked.timeline.user_path(&source.file.value);
-    text_view::write(out, &shown.display().to_string(), &article, options)?;
+    let (_, article, shown) = read_source(checked, source_id)?;
+    text_view::write(out, &shown, &article, options)?;
     Ok(())
 }
 
-/// Source `source_id` of a checked events file and its article, or why there is none.
+/// Source `source_id` of a checked events file, its article, and its file as the user can
+/// open it from where they stand; or why there is none.
 fn read_source<'c>(
     checked: &'c Checked,
     source_id: &str,
-) -> Result<(&'c Source, Article), ListingError> {
+) -> Result<(&'c Source, Article, String), ListingError> {
     let timeline = &checked.timeline;
     if checked
         .report
@@ -265,7 +261,8 @@ fn read_source<'c>(
             d.message
         ))
     })?;
-    Ok((source, article))
+    let shown = timeline.user_path(&source.file.value).display().to_string();
+    Ok((source, article, shown))
 }
 
 /// [`write_dates`] for any source file, outside an events file (`citeline dates --file`):

@@ -25,7 +25,7 @@ pub(crate) fn write(
     if options.plain {
         return out.write_all(article.text.as_bytes());
     }
-    let paragraphs = paragraphs(&article.text);
+    let paragraphs = paragraphs(article);
     let what = match &article.origin.capture {
         Some(capture) => format!(
             "{} captured from {}{}",
@@ -65,38 +65,27 @@ pub(crate) fn write(
     Ok(())
 }
 
-/// The byte ranges of the paragraphs of `text`, as the quote matcher divides them: blocks
-/// between blank lines, or, in a text with no blank line, each line; empty ones skipped.
-fn paragraphs(text: &str) -> Vec<Range<usize>> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        lines.push((start..start + content.len(), content.trim().is_empty()));
-        start += line.len();
-    }
-    let has_blank = lines.iter().any(|(_, blank)| *blank);
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let mut open = false;
-    for (range, blank) in lines {
-        if blank {
-            open = false;
-        } else if open && has_blank {
-            out.last_mut().expect("an open paragraph").end = range.end;
-        } else {
-            out.push(range);
-            open = true;
-        }
-    }
-    out
+/// The byte ranges of the paragraphs of `article`'s text, as the quote matcher divides
+/// them (blocks between blank lines, or each line of a text with none; see
+/// [`Folded`](crate::text::fold::Folded)), each from its first character to its last;
+/// paragraphs with nothing to quote are skipped.
+fn paragraphs(article: &Article) -> Vec<Range<usize>> {
+    let folded = &article.haystack.folded;
+    (0..folded.paragraph_count())
+        .map(|i| folded.paragraph(i))
+        .filter(|p| !p.is_empty())
+        .map(|p| folded.original_range(p))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn split(text: &str) -> Vec<&str> {
-        paragraphs(text).into_iter().map(|r| &text[r]).collect()
+    fn split(text: &str) -> Vec<String> {
+        let article = Article::new(text.to_string(), String::new());
+        let ranges = paragraphs(&article);
+        ranges.into_iter().map(|r| text[r].to_string()).collect()
     }
 
     #[test]

@@ -36,6 +36,15 @@ fn codes(checked: &Checked) -> Vec<&str> {
     checked.report.diagnostics.iter().map(|d| d.code).collect()
 }
 
+/// The codes `check` finds in `events`, whose one source is `page.html`, holding `page`.
+fn page_codes(page: &str, events: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("page.html"), page).unwrap();
+    std::fs::write(dir.path().join("events.toml"), events).unwrap();
+    let checked = check_file(&dir.path().join("events.toml")).unwrap();
+    codes(&checked).into_iter().map(String::from).collect()
+}
+
 const BBC: &str = r#"
 [sources.bbc]
 file = "page.html"
@@ -265,16 +274,7 @@ fn a_publisher_named_only_in_the_page_metadata_is_named() {
              quote = \"On 2 March the ministers signed the pact.\"\n"
         )
     };
-    let run = |publisher: &str| {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("page.html"), page).unwrap();
-        std::fs::write(dir.path().join("events.toml"), events(publisher)).unwrap();
-        let checked = check_file(&dir.path().join("events.toml")).unwrap();
-        codes(&checked)
-            .into_iter()
-            .map(String::from)
-            .collect::<Vec<_>>()
-    };
+    let run = |publisher: &str| page_codes(page, &events(publisher));
     assert_eq!(run("Sample Wire"), Vec::<String>::new());
     assert_eq!(run("Other Wire"), ["source-publisher-not-found"]);
 }
@@ -297,14 +297,7 @@ fn a_utc_moment_attests_the_day_before_only_with_the_visible_date() {
              title = \"Pact signed\"\ndated_by = \"publication\"\n[[events.evidence]]\nsource = \"w\"\n\
              quote = \"The ministers signed the pact.\"\n"
         );
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("page.html"), page).unwrap();
-        std::fs::write(dir.path().join("events.toml"), events).unwrap();
-        let checked = check_file(&dir.path().join("events.toml")).unwrap();
-        codes(&checked)
-            .into_iter()
-            .map(String::from)
-            .collect::<Vec<_>>()
+        page_codes(&page, &events)
     };
     let none = Vec::<String>::new();
     assert_eq!(run("Washington, 3 March 2010", "2010-03-04"), none);

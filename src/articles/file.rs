@@ -136,7 +136,10 @@ fn read_resolved(
         Format::Text if is_html(record.content_type.as_deref()) => Format::Html,
         f => f,
     };
-    let charset = record.content_type.as_deref().and_then(charset);
+    let charset = record
+        .content_type
+        .as_deref()
+        .and_then(html::label_in_content_type);
     let extracted = extract(format, record.body, charset.as_deref())
         .map_err(|f| Unreadable::of(written, Some(&capture.url), f))?;
     Ok(article(extracted, sha256, format, Some(capture)))
@@ -215,16 +218,6 @@ fn is_html(content_type: Option<&str>) -> bool {
     })
 }
 
-/// The `charset` parameter of a `Content-Type` header.
-fn charset(content_type: &str) -> Option<String> {
-    content_type.split(';').skip(1).find_map(|param| {
-        let (name, value) = param.split_once('=')?;
-        name.trim()
-            .eq_ignore_ascii_case("charset")
-            .then(|| value.trim().trim_matches('"').to_string())
-    })
-}
-
 fn io_error(written: &str, e: std::io::Error) -> Unreadable {
     Unreadable {
         rule: &SOURCE_UNREADABLE,
@@ -294,6 +287,7 @@ mod tests {
 
     #[test]
     fn reads_the_charset_of_a_content_type() {
+        let charset = html::label_in_content_type;
         assert_eq!(
             charset("text/html; charset=\"windows-1251\"").as_deref(),
             Some("windows-1251")

@@ -33,7 +33,8 @@ use crate::parallel;
 use std::collections::{HashMap, HashSet};
 
 /// The files the sources name, each with the sources that name it, in the order of first
-/// mention: sources that share a file (and, for an archive, a `url`) share one read.
+/// mention: sources that share a file and a `url` share one read (the format is not known
+/// until the file is read, and in a web archive the `url` picks the page).
 pub fn files(timeline: &Timeline) -> Vec<(&str, Vec<&Source>)> {
     let mut files: Vec<(&str, Vec<&Source>)> = Vec::new();
     let mut seen: HashMap<(&str, Option<&str>), usize> = HashMap::new();

@@ -197,6 +197,14 @@ fn attribute(head: &[u8], at: &mut usize) -> Option<Option<(Vec<u8>, Vec<u8>)>> 
     }
 }
 
+/// The charset label of a `Content-Type` (an archived response's header), as a browser
+/// reads one from `<meta http-equiv>`: `text/html; charset="windows-1251"` gives
+/// `windows-1251`.
+pub fn label_in_content_type(content_type: &str) -> Option<String> {
+    let label = charset_in_content(content_type.as_bytes())?;
+    Some(String::from_utf8_lossy(label).into_owned())
+}
+
 /// The label in a `content="text/html; charset=…"`: the standard's "extract a character
 /// encoding from a meta element".
 fn charset_in_content(content: &[u8]) -> Option<&[u8]> {

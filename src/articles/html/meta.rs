@@ -170,11 +170,7 @@ fn element(tree: &Tree, id: Id, e: &Element, stated: &mut Stated) {
         return;
     }
     if e.is_html("script") {
-        let json = e
-            .attr("type")
-            .and_then(|t| t.split(';').next())
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-        if json {
+        if e.is_json_ld() {
             json_ld(tree, id, stated);
         }
         return;

@@ -86,6 +86,8 @@ mod source;
 mod text;
 mod tree;
 
+pub use charset::label_in_content_type;
+
 use super::extract::{Extracted, Failure, MAX_TEXT_BYTES};
 use super::findings::{SOURCE_MALFORMED, SOURCE_NO_TEXT, SOURCE_TOO_LARGE};
 

@@ -15,7 +15,7 @@
 
 use super::sink::{Chars, Sink};
 use super::source::{chars, Source};
-use super::tree::{Id, Tree};
+use super::tree::{is_json_ld, Id, Tree};
 use html5ever::interface::Tracer;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
@@ -348,13 +348,9 @@ impl TokenSink for Driver<'_> {
                 sink.tag_line.set(line);
                 self.unread.set(false);
                 // JSON-LD is read, for the lines of the dates it states.
-                let json = tag.attrs.iter().any(|a| {
-                    &*a.name.local == "type"
-                        && a.value.trim().eq_ignore_ascii_case("application/ld+json")
-                });
                 hides = tag.kind == TagKind::StartTag
                     && matches!(&*tag.name, "script" | "style")
-                    && !json;
+                    && !is_json_ld(&tag.attrs);
             }
             _ => {}
         }

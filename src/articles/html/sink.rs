@@ -140,12 +140,7 @@ impl<'a> Sink<'a> {
         let Data::Element(e) = &nodes[parent].data else {
             return false;
         };
-        e.is_html("style")
-            || (e.is_html("script")
-                && !e.attrs.iter().any(|a| {
-                    &*a.name.local == "type"
-                        && a.value.trim().eq_ignore_ascii_case("application/ld+json")
-                }))
+        e.is_html("style") || (e.is_html("script") && !e.is_json_ld())
     }
 
     fn append_child(&self, parent: Id, child: Id) {

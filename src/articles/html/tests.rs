@@ -869,3 +869,16 @@ fn real_pages_name_their_publisher_in_metadata_once_each() {
     let e = page("bbc-1");
     assert_eq!(e.publishers, ["BBC News"]);
 }
+
+#[test]
+fn json_ld_with_a_charset_parameter_is_read() {
+    let e = read(
+        r#"<html><head><script type="application/ld+json; charset=utf-8">
+{"datePublished": "2003-12-03"}
+</script></head><body><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(
+        e.dates,
+        [date("JSON-LD datePublished", "2003-12-03", true, 2)]
+    );
+}

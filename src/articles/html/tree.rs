@@ -51,6 +51,12 @@ impl Element {
             .map(|a| &*a.value)
     }
 
+    /// Whether the element is a JSON-LD script's: read for the dates it states, though
+    /// never shown.
+    pub fn is_json_ld(&self) -> bool {
+        is_json_ld(&self.attrs)
+    }
+
     pub fn is_html(&self, local: &str) -> bool {
         self.name.ns == html5ever::ns!(html) && &*self.name.local == local
     }
@@ -103,4 +109,17 @@ impl Text {
             (&self.text[seg.at..end], seg.origin)
         })
     }
+}
+
+/// Whether a tag with `attrs` declares JSON-LD: `type="application/ld+json"`, parameters
+/// (`; charset=utf-8`) and case aside.
+pub fn is_json_ld(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.name.ns.is_empty()
+            && &*a.name.local == "type"
+            && a.value
+                .split(';')
+                .next()
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+    })
 }
