@@ -47,12 +47,15 @@ mod bounded;
 mod check;
 pub mod date;
 mod diagnostic;
+pub mod export;
 pub mod font;
 mod glyphs;
+pub mod import;
 pub mod layout;
 mod lines;
 mod listing;
 mod load;
+pub mod lsp;
 pub mod model;
 pub mod output;
 mod parallel;
@@ -60,11 +63,15 @@ mod pipeline;
 pub mod render;
 pub mod rules;
 pub mod scene;
+pub mod schema;
 mod text;
 mod text_view;
 
 pub use articles::{MAX_ARCHIVE_BYTES, MAX_SOURCE_BYTES};
-pub use diagnostic::{write_human, write_json, Diagnostic, Related, Report, Rule, Severity};
+pub use diagnostic::{
+    write_github, write_human, write_json, write_json_lines, write_sarif, Diagnostic, Fix, Related,
+    Report, Rule, Severity,
+};
 pub use listing::{DatesFormat, DatesOptions};
 pub use load::{load, load_str, LoadError, Loaded, MAX_EVENTS_FILE_BYTES, MAX_TITLE_CHARS};
 pub use pipeline::{

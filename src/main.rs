@@ -4,19 +4,24 @@
 //! (usage or environment).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use anyhow::{anyhow, Context, Result};
-use citeline::render::PngOptions;
-use citeline::{ChartFormat, Checked};
-use clap::{ColorChoice, Parser, Subcommand, ValueEnum};
+use anyhow::{anyhow, Result};
+use citeline::Checked;
+use clap::{ColorChoice, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod chart_args;
+mod check_command;
 mod dates_args;
+mod export_commands;
+mod render_command;
+mod setup_commands;
 mod source_commands;
 use chart_args::ChartArgs;
+use check_command::FindingsFormat;
 use dates_args::DatesArgs;
+use export_commands::{ExportArgs, ImportArgs};
 use source_commands::TextArgs;
 
 const DEFAULT_EVENTS: &str = "events.toml";
@@ -48,9 +53,10 @@ enum Command {
         /// The events file.
         #[arg(default_value = DEFAULT_EVENTS)]
         events: PathBuf,
-        /// Output format: human (to stderr) or json (to stdout).
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        /// Output format: human (to stderr), or json, json-lines, sarif or github (to
+        /// stdout).
+        #[arg(long, value_enum, env = "CITELINE_FORMAT", default_value_t = FindingsFormat::Human)]
+        format: FindingsFormat,
         /// Fail (exit 1) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
@@ -65,6 +71,9 @@ enum Command {
         outputs: Vec<PathBuf>,
         #[command(flatten)]
         chart: ChartArgs,
+        /// Keep running, and draw again whenever the events file or a source changes.
+        #[arg(long)]
+        watch: bool,
     },
     /// Explain a finding's code (or list all codes).
     Explain {
@@ -75,12 +84,22 @@ enum Command {
     Dates(DatesArgs),
     /// Print a source's text exactly as check reads it, to copy quotes from.
     Text(TextArgs),
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Human,
-    Json,
+    /// Write the checked chronology as a table or data for other tools.
+    Export(ExportArgs),
+    /// Write an events file from a spreadsheet's CSV.
+    Import(ImportArgs),
+    /// Print the JSON Schema of the events file, for editors that validate TOML.
+    Schema,
+    /// Run the language server over standard input and output, for editors.
+    Lsp,
+    /// Print a shell's completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`.
+    Man,
 }
 
 /// How a run ended, before it becomes an exit code.
@@ -120,7 +139,7 @@ fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
     match command {
         None => {
             let outputs: Vec<PathBuf> = DEFAULT_OUTPUTS.iter().map(PathBuf::from).collect();
-            render(
+            render_command::render(
                 Path::new(DEFAULT_EVENTS),
                 &outputs,
                 &ChartArgs::default(),
@@ -132,12 +151,19 @@ fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
             events,
             format,
             deny_warnings,
-        }) => check(&events, format, deny_warnings, color),
+        }) => check_command::check(&events, format, deny_warnings, color),
         Some(Command::Render {
             events,
             outputs,
             chart,
-        }) => render(&events, &outputs, &chart, color, false),
+            watch,
+        }) if watch => render_command::watch(&events, &outputs, &chart, color),
+        Some(Command::Render {
+            events,
+            outputs,
+            chart,
+            ..
+        }) => render_command::render(&events, &outputs, &chart, color, false),
         Some(Command::Explain { code }) => {
             let text = match code {
                 None => citeline::rules::listing(),
@@ -150,6 +176,12 @@ fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
         }
         Some(Command::Dates(args)) => source_commands::dates(&args, color),
         Some(Command::Text(args)) => source_commands::text(&args, color),
+        Some(Command::Export(args)) => export_commands::export(&args, color),
+        Some(Command::Import(args)) => export_commands::import(&args),
+        Some(Command::Schema) => setup_commands::schema(),
+        Some(Command::Lsp) => setup_commands::lsp(),
+        Some(Command::Completions { shell }) => setup_commands::completions::<Cli>(shell),
+        Some(Command::Man) => setup_commands::man::<Cli>(),
     }
 }
 
@@ -170,87 +202,4 @@ pub(crate) fn print_human(checked: &Checked, color: bool) -> Result<()> {
     citeline::write_human(&mut err, &checked.report, &t.path, &t.text, color)?;
     err.flush()?;
     Ok(())
-}
-
-fn check(events: &Path, format: Format, deny_warnings: bool, color: bool) -> Result<Outcome> {
-    let checked = load_and_check(events)?;
-    match format {
-        Format::Human => print_human(&checked, color)?,
-        Format::Json => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let t = &checked.timeline;
-            citeline::write_json(&mut out, &checked.report, &t.path, &t.text)?;
-            out.flush()?;
-        }
-    }
-    if checked.report.errors() == 0 && checked.fails(deny_warnings) {
-        eprintln!("failing: --deny-warnings turns the warnings above into a failure");
-    }
-    let fails = checked.fails(deny_warnings);
-    // The process ends here: freeing a large timeline piece by piece would only delay the
-    // exit that returns all of it at once.
-    std::mem::forget(checked);
-    Ok([Outcome::Clean, Outcome::DataErrors][usize::from(fails)])
-}
-
-/// Outputs are checked, and their temporary files made, before any work; they replace the
-/// old files all together or not at all. `make_folders` creates missing folders (for the
-/// default `output/`, and only once the data has no errors); an explicit `-o` into a
-/// missing folder is a mistake worth reporting instead.
-fn render(
-    events: &Path,
-    outputs: &[PathBuf],
-    chart: &ChartArgs,
-    color: bool,
-    make_folders: bool,
-) -> Result<Outcome> {
-    let formats = outputs
-        .iter()
-        .map(|p| {
-            ChartFormat::of(p).with_context(|| {
-                format!(
-                    "cannot tell the format of {}: name it .svg or .png",
-                    p.display()
-                )
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let early = (!make_folders)
-        .then(|| citeline::output::prepare(outputs, false))
-        .transpose()?;
-    let mut checked = load_and_check(events)?;
-    let layout = chart.layout(&checked.fonts)?;
-    // Characters no font has, found again with the `--font` files too.
-    if layout.fonts != checked.fonts {
-        checked.use_fonts(layout.fonts.clone());
-    }
-    print_human(&checked, color)?;
-    if checked.report.errors() > 0 {
-        eprintln!("nothing drawn: fix the errors above first");
-        return Ok(Outcome::DataErrors);
-    }
-    chart
-        .check_filter(&checked.timeline)
-        .map_err(|e| anyhow!(e))?;
-    let staged = match early {
-        Some(staged) => staged,
-        None => citeline::output::prepare(outputs, true)?,
-    };
-    let png = PngOptions { scale: chart.scale };
-    let mut drawn = citeline::draw(&checked.timeline, &layout, &png, &formats)
-        .context("cannot draw the chart")?;
-    // Reported with the check above, for every event.
-    drawn.notes.retain(|d| d.code != "missing-glyphs");
-    if !drawn.notes.is_empty() {
-        let t = &checked.timeline;
-        let notes = citeline::Report::new(drawn.notes);
-        let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-        citeline::write_human(&mut err, &notes, &t.path, &t.text, color)?;
-        err.flush()?;
-    }
-    staged.commit(&drawn.files)?;
-    for path in outputs {
-        eprintln!("wrote {}", path.display());
-    }
-    Ok(Outcome::Clean)
 }

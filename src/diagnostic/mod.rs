@@ -11,13 +11,19 @@
 //! This module depends on nothing but the span type: every stage (loading, reading
 //! sources, checking) reports into it, so it must not reach back into any of them.
 
+mod github;
 mod human;
 mod json;
+mod json_lines;
 mod report;
+mod sarif;
 
+pub use github::write_github;
 pub use human::write_human;
 pub use json::write_json;
-pub use report::{Diagnostic, Related, Report, Rule, Severity};
+pub use json_lines::write_json_lines;
+pub use report::{Diagnostic, Fix, Related, Report, Rule, Severity};
+pub use sarif::write_sarif;
 
 #[cfg(test)]
 mod tests {

@@ -62,6 +62,19 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// What to do about it, shown as `= help: …`.
     pub help: Option<String>,
+    /// The help as an edit, when it is mechanical: offered as a code action by the
+    /// language server and as a SARIF `fix`.
+    pub fix: Option<Fix>,
+}
+
+/// A mechanical fix: replace `span` of the events file with `replacement`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fix {
+    /// What the edit does, as an editor offers it: "Replace the quote with the closest passage".
+    pub title: String,
+    pub span: Span,
+    /// The new text, written as it stands in the file (a TOML string with its quotes).
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -78,6 +91,7 @@ impl Diagnostic {
             source: None,
             notes: Vec::new(),
             help: None,
+            fix: None,
         }
     }
 
@@ -120,6 +134,11 @@ impl Diagnostic {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
 }
