@@ -88,7 +88,7 @@ pub fn watch(
 ) -> Result<Outcome> {
     // The first run's usage problems (no such events file, a bad output name) end it.
     let mut seen = stamps(&watched(events, chart)?);
-    report(render(events, outputs, chart, color, false))?;
+    render(events, outputs, chart, color, false)?;
     loop {
         eprintln!("watching {} files; Ctrl-C stops", seen.len());
         loop {
@@ -96,24 +96,16 @@ pub fn watch(
             let files = watched(events, chart).unwrap_or_else(|_| vec![events.to_path_buf()]);
             let now = stamps(&files);
             if now != seen {
+                let changed = now.iter().find(|f| !seen.contains(f)).or(now.first());
+                if let Some((path, _)) = changed {
+                    eprintln!("\n{} changed: drawing again", path.display());
+                }
                 seen = now;
                 break;
             }
         }
-        eprintln!();
         if let Err(e) = render(events, outputs, chart, color, false) {
             eprintln!("error: {e:#}");
-        }
-    }
-}
-
-fn report(first: Result<Outcome>) -> Result<()> {
-    match first {
-        Ok(_) => Ok(()),
-        Err(e) if e.downcast_ref::<std::io::Error>().is_some() => Err(e),
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            Ok(())
         }
     }
 }

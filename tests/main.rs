@@ -25,6 +25,8 @@
 //! - `scripts`: titles in many scripts: ink inside the measured boxes, `missing-glyphs`
 //!   warnings, fallback fonts, bidi isolation.
 //!
+//! - `setup`: shell completions, the man page, `render --watch` redrawing on a change.
+//!
 //! Golden files are rewritten with `CITELINE_BLESS=1 cargo test`, the one switch for all.
 
 mod api;
@@ -38,6 +40,7 @@ mod render_png;
 mod render_svg;
 mod resources;
 mod rules;
+mod setup;
 mod scripts;
 mod sources;
 mod structure;
