@@ -5,6 +5,9 @@
 //!   failing cases of the same rule, when its message depends on the data, in `bad-WHAT/`.
 //! - `cli`: the real binary on good and broken input, exit codes, JSON, atomic writes, the
 //!   dates listing.
+//! - `formats`: `check --format sarif|github|json-lines` through the binary: SARIF valid
+//!   against the official schema, fingerprints, fixes, annotations where the JSON says;
+//!   `CITELINE_FORMAT`.
 //! - `messages`: messages that once misled, each naming the real cause and a path the user
 //!   can open.
 //! - `outputs`: `render` replaces its outputs all together or not at all, killed or refused.
@@ -29,6 +32,7 @@
 
 mod api;
 mod cli;
+mod formats;
 mod fuzz;
 mod layout_props;
 mod messages;
