@@ -16,6 +16,9 @@
 //! - `regression`: the shipped events.toml checks clean, the rules page, the committed charts
 //!   and the dates listings are current.
 //! - `api`: the library's public surface, pinned signature by signature.
+//! - `schema`: `citeline schema` accepts the shipped data and the good fixtures, refuses
+//!   unknown keys and wrong types, passes every date the loader accepts; events.schema.json
+//!   is current.
 //! - `structure`: no import circle in src/, a thin main.rs.
 //! - `layout_props`: property tests of the layout on random timelines.
 //! - `fuzz`: the real binary on mutated copies of the shipped data and the fixtures; never a
@@ -42,6 +45,7 @@ mod render_png;
 mod render_svg;
 mod resources;
 mod rules;
+mod schema;
 mod scripts;
 mod sources;
 mod structure;
