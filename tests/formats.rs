@@ -398,3 +398,52 @@ fn citeline_format_sets_the_default_and_the_flag_wins() {
     assert_eq!(bogus.status.code(), Some(2));
     assert!(stderr(&bogus).contains("xml"), "{}", stderr(&bogus));
 }
+
+/// The `citeline …` command lines of a workflow's `run:` steps, cut at the first
+/// redirection or shell operator.
+fn citeline_runs(workflow: &str) -> Vec<Vec<String>> {
+    workflow
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("run: "))
+        .filter(|run| run.starts_with("citeline "))
+        .map(|run| {
+            let command = run.split(['>', '|', '&', ';']).next().unwrap();
+            command
+                .split_whitespace()
+                .skip(1)
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_example_workflow_and_hook_use_flags_citeline_has() {
+    let workflow = std::fs::read_to_string(root().join("docs/examples/citeline.yml")).unwrap();
+    let ci = std::fs::read_to_string(root().join("docs/ci.md")).unwrap();
+    assert!(
+        ci.contains(&workflow),
+        "docs/ci.md shows docs/examples/citeline.yml as it is"
+    );
+    assert!(workflow.contains("github/codeql-action/upload-sarif@v3"));
+    assert!(workflow.contains("category: citeline"));
+    let hooks = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    assert!(hooks.contains("- id: citeline-check") && hooks.contains("pass_filenames: false"));
+    let mut runs = citeline_runs(&workflow);
+    let formats: Vec<&str> = runs
+        .iter()
+        .filter_map(|r| Some(r.get(r.iter().position(|a| a == "--format")? + 1)?.as_str()))
+        .collect();
+    assert_eq!(formats, ["sarif", "github"], "{runs:?}");
+    runs.extend(citeline_runs(&hooks.replace("entry: ", "run: ")));
+    assert_eq!(runs.len(), 3, "{runs:?}");
+    for args in &runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = citeline(root(), &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    // The same scan catches a flag citeline lacks.
+    let misspelt = citeline_runs("      run: citeline check --format sarf > x.sarif\n");
+    let args: Vec<&str> = misspelt[0].iter().map(String::as_str).collect();
+    assert_eq!(citeline(root(), &args).status.code(), Some(2));
+}
