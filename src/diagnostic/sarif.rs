@@ -261,8 +261,8 @@ fn artifact_uri(path: &Path) -> String {
             })
             .collect()
     };
-    let windows_drive =
-        path.as_bytes().get(1) == Some(&b':') && path.as_bytes()[0].is_ascii_alphabetic();
+    let bytes = path.as_bytes();
+    let windows_drive = bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":/";
     if path.starts_with('/') {
         format!("file://{}", encode(&path, b""))
     } else if windows_drive {
