@@ -39,7 +39,7 @@ pub(crate) fn write_sarif_with_rules(
     let uri = artifact_uri(path);
     let located = locate(report, text);
     let (rules, index) = descriptors(report, catalogue, REPOSITORY);
-    let mut occurrences: HashMap<String, usize> = HashMap::new();
+    let mut occurrences = HashMap::new();
     let results: Vec<Value> = located
         .iter()
         .map(|l| {
@@ -227,23 +227,26 @@ fn region(at: Region) -> Value {
 /// it concerns, the text under its span, and how many findings with all of these came
 /// before it. Adding, moving or editing other events changes none of them; editing the
 /// flagged text makes it a new finding, as it should.
-fn fingerprint(d: &Diagnostic, text: &str, seen: &mut HashMap<String, usize>) -> String {
+fn fingerprint(d: &Diagnostic, text: &str, seen: &mut HashMap<[u8; 32], usize>) -> String {
     let spanned = d.span.clone().and_then(|s| text.get(s)).unwrap_or("");
-    let mut key = String::new();
+    let mut what = Sha256::new();
     for part in [
         d.code,
         d.event.as_deref().unwrap_or(""),
         d.source.as_deref().unwrap_or(""),
     ] {
-        key.push_str(part);
-        key.push('\0');
+        what.update(part.as_bytes());
+        what.update([0]);
     }
-    key.push_str(spanned);
-    let occurrence = seen.entry(key.clone()).or_insert(0);
-    key.push('\0');
-    key.push_str(&occurrence.to_string());
+    what.update(spanned.as_bytes());
+    // The map holds digests, not the texts: a report of 10,000 long quotes stays small.
+    let what: [u8; 32] = what.finalize().into();
+    let occurrence = seen.entry(what).or_insert(0);
+    let digest = Sha256::new()
+        .chain_update(what)
+        .chain_update((*occurrence as u64).to_le_bytes())
+        .finalize();
     *occurrence += 1;
-    let digest = Sha256::digest(key.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -290,6 +293,43 @@ mod tests {
             Some("https://example.org/citeline/blob/HEAD/docs/rules.md#unused-source-warning")
         );
         assert_eq!(help_uri("", &RULE), None);
+    }
+
+    /// The anchor GitHub gives a Markdown heading: lowercase, punctuation dropped, spaces
+    /// as hyphens.
+    fn github_anchor(heading: &str) -> String {
+        heading
+            .to_lowercase()
+            .chars()
+            .filter_map(|c| match c {
+                ' ' => Some('-'),
+                c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_links_to_its_heading_on_the_rules_page() {
+        let page = crate::rules::markdown_page();
+        let anchors: Vec<String> = page
+            .lines()
+            .filter_map(|l| l.strip_prefix("## "))
+            .map(github_anchor)
+            .collect();
+        for rule in crate::rules::all() {
+            let uri = help_uri("https://example.org", rule).unwrap();
+            let (_, anchor) = uri.split_once('#').unwrap();
+            assert!(
+                anchors.iter().any(|a| a == anchor),
+                "{anchor} not in {anchors:?}"
+            );
+        }
+        assert_eq!(
+            github_anchor("`unused-source` (warning)"),
+            "unused-source-warning"
+        );
+        assert!(!anchors.iter().any(|a| a == "unused-source-error"));
     }
 
     #[test]
