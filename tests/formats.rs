@@ -274,6 +274,19 @@ fn a_fix_becomes_a_sarif_fix_and_a_whole_file_finding_a_bare_location() {
         "Write the day the source has"
     );
 
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert!(invocation.get("toolExecutionNotifications").is_none());
+
+    let github = render(citeline::write_github, &report, text);
+    let github: Vec<&str> = github.lines().collect();
+    assert_eq!(
+        github,
+        [
+            "::error file=data/events.toml,title=quote-not-found::about the whole file",
+            "::error file=data/events.toml,line=2,col=18,endLine=2,endColumn=20,title=quote-not-found::m",
+        ]
+    );
+
     let lines = render(citeline::write_json_lines, &report, text);
     let lines: Vec<Value> = lines
         .lines()
@@ -284,6 +297,34 @@ fn a_fix_becomes_a_sarif_fix_and_a_whole_file_finding_a_bare_location() {
     assert_eq!(
         (&lines[1]["fix"]["column"], &lines[1]["fix"]["end_column"]),
         (&18.into(), &20.into())
+    );
+}
+
+#[test]
+fn findings_past_the_cap_are_counted_in_a_notification() {
+    let text = "x = 1\n";
+    let many = (0..Report::MAX_KEPT + 5)
+        .map(|_| Diagnostic::new(&QUOTE_NOT_FOUND, 4..5, "m"))
+        .collect();
+    let report = Report::new(many);
+    let log: Value = serde_json::from_str(&render(citeline::write_sarif, &report, text)).unwrap();
+    assert_valid_sarif(&sarif_validator(), &log, "capped");
+    assert_eq!(results(&log).len(), Report::MAX_KEPT);
+    let notification = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+    assert_eq!(
+        notification["message"]["text"],
+        "5 more findings not listed (5 errors, 0 warnings)"
+    );
+    let mut fingerprints: Vec<&str> = results(&log)
+        .iter()
+        .map(|r| r["partialFingerprints"]["citeline/v1"].as_str().unwrap())
+        .collect();
+    fingerprints.sort_unstable();
+    fingerprints.dedup();
+    assert_eq!(
+        fingerprints.len(),
+        Report::MAX_KEPT,
+        "repeats are told apart"
     );
 }
 
