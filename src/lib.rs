@@ -69,14 +69,14 @@ mod text_view;
 
 pub use articles::{MAX_ARCHIVE_BYTES, MAX_SOURCE_BYTES};
 pub use diagnostic::{
-    write_github, write_human, write_json, write_json_lines, write_sarif, Diagnostic, Fix, Related,
-    Report, Rule, Severity,
+    write_github, write_human, write_json, write_json_lines, Diagnostic, Fix, Related, Report,
+    Rule, Severity,
 };
 pub use listing::{DatesFormat, DatesOptions};
 pub use load::{load, load_str, LoadError, Loaded, MAX_EVENTS_FILE_BYTES, MAX_TITLE_CHARS};
 pub use pipeline::{
-    check_file, check_str, draw, parse_chart_number, write_dates, write_file_dates, write_text,
-    ChartFormat, ChartSetting, Checked, Drawn, ListingError,
+    check_file, check_str, draw, parse_chart_number, write_dates, write_file_dates, write_sarif,
+    write_text, ChartFormat, ChartSetting, Checked, Drawn, ListingError,
 };
 pub use text::dates::{DateOrder, Direction};
 pub use text_view::TextOptions;

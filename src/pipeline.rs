@@ -97,6 +97,29 @@ pub fn check_str(path: &Path, text: String) -> Checked {
     check_loaded(load::load_str(path, text))
 }
 
+/// Write the report as a SARIF 2.1.0 log (docs/output.md#sarif), its rules described from
+/// the catalogue ([`crate::rules`]): the renderer sits below the stages that define rules,
+/// so the two meet here.
+///
+/// ```
+/// let checked = citeline::check_str("events.toml".as_ref(), "[[events]]\nid = 5\n".into());
+/// let mut out = Vec::new();
+/// let t = &checked.timeline;
+/// citeline::write_sarif(&mut out, &checked.report, &t.path, &t.text).unwrap();
+/// let log: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// let results = log["runs"][0]["results"].as_array().unwrap();
+/// let wrong_type = results.iter().find(|r| r["ruleId"] == "invalid-type").unwrap();
+/// assert_eq!(wrong_type["locations"][0]["physicalLocation"]["region"]["startLine"], 2);
+/// ```
+pub fn write_sarif(
+    out: &mut impl Write,
+    report: &Report,
+    path: &Path,
+    text: &str,
+) -> io::Result<()> {
+    crate::diagnostic::write_sarif_with_rules(out, report, path, text, crate::rules::all())
+}
+
 /// Check a loaded timeline: each article is read, checked and dropped in turn. Findings
 /// come sorted by their place in the events file.
 fn check_loaded(loaded: Loaded) -> Checked {

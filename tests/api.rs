@@ -73,8 +73,12 @@ fn the_surface_has_the_shape_users_rely_on() {
     let _: fn(&str) -> Result<&'static Rule, String> = citeline::rules::lookup;
     let _ = |out: &mut Vec<u8>, r: &Report, text: &str| -> io::Result<()> {
         citeline::write_human(out, r, Path::new("e.toml"), text, false)?;
-        citeline::write_json(out, r, Path::new("e.toml"), text)
+        citeline::write_json(out, r, Path::new("e.toml"), text)?;
+        citeline::write_json_lines(out, r, Path::new("e.toml"), text)?;
+        citeline::write_sarif(out, r, Path::new("e.toml"), text)?;
+        citeline::write_github(out, r, Path::new("e.toml"), text)
     };
+    let _: fn() -> serde_json::Value = citeline::schema::events_schema;
 
     // The data.
     fn timeline(t: &Timeline) -> (&[Event], &[Source], Option<&Source>) {

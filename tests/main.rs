@@ -5,6 +5,9 @@
 //!   failing cases of the same rule, when its message depends on the data, in `bad-WHAT/`.
 //! - `cli`: the real binary on good and broken input, exit codes, JSON, atomic writes, the
 //!   dates listing.
+//! - `formats`: `check --format sarif|github|json-lines` through the binary: SARIF valid
+//!   against the official schema, fingerprints, fixes, annotations where the JSON says;
+//!   `CITELINE_FORMAT`.
 //! - `messages`: messages that once misled, each naming the real cause and a path the user
 //!   can open.
 //! - `outputs`: `render` replaces its outputs all together or not at all, killed or refused.
@@ -13,6 +16,9 @@
 //! - `regression`: the shipped events.toml checks clean, the rules page, the committed charts
 //!   and the dates listings are current.
 //! - `api`: the library's public surface, pinned signature by signature.
+//! - `schema`: `citeline schema` accepts the shipped data and the good fixtures, refuses
+//!   unknown keys and wrong types, passes every date the loader accepts; events.schema.json
+//!   is current.
 //! - `structure`: no import circle in src/, a thin main.rs.
 //! - `layout_props`: property tests of the layout on random timelines.
 //! - `fuzz`: the real binary on mutated copies of the shipped data and the fixtures; never a
@@ -31,6 +37,7 @@
 
 mod api;
 mod cli;
+mod formats;
 mod fuzz;
 mod layout_props;
 mod messages;
@@ -40,6 +47,7 @@ mod render_png;
 mod render_svg;
 mod resources;
 mod rules;
+mod schema;
 mod setup;
 mod scripts;
 mod sources;

@@ -1,6 +1,7 @@
 //! Findings as plain data: a [`Rule`] names a kind of finding, a [`Diagnostic`] is one
 //! finding, a [`Report`] is all of them. Renderings live beside: [`human`] (rustc-style
-//! text) and [`json`].
+//! text), [`json`] (which also holds what the machine formats share), [`json_lines`],
+//! [`sarif`] and [`github`].
 //!
 //! A [`Diagnostic`] knows its rule, a byte span in the events file, the event or source it
 //! concerns, other places that explain it ("first declared here"), and free-form notes. It
@@ -23,7 +24,7 @@ pub use human::write_human;
 pub use json::write_json;
 pub use json_lines::write_json_lines;
 pub use report::{Diagnostic, Fix, Related, Report, Rule, Severity};
-pub use sarif::write_sarif;
+pub(crate) use sarif::write_sarif_with_rules;
 
 #[cfg(test)]
 mod tests {

@@ -25,6 +25,9 @@ mod values;
 mod walk;
 
 pub use values::MAX_TITLE_CHARS;
+/// The keys each table accepts, for the test that keeps `citeline schema` in step.
+#[cfg(test)]
+pub(crate) use walk::{EVENT_KEYS, EVIDENCE_KEYS, ROOT_KEYS, SOURCE_KEYS, TIMELINE_KEYS};
 
 use crate::bounded::{self, ReadError};
 use crate::diagnostic::Diagnostic;

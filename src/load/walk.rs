@@ -19,9 +19,9 @@ use crate::text::suggest::closest;
 use std::collections::{BTreeSet, HashMap};
 use toml::de::DeTable;
 
-pub(super) const ROOT_KEYS: &[&str] = &["timeline", "aliases", "sources", "events"];
-const TIMELINE_KEYS: &[&str] = &["title", "subtitle", "fonts"];
-pub(super) const SOURCE_KEYS: &[&str] = &[
+pub(crate) const ROOT_KEYS: &[&str] = &["timeline", "aliases", "sources", "events"];
+pub(crate) const TIMELINE_KEYS: &[&str] = &["title", "subtitle", "fonts"];
+pub(crate) const SOURCE_KEYS: &[&str] = &[
     "file",
     "publisher",
     "title",
@@ -34,7 +34,7 @@ pub(super) const SOURCE_KEYS: &[&str] = &[
     "sha256",
     "date_order",
 ];
-const EVENT_KEYS: &[&str] = &[
+pub(crate) const EVENT_KEYS: &[&str] = &[
     "id",
     "date",
     "title",
@@ -48,7 +48,7 @@ const EVENT_KEYS: &[&str] = &[
     "evidence",
     "key",
 ];
-const EVIDENCE_KEYS: &[&str] = &["source", "quote"];
+pub(crate) const EVIDENCE_KEYS: &[&str] = &["source", "quote"];
 
 /// Everything but the events: `[timeline]`, `[aliases]`, `[sources.*]`, and unknown
 /// top-level keys. Returns every `[sources.ID]` key, valid or not: evidence naming a broken
