@@ -31,6 +31,7 @@ mod api;
 mod cli;
 mod fuzz;
 mod layout_props;
+mod lsp;
 mod messages;
 mod outputs;
 mod regression;

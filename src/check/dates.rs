@@ -537,13 +537,24 @@ mod tests {
     fn date_fix_of(name: &str) -> (Option<Fix>, bool) {
         let (path, text) = fixture(name);
         let checked = crate::check_str(&path, text.clone());
-        let d = checked.report.diagnostics.iter().find(|d| d.code.starts_with("date-"));
-        let fix = d.unwrap_or_else(|| panic!("{name}: no date finding")).fix.clone();
+        let d = checked
+            .report
+            .diagnostics
+            .iter()
+            .find(|d| d.code.starts_with("date-"));
+        let fix = d
+            .unwrap_or_else(|| panic!("{name}: no date finding"))
+            .fix
+            .clone();
         let clean = fix.as_ref().is_some_and(|fix| {
             let mut edited = text.clone();
             edited.replace_range(fix.span.clone(), &fix.replacement);
             let again = crate::check_str(&path, edited);
-            again.report.diagnostics.iter().all(|d| !d.code.starts_with("date-"))
+            again
+                .report
+                .diagnostics
+                .iter()
+                .all(|d| !d.code.starts_with("date-"))
         });
         (fix, clean)
     }
@@ -560,7 +571,10 @@ mod tests {
             assert!(clean, "{name}: the date set still has a date finding");
         }
         let span = DayInterval::new(days("2003-12-01").earliest(), days("2003-12-07").latest());
-        let attested = [Attested { what: String::new(), days: span.unwrap() }];
+        let attested = [Attested {
+            what: String::new(),
+            days: span.unwrap(),
+        }];
         let (path, text) = fixture("date-contradicted/bad");
         let event = &crate::check_str(&path, text).timeline.events[0];
         let fix = date_fix(event, &attested).unwrap();
@@ -570,7 +584,10 @@ mod tests {
 
     #[test]
     fn no_date_is_offered_when_the_evidence_disagrees_or_the_status_is_in_question() {
-        for name in ["date-contradicted/bad-nearest", "date-contradicted/bad-status"] {
+        for name in [
+            "date-contradicted/bad-nearest",
+            "date-contradicted/bad-status",
+        ] {
             let (fix, _) = date_fix_of(name);
             assert_eq!(fix, None, "{name}");
         }

@@ -549,20 +549,36 @@ mod tests {
             edited.replace_range(fix.span.clone(), &fix.replacement);
             let (again, _) = checked(SAID, &fix.replacement);
             assert_eq!(again.timeline.text, edited);
-            let quote_findings = again.report.diagnostics.iter().filter(|d| d.code.starts_with("quote"));
-            assert_eq!(quote_findings.count(), 0, "{written} -> {}: {:?}", fix.replacement, again.report);
+            let quote_findings = again
+                .report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code.starts_with("quote"));
+            assert_eq!(
+                quote_findings.count(),
+                0,
+                "{written} -> {}: {:?}",
+                fix.replacement,
+                again.report
+            );
         }
     }
 
     #[test]
     fn the_replacement_is_one_line_with_escapes() {
-        let (fix, _, _dir) = quote_fix(SAID, "\"the minister said 'we will not go back' to the talks\"");
+        let (fix, _, _dir) = quote_fix(
+            SAID,
+            "\"the minister said 'we will not go back' to the talks\"",
+        );
         assert_eq!(
             fix.unwrap().replacement,
             "\"the minister said \\\"we will not go \\\\ back\\\" to the talks,\""
         );
         let (fix, _, _dir) = quote_fix(SAID, "\"then left for the air port at noon\"");
-        assert_eq!(fix.unwrap().replacement, "\"then left for the airport at noon.\"");
+        assert_eq!(
+            fix.unwrap().replacement,
+            "\"then left for the airport at noon.\""
+        );
         assert_eq!(toml_string("a\u{1}b\u{85}\t"), "\"a\\u0001b\\u0085\\t\"");
     }
 
@@ -580,7 +596,11 @@ mod tests {
             assert_eq!(fix, None, "{written}");
         }
         let (checked, _) = checked(SAID, "\"zebra quantum xylophone\"");
-        let miss = checked.report.with_code(QUOTE_NOT_FOUND.code).next().unwrap();
+        let miss = checked
+            .report
+            .with_code(QUOTE_NOT_FOUND.code)
+            .next()
+            .unwrap();
         assert_eq!(miss.fix, None, "no passage is alike");
     }
 

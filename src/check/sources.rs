@@ -363,7 +363,11 @@ mod tests {
         let path = dir.join("events.toml");
         let text = std::fs::read_to_string(&path).unwrap();
         let checked = crate::check_str(&path, text.clone());
-        let d = checked.report.with_code(SHA256_MISMATCH.code).next().unwrap();
+        let d = checked
+            .report
+            .with_code(SHA256_MISMATCH.code)
+            .next()
+            .unwrap();
         let fix = d.fix.clone().expect("a mismatched pin offers the new hash");
         assert_eq!(&text[fix.span.clone()], format!("\"{}\"", "0".repeat(64)));
         let mut edited = text.clone();
@@ -375,7 +379,11 @@ mod tests {
         let flipped = if hash.starts_with('0') { "1" } else { "0" };
         let other = text.replace(&"0".repeat(64), &format!("{flipped}{}", &hash[1..]));
         let recheck = crate::check_str(&path, other);
-        let d = recheck.report.with_code(SHA256_MISMATCH.code).next().unwrap();
+        let d = recheck
+            .report
+            .with_code(SHA256_MISMATCH.code)
+            .next()
+            .unwrap();
         assert_eq!(d.fix.as_ref().unwrap().replacement, fix.replacement);
     }
 

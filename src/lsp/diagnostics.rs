@@ -65,7 +65,10 @@ mod tests {
         let text = "[sources.a]\ntitle = \"Д😀\"\nid = \"x\"\n";
         let x = text.find("\"x\"").unwrap();
         let title = text.find("title").unwrap();
-        let rule = crate::rules::all().iter().find(|r| r.code == "duplicate-id").unwrap();
+        let rule = crate::rules::all()
+            .iter()
+            .find(|r| r.code == "duplicate-id")
+            .unwrap();
         let d = Diagnostic::new(rule, x..x + 3, "id `x` is used twice")
             .with_label("again")
             .with_related(title..title + 5, "first here")
@@ -74,7 +77,10 @@ mod tests {
         let uri = Uri::from_str("file:///e/events.toml").unwrap();
         let lines = Lines::new(text, Encoding::Utf16);
         let lsp = to_lsp(&d, &uri, text, &lines);
-        assert_eq!(lsp.code, Some(NumberOrString::String("duplicate-id".into())));
+        assert_eq!(
+            lsp.code,
+            Some(NumberOrString::String("duplicate-id".into()))
+        );
         assert_eq!(lsp.range.start, Position::new(2, 5));
         assert_eq!(lsp.range.end, Position::new(2, 8));
         assert_eq!(lsp.severity, Some(DiagnosticSeverity::ERROR));
@@ -87,7 +93,10 @@ mod tests {
         assert_eq!(related[0].message, "first here");
         let whole = Diagnostic::whole_file(rule, "m");
         let lsp = to_lsp(&whole, &uri, text, &lines);
-        assert_eq!((lsp.range.start, lsp.range.end), (Position::new(0, 0), Position::new(0, 0)));
+        assert_eq!(
+            (lsp.range.start, lsp.range.end),
+            (Position::new(0, 0), Position::new(0, 0))
+        );
         assert_eq!(lsp.related_information, None);
     }
 }

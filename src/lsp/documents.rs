@@ -46,7 +46,12 @@ impl Documents {
     ) -> Result<(), String> {
         let path = positions::path_of(&uri)
             .filter(|p| p.is_absolute())
-            .ok_or_else(|| format!("{} is not a file: its sources cannot be placed", uri.as_str()))?;
+            .ok_or_else(|| {
+                format!(
+                    "{} is not a file: its sources cannot be placed",
+                    uri.as_str()
+                )
+            })?;
         let lines = Lines::new(&text, encoding);
         let document = Document {
             uri: uri.clone(),

@@ -43,11 +43,14 @@ fn date(timeline: &Timeline, event: &Event) -> String {
         )),
     }
     for s in support {
-        let days = s.days.map_or_else(
-            || format!("nothing read as {direction}"),
-            |d| d.to_string(),
-        );
-        let verdict = if s.supports { "supports" } else { "does not support" };
+        let days = s
+            .days
+            .map_or_else(|| format!("nothing read as {direction}"), |d| d.to_string());
+        let verdict = if s.supports {
+            "supports"
+        } else {
+            "does not support"
+        };
         out.push_str(&format!("- {} → {days}: {verdict}\n", escape(&s.what)));
     }
     out
@@ -62,7 +65,10 @@ fn source_card(source: &Source) -> String {
         source.file.value.replace('`', "'"),
     );
     if let Some(url) = &source.url {
-        out.push_str(&format!("\n\nurl <{}>", url.value.replace(['<', '>', ' '], "")));
+        out.push_str(&format!(
+            "\n\nurl <{}>",
+            url.value.replace(['<', '>', ' '], "")
+        ));
     }
     out
 }

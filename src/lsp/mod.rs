@@ -39,9 +39,9 @@ pub fn serve_stdio() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
                 let read = transport::read(&mut input).map_err(|e| e.to_string());
                 let last = match &read {
                     Ok(None) | Err(_) => true,
-                    Ok(Some(transport::Incoming::Message(lsp_server::Message::Notification(n)))) => {
-                        n.method == "exit"
-                    }
+                    Ok(Some(transport::Incoming::Message(lsp_server::Message::Notification(
+                        n,
+                    )))) => n.method == "exit",
                     Ok(Some(_)) => false,
                 };
                 let Some(read) = read.transpose() else {

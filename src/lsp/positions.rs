@@ -178,7 +178,9 @@ pub fn normal(path: &Path) -> PathBuf {
     for part in path.components() {
         match part {
             Component::CurDir => {}
-            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
                 out.pop();
             }
             other => out.push(other),
@@ -207,7 +209,10 @@ mod tests {
             // Inside the emoji: its start; past the line's end: the end, before `\r`.
             let emoji = text.find('😀').unwrap();
             assert_eq!(lines.offset(text, Position::new(1, character - 1)), emoji);
-            assert_eq!(lines.offset(text, Position::new(1, 99)), text.find("\"\r").unwrap() + 1);
+            assert_eq!(
+                lines.offset(text, Position::new(1, 99)),
+                text.find("\"\r").unwrap() + 1
+            );
             assert_eq!(lines.offset(text, Position::new(9, 0)), text.len());
         }
         // A byte inside a character counts as its start.
@@ -227,8 +232,14 @@ mod tests {
     #[test]
     fn a_line_and_column_of_a_source_file() {
         let text = "first\nДа 😀 here\n";
-        assert_eq!(line_column(text, 2, 6, Encoding::Utf16), Position::new(1, 6));
-        assert_eq!(line_column(text, 2, 6, Encoding::Utf8), Position::new(1, 10));
+        assert_eq!(
+            line_column(text, 2, 6, Encoding::Utf16),
+            Position::new(1, 6)
+        );
+        assert_eq!(
+            line_column(text, 2, 6, Encoding::Utf8),
+            Position::new(1, 10)
+        );
         assert_eq!(line_column(text, 9, 1, Encoding::Utf8), Position::new(2, 0));
     }
 

@@ -11,8 +11,8 @@ use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response}
 use lsp_types::notification::{self as note, Notification as _};
 use lsp_types::request::{self as req, Request as _};
 use lsp_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, DidChangeWatchedFilesParams,
-    DidChangeWatchedFilesRegistrationOptions, DidChangeTextDocumentParams,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, DidChangeTextDocumentParams,
+    DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
     DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
     FileSystemWatcher, GlobPattern, Hover, HoverContents, HoverProviderCapability,
     InitializeParams, InitializeResult, LogMessageParams, MarkupContent, MarkupKind, MessageType,
@@ -160,7 +160,11 @@ impl<W: Write> Session<W> {
     fn request(&mut self, r: Request) -> Result<(), String> {
         if self.shut_down {
             let why = "the server is shut down".into();
-            return self.respond(Response::new_err(r.id, ErrorCode::InvalidRequest as i32, why));
+            return self.respond(Response::new_err(
+                r.id,
+                ErrorCode::InvalidRequest as i32,
+                why,
+            ));
         }
         if r.method == req::Shutdown::METHOD {
             self.shut_down = true;
@@ -245,7 +249,10 @@ impl<W: Write> Session<W> {
                     return Ok(());
                 };
                 let doc = p.text_document;
-                match self.documents.open(doc.uri, doc.version, doc.text, self.encoding) {
+                match self
+                    .documents
+                    .open(doc.uri, doc.version, doc.text, self.encoding)
+                {
                     Ok(()) => Ok(()),
                     Err(why) => self.log(MessageType::WARNING, &why),
                 }
@@ -278,7 +285,11 @@ impl<W: Write> Session<W> {
                 let Some(p) = self.notified::<DidChangeWatchedFilesParams>(&n)? else {
                     return Ok(());
                 };
-                let files: Vec<_> = p.changes.iter().filter_map(|c| positions::path_of(&c.uri)).collect();
+                let files: Vec<_> = p
+                    .changes
+                    .iter()
+                    .filter_map(|c| positions::path_of(&c.uri))
+                    .collect();
                 self.documents.files_changed(&files);
                 Ok(())
             }
@@ -296,7 +307,8 @@ impl<W: Write> Session<W> {
         for change in p.content_changes {
             apply(&mut text, change, self.encoding);
         }
-        self.documents.change(&uri, p.text_document.version, text, self.encoding);
+        self.documents
+            .change(&uri, p.text_document.version, text, self.encoding);
     }
 
     /// Ask the client to report changes to any file, so that a source edited or replaced
@@ -368,7 +380,11 @@ impl<W: Write> Session<W> {
             Ok(p) => Ok(Some(p)),
             Err(e) => {
                 let why = format!("bad parameters for `{}`: {e}", r.method);
-                self.respond(Response::new_err(r.id.clone(), ErrorCode::InvalidParams as i32, why))?;
+                self.respond(Response::new_err(
+                    r.id.clone(),
+                    ErrorCode::InvalidParams as i32,
+                    why,
+                ))?;
                 Ok(None)
             }
         }
@@ -379,7 +395,10 @@ impl<W: Write> Session<W> {
         match serde_json::from_value(n.params.clone()) {
             Ok(p) => Ok(Some(p)),
             Err(e) => {
-                self.log(MessageType::WARNING, &format!("bad parameters for `{}`: {e}", n.method))?;
+                self.log(
+                    MessageType::WARNING,
+                    &format!("bad parameters for `{}`: {e}", n.method),
+                )?;
                 Ok(None)
             }
         }
@@ -399,7 +418,8 @@ impl<W: Write> Session<W> {
     }
 
     fn send(&mut self, message: Message) -> Result<(), String> {
-        transport::write(&mut self.out, &message).map_err(|e| format!("cannot write to the client: {e}"))
+        transport::write(&mut self.out, &message)
+            .map_err(|e| format!("cannot write to the client: {e}"))
     }
 }
 

@@ -43,7 +43,9 @@ fn read_header(input: &mut impl BufRead) -> io::Result<Option<usize>> {
     let mut length = None;
     for index in 0..MAX_HEADER_LINES {
         let mut line = Vec::new();
-        (&mut *input).take(MAX_HEADER_LINE).read_until(b'\n', &mut line)?;
+        (&mut *input)
+            .take(MAX_HEADER_LINE)
+            .read_until(b'\n', &mut line)?;
         if line.is_empty() && index == 0 {
             return Ok(None);
         }
@@ -115,8 +117,14 @@ mod tests {
         let mut input = &stream[..];
         let first = read(&mut input).unwrap().unwrap();
         assert!(matches!(first, Incoming::Message(Message::Request(r)) if r.method == "shutdown"));
-        assert!(matches!(read(&mut input).unwrap(), Some(Incoming::Malformed(_))));
-        assert!(matches!(read(&mut input).unwrap(), Some(Incoming::Malformed(_))));
+        assert!(matches!(
+            read(&mut input).unwrap(),
+            Some(Incoming::Malformed(_))
+        ));
+        assert!(matches!(
+            read(&mut input).unwrap(),
+            Some(Incoming::Malformed(_))
+        ));
         assert!(read(&mut input).unwrap().is_none(), "the end of the stream");
     }
 
