@@ -3,10 +3,14 @@
 //! checked when no message is waiting (or before a request needs the result), so a burst
 //! of edits costs one check of the latest text.
 
+use super::actions;
+use super::definition;
+use super::diagnostics;
 use super::documents::Documents;
+use super::hover;
 use super::positions::{self, Encoding};
+use super::target;
 use super::transport::{self, Incoming};
-use super::{actions, definition, diagnostics, hover, target};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as note, Notification as _};
 use lsp_types::request::{self as req, Request as _};
