@@ -421,7 +421,10 @@ fn an_editor_session_on_the_shipped_data_and_a_broken_copy() {
 
     // Saving checks again, against the sources as they are now: restored, clean.
     std::fs::write(&article_path, &article).unwrap();
-    client.notify("textDocument/didSave", json!({"textDocument": {"uri": events}}));
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": events}}),
+    );
     let found = client.diagnostics(&events);
     assert_eq!(codes(&found), Vec::<&str>::new(), "{found:?}");
 
