@@ -93,8 +93,9 @@ impl Documents {
         self.open.get(uri.as_str())
     }
 
-    /// Mark stale every document that cites one of `files` as a source or is one of them
-    /// (saved from outside the editor); say whether any was.
+    /// Mark stale every document that cites one of `files` as a source; say whether any
+    /// was. An open events file changed on disk is not one: the editor's text is the one
+    /// checked.
     pub fn files_changed(&mut self, files: &[PathBuf]) -> bool {
         let files: Vec<PathBuf> = files.iter().map(|f| positions::normal(f)).collect();
         let mut any = false;
@@ -133,4 +134,37 @@ impl Documents {
 fn check(document: &Document) -> Option<Checked> {
     let (path, text) = (&document.path, document.text.clone());
     catch_unwind(AssertUnwindSafe(|| check_str(path, text))).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn only_a_change_to_a_cited_file_makes_a_document_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "On 2 March 2010 they met.").unwrap();
+        let text = "[sources.a]\nfile = \"./a.txt\"\npublisher = \"P\"\ntitle = \"T\"\n\
+                    published = \"2010-03-04\"\n";
+        let path = dir.path().join("events.toml");
+        let uri = positions::uri_of(&path).unwrap();
+        let mut documents = Documents::default();
+        documents
+            .open(uri.clone(), 1, text.into(), Encoding::Utf16)
+            .unwrap();
+        assert_eq!(documents.check_stale(), vec![uri.clone()]);
+        assert!(documents.check_stale().is_empty(), "checked once");
+        let elsewhere = [dir.path().join("b.txt"), dir.path().join("events.toml")];
+        assert!(!documents.files_changed(&elsewhere));
+        assert!(documents.get(&uri).unwrap().current().is_some());
+        let cited = dir.path().join("sub/../a.txt");
+        assert!(documents.files_changed(&[cited]));
+        assert!(documents.get(&uri).unwrap().current().is_none(), "stale");
+        assert_eq!(documents.check_stale(), [uri]);
+        let untitled = Uri::from_str("untitled:Untitled-1").unwrap();
+        assert!(documents
+            .open(untitled, 1, String::new(), Encoding::Utf16)
+            .is_err());
+    }
 }

@@ -4,6 +4,7 @@
 //! of edits costs one check of the latest text.
 
 use super::actions;
+use super::capabilities;
 use super::definition;
 use super::diagnostics;
 use super::documents::Documents;
@@ -15,14 +16,12 @@ use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response}
 use lsp_types::notification::{self as note, Notification as _};
 use lsp_types::request::{self as req, Request as _};
 use lsp_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, DidChangeTextDocumentParams,
-    DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
-    FileSystemWatcher, GlobPattern, Hover, HoverContents, HoverProviderCapability,
-    InitializeParams, InitializeResult, LogMessageParams, MarkupContent, MarkupKind, MessageType,
-    OneOf, PublishDiagnosticsParams, Registration, RegistrationParams, SaveOptions,
-    ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, FileSystemWatcher, GlobPattern, Hover,
+    HoverContents, InitializeParams, LogMessageParams, MarkupContent, MarkupKind, MessageType,
+    PublishDiagnosticsParams, Registration, RegistrationParams, TextDocumentContentChangeEvent,
+    Uri,
 };
 use serde::de::DeserializeOwned;
 use std::io::Write;
@@ -71,8 +70,10 @@ impl<W: Write> Session<W> {
                     let Some(params) = self.params::<InitializeParams>(&r)? else {
                         continue;
                     };
-                    self.negotiate(&params);
-                    self.respond(Response::new_ok(r.id, self.capabilities()))?;
+                    let agreed = capabilities::negotiate(&params);
+                    (self.encoding, self.watch) = (agreed.encoding, agreed.watch);
+                    let result = capabilities::offered(self.encoding);
+                    self.respond(Response::new_ok(r.id, result))?;
                     return Ok(true);
                 }
                 Incoming::Message(Message::Request(r)) => self.respond(Response::new_err(
@@ -86,48 +87,6 @@ impl<W: Write> Session<W> {
                 Incoming::Malformed(why) => self.log(MessageType::ERROR, &why)?,
                 Incoming::Message(_) => {}
             }
-        }
-    }
-
-    fn negotiate(&mut self, params: &InitializeParams) {
-        let capabilities = &params.capabilities;
-        let offered = capabilities.general.as_ref();
-        self.encoding = Encoding::choose(offered.and_then(|g| g.position_encodings.as_deref()));
-        self.watch = capabilities
-            .workspace
-            .as_ref()
-            .and_then(|w| w.did_change_watched_files)
-            .and_then(|w| w.dynamic_registration)
-            .unwrap_or(false);
-    }
-
-    fn capabilities(&self) -> InitializeResult {
-        let sync = TextDocumentSyncOptions {
-            open_close: Some(true),
-            change: Some(TextDocumentSyncKind::FULL),
-            save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
-                include_text: Some(false),
-            })),
-            ..TextDocumentSyncOptions::default()
-        };
-        InitializeResult {
-            capabilities: ServerCapabilities {
-                position_encoding: Some(self.encoding.kind()),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(sync)),
-                hover_provider: Some(HoverProviderCapability::Simple(true)),
-                definition_provider: Some(OneOf::Left(true)),
-                code_action_provider: Some(CodeActionProviderCapability::Options(
-                    CodeActionOptions {
-                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-                        ..CodeActionOptions::default()
-                    },
-                )),
-                ..ServerCapabilities::default()
-            },
-            server_info: Some(ServerInfo {
-                name: "citeline".into(),
-                version: Some(env!("CARGO_PKG_VERSION").into()),
-            }),
         }
     }
 
