@@ -20,6 +20,9 @@
 //!   unknown keys and wrong types, passes every date the loader accepts; events.schema.json
 //!   is current.
 //! - `structure`: no import circle in src/, a thin main.rs.
+//! - `lsp`: `citeline lsp` driven by a JSON-RPC client written in the test: findings with
+//!   their codes and ranges, hovers, definitions, quick fixes, sources changed on disk,
+//!   garbage on the wire.
 //! - `layout_props`: property tests of the layout on random timelines.
 //! - `fuzz`: the real binary on mutated copies of the shipped data and the fixtures; never a
 //!   panic, a signal or a hang, always valid JSON and SVG (docs/fuzzing.md).
@@ -40,6 +43,7 @@ mod cli;
 mod formats;
 mod fuzz;
 mod layout_props;
+mod lsp;
 mod messages;
 mod outputs;
 mod regression;

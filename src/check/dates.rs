@@ -4,7 +4,7 @@
 use super::sources::source_context;
 use crate::date::DayInterval;
 use crate::diagnostic::Severity::{Error, Note};
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::model::{DatedBy, Event, Status, Timeline};
 use crate::text::dates::{self, Direction};
 
@@ -234,6 +234,11 @@ fn unsupported(
         format!("{written} ({claim})")
     };
     let status_help = status_question(quoted, claim, direction);
+    // The date to set, when the evidence gives one and the status is not in question.
+    let fix = match status_help {
+        None => date_fix(event, attested),
+        Some(_) => None,
+    };
     let listed = (!quoted.is_empty()).then(|| listing(quoted, direction));
     if attested.is_empty() {
         let label = if quoted.is_empty() {
@@ -293,6 +298,10 @@ fn unsupported(
             )
         }
     };
+    let d = match fix {
+        Some(fix) => d.with_fix(fix),
+        None => d,
+    };
     match listed {
         Some(note) => d.with_note(note),
         None if attested.len() > 1 => {
@@ -300,6 +309,54 @@ fn unsupported(
             d.with_note(format!("all date evidence: {}", all.join("; ")))
         }
         None => d,
+    }
+}
+
+/// Setting the date to what the evidence attests, when all of it attests the same days
+/// (else which to choose is the curator's call), written as an EDTF date.
+fn date_fix(event: &Event, attested: &[Attested]) -> Option<Fix> {
+    let days = attested.first()?.days;
+    if attested.iter().any(|a| a.days != days) {
+        return None;
+    }
+    let date = days.brief().replace(" to ", "/");
+    Some(Fix {
+        title: format!("Set the date to {date}, as the evidence supports"),
+        span: event.date.span.clone(),
+        replacement: format!("\"{date}\""),
+    })
+}
+
+/// A piece of an event's date evidence as the language server shows it: what it is (a
+/// quoted expression's words, or a source's publication), the days it denotes in the
+/// event's direction, and whether the claimed date holds them.
+pub(crate) struct Support {
+    pub what: String,
+    pub days: Option<DayInterval>,
+    pub supports: bool,
+}
+
+/// The evidence [`date_supported`] weighs for `event`, each piece with whether it supports
+/// the claim: the date expressions of its quotes, or its sources' publication dates (for
+/// `dated_by = "publication"`); nothing for an inferred date.
+pub(crate) fn support(timeline: &Timeline, event: &Event) -> Vec<Support> {
+    let claim = event.date.value.days();
+    let direction = direction(event.status);
+    let supporting = |what: String, days: Option<DayInterval>| Support {
+        supports: days.is_some_and(|d| claim.contains(&d)),
+        what,
+        days,
+    };
+    match event.dated_by.value {
+        DatedBy::Inference => Vec::new(),
+        DatedBy::Publication => from_publication(timeline, event)
+            .into_iter()
+            .map(|a| supporting(a.what, Some(a.days)))
+            .collect(),
+        DatedBy::Quote => from_quotes(timeline, event)
+            .into_iter()
+            .map(|q| supporting(format!("\"{}\"", q.words), q.days(direction)))
+            .collect(),
     }
 }
 
@@ -464,6 +521,101 @@ mod tests {
             .map(|_| quoted("today", "2003-12-03", "2003-12-03", None))
             .collect();
         assert!(listing(&many, Direction::Past).ends_with("; and 5 more"));
+    }
+
+    fn fixture(name: &str) -> (std::path::PathBuf, String) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name)
+            .join("events.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        (path, text)
+    }
+
+    /// The fix of the one date finding of a fixture, and whether applying it leaves no date
+    /// finding.
+    fn date_fix_of(name: &str) -> (Option<Fix>, bool) {
+        let (path, text) = fixture(name);
+        let checked = crate::check_str(&path, text.clone());
+        let d = checked
+            .report
+            .diagnostics
+            .iter()
+            .find(|d| d.code.starts_with("date-"));
+        let fix = d
+            .unwrap_or_else(|| panic!("{name}: no date finding"))
+            .fix
+            .clone();
+        let clean = fix.as_ref().is_some_and(|fix| {
+            let mut edited = text.clone();
+            edited.replace_range(fix.span.clone(), &fix.replacement);
+            let again = crate::check_str(&path, edited);
+            again
+                .report
+                .diagnostics
+                .iter()
+                .all(|d| !d.code.starts_with("date-"))
+        });
+        (fix, clean)
+    }
+
+    #[test]
+    fn a_date_the_evidence_gives_alone_is_offered_and_then_holds() {
+        for (name, date) in [
+            ("date-contradicted/bad", "2010-03-02"),
+            ("date-too-precise/bad", "2010-02"),
+        ] {
+            let (fix, clean) = date_fix_of(name);
+            let fix = fix.unwrap_or_else(|| panic!("{name}: no fix"));
+            assert_eq!(fix.replacement, format!("\"{date}\""), "{name}");
+            assert!(clean, "{name}: the date set still has a date finding");
+        }
+        let span = DayInterval::new(days("2003-12-01").earliest(), days("2003-12-07").latest());
+        let attested = [Attested {
+            what: String::new(),
+            days: span.unwrap(),
+        }];
+        let (path, text) = fixture("date-contradicted/bad");
+        let event = &crate::check_str(&path, text).timeline.events[0];
+        let fix = date_fix(event, &attested).unwrap();
+        assert_eq!(fix.replacement, "\"2003-12-01/2003-12-07\"");
+        assert!(crate::date::parse("2003-12-01/2003-12-07").is_ok());
+    }
+
+    #[test]
+    fn no_date_is_offered_when_the_evidence_disagrees_or_the_status_is_in_question() {
+        for name in [
+            "date-contradicted/bad-nearest",
+            "date-contradicted/bad-status",
+        ] {
+            let (fix, _) = date_fix_of(name);
+            assert_eq!(fix, None, "{name}");
+        }
+    }
+
+    #[test]
+    fn support_lists_each_expression_and_whether_it_holds_the_claim() {
+        let listed = |name: &str| {
+            let (path, text) = fixture(name);
+            let checked = crate::check_str(&path, text);
+            let event = checked.timeline.events.last().unwrap();
+            support(&checked.timeline, event)
+                .into_iter()
+                .map(|s| (s.what, s.days.map(|d| d.brief()), s.supports))
+                .collect::<Vec<_>>()
+        };
+        let some = |d: &str| Some(d.to_string());
+        assert_eq!(
+            listed("date-contradicted/bad-nearest"),
+            [
+                ("\"February 2010\"".to_string(), some("2010-02"), false),
+                ("\"2 March\"".to_string(), some("2010-03-02"), false),
+            ]
+        );
+        assert_eq!(
+            listed("date-contradicted/good"),
+            [("\"2 March\"".to_string(), some("2010-03-02"), true)]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::citations::Citation;
 use crate::articles::Article;
 use crate::diagnostic::Severity::{Error, Warning};
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::model::{Source, Span, Spanned, Timeline};
 use crate::text::negation;
 use crate::text::quote::{self, Closest, Miss, QuoteMatch, Refusal};
@@ -89,7 +89,15 @@ pub fn quote_found(
         QuoteMatch::Found(_) => return,
         QuoteMatch::CaseOnly(ranges) => case_mismatch(span, id, article, &file, &ranges),
         QuoteMatch::NotFound(Miss::Searched(closest)) => {
-            not_found(span, id, article, &file, closest.as_ref())
+            let d = not_found(span.clone(), id, article, &file, closest.as_ref());
+            match closest.and_then(|c| replacement(&evidence.quote.value, article, &c)) {
+                Some(fix) => d.with_fix(Fix {
+                    title: "Replace the quote with the closest passage".into(),
+                    span,
+                    replacement: fix,
+                }),
+                None => d,
+            }
         }
         QuoteMatch::NotFound(Miss::Refused(why)) => refused(span, why),
     };
@@ -284,6 +292,47 @@ fn not_found(
     d.with_help("copy the passage exactly; write `...` where you leave words out")
 }
 
+/// Below this similarity the closest passage is shown but not offered as a replacement:
+/// a quote that far from its passage is more likely the wrong passage than a miscopied one.
+const REPLACEABLE: f64 = 0.8;
+
+/// The closest passage as a TOML string to write in place of the quote, when replacing is
+/// what the curator wants: a close match (at least [`REPLACEABLE`]) of a quote with no
+/// elision (a passage would fill in what the curator left out on purpose), within one
+/// paragraph. Runs of white
+/// space are written as one space, as the comparison folds them.
+fn replacement(quote: &str, article: &Article, closest: &Closest) -> Option<String> {
+    if closest.similarity < REPLACEABLE || !quote::elisions(quote).is_empty() {
+        return None;
+    }
+    let passage = article.text.get(closest.range.clone())?;
+    // A passage across paragraphs is the matcher's best alignment, not a quotation.
+    if passage.contains("\n\n") {
+        return None;
+    }
+    let passage: Vec<&str> = passage.split_whitespace().collect();
+    (!passage.is_empty()).then(|| toml_string(&passage.join(" ")))
+}
+
+/// `text` as a TOML basic string: quotes, backslashes and control characters escaped.
+fn toml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A quote that is not looked for, and why. The source does not matter: no source would
 /// be searched for it.
 fn refused(span: Span, why: Refusal) -> Diagnostic {
@@ -458,6 +507,101 @@ mod tests {
             quote::elisions(quote),
             std::iter::once(8..11).collect::<Vec<_>>()
         );
+    }
+
+    /// The events file citing `article` with the quote written as `written`, checked.
+    fn checked(article: &str, written: &str) -> (crate::Checked, String) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("article.txt"), article).unwrap();
+        let toml = format!(
+            "[sources.wire]\nfile = \"article.txt\"\npublisher = \"Wire\"\ntitle = \"T\"\n\
+             published = \"2010-03-04\"\n\n[[events]]\nid = \"e\"\ndate = \"2010-03\"\n\
+             title = \"E\"\n\n[[events.evidence]]\nsource = \"wire\"\nquote = {written}\n"
+        );
+        let checked = crate::check_str(&dir.path().join("events.toml"), toml.clone());
+        (checked, toml)
+    }
+
+    /// The quote-not-found finding's fix for `written`, and the events file it applies to.
+    fn quote_fix(article: &str, written: &str) -> (Option<Fix>, String, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("article.txt"), article).unwrap();
+        let (checked, toml) = checked(article, written);
+        let miss = checked.report.with_code(QUOTE_NOT_FOUND.code).next();
+        let miss = miss.unwrap_or_else(|| panic!("{written}: {:?}", checked.report));
+        (miss.fix.clone(), toml, dir)
+    }
+
+    const SAID: &str = "In March 2010 the minister said \"we will not go \\ back\" to the talks, \
+                        then left for   the\nairport at noon.\n\nAn unrelated paragraph follows here.";
+
+    #[test]
+    fn a_close_passage_is_offered_and_the_edited_file_finds_it() {
+        for written in [
+            "\"the minister said 'we will not go back' to the talk\"",
+            "\"then left for the air port at noon\"",
+        ] {
+            let (fix, toml, _dir) = quote_fix(SAID, written);
+            let fix = fix.unwrap_or_else(|| panic!("{written}: no fix"));
+            assert_eq!(&toml[fix.span.clone()], written);
+            assert_eq!(fix.title, "Replace the quote with the closest passage");
+            let mut edited = toml.clone();
+            edited.replace_range(fix.span.clone(), &fix.replacement);
+            let (again, _) = checked(SAID, &fix.replacement);
+            assert_eq!(again.timeline.text, edited);
+            let quote_findings = again
+                .report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code.starts_with("quote"));
+            assert_eq!(
+                quote_findings.count(),
+                0,
+                "{written} -> {}: {:?}",
+                fix.replacement,
+                again.report
+            );
+        }
+    }
+
+    #[test]
+    fn the_replacement_is_one_line_with_escapes() {
+        let (fix, _, _dir) = quote_fix(
+            SAID,
+            "\"the minister said 'we will not go back' to the talks\"",
+        );
+        assert_eq!(
+            fix.unwrap().replacement,
+            "\"the minister said \\\"we will not go \\\\ back\\\" to the talks,\""
+        );
+        let (fix, _, _dir) = quote_fix(SAID, "\"then left for the air port at noon\"");
+        assert_eq!(
+            fix.unwrap().replacement,
+            "\"then left for the airport at noon.\""
+        );
+        assert_eq!(toml_string("a\u{1}b\u{85}\t"), "\"a\\u0001b\\u0085\\t\"");
+    }
+
+    #[test]
+    fn a_distant_passage_or_an_elided_quote_is_not_offered() {
+        for written in [
+            // Alike, but not enough to be a miscopy of it.
+            "\"the minister said they may go to the meeting\"",
+            // A passage would fill in what the elision leaves out.
+            "\"the minister said ... we will not go back to the talk\"",
+            // The closest passage runs into the next paragraph.
+            "\"airport at noon. An unrelated paragraf\"",
+        ] {
+            let (fix, _, _dir) = quote_fix(SAID, written);
+            assert_eq!(fix, None, "{written}");
+        }
+        let (checked, _) = checked(SAID, "\"zebra quantum xylophone\"");
+        let miss = checked
+            .report
+            .with_code(QUOTE_NOT_FOUND.code)
+            .next()
+            .unwrap();
+        assert_eq!(miss.fix, None, "no passage is alike");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::citations::Citations;
 use crate::articles::{Article, MetaDate};
 use crate::date::DayInterval;
 use crate::diagnostic::Severity::{Error, Warning};
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Rule};
 use crate::model::{Source, Timeline};
 use crate::text::dates::{self, Context, Direction, ExpressionKind};
 use crate::text::names::NameIndex;
@@ -132,7 +132,12 @@ fn pin_matches(
             list(&found),
             list(&missing)
         ))
-        .with_help("if the new file is the right one, re-pin it with the sha256 above"),
+        .with_help("if the new file is the right one, re-pin it with the sha256 above")
+        .with_fix(Fix {
+            title: "Update the sha256 pin to the file's hash".into(),
+            span: pin.span.clone(),
+            replacement: format!("\"{sha256}\""),
+        }),
     );
 }
 
@@ -337,6 +342,7 @@ fn window(text: &str, at: usize) -> std::ops::Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn day(text: &str) -> DayInterval {
         crate::date::parse(text).unwrap().days()
@@ -349,6 +355,36 @@ mod tests {
 
     fn attests(text: &str, published: DayInterval) -> bool {
         super::attests(text, &Context::published(published))
+    }
+
+    #[test]
+    fn a_pin_mismatch_offers_the_files_hash_and_the_repinned_file_is_clean() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sha256-mismatch/bad");
+        let path = dir.join("events.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let checked = crate::check_str(&path, text.clone());
+        let d = checked
+            .report
+            .with_code(SHA256_MISMATCH.code)
+            .next()
+            .unwrap();
+        let fix = d.fix.clone().expect("a mismatched pin offers the new hash");
+        assert_eq!(&text[fix.span.clone()], format!("\"{}\"", "0".repeat(64)));
+        let mut edited = text.clone();
+        edited.replace_range(fix.span.clone(), &fix.replacement);
+        let again = crate::check_str(&path, edited);
+        assert_eq!(again.report.with_code(SHA256_MISMATCH.code).count(), 0);
+        // The new pin is the file's own: another pin is still refused, with the same fix.
+        let hash = &fix.replacement[1..65];
+        let flipped = if hash.starts_with('0') { "1" } else { "0" };
+        let other = text.replace(&"0".repeat(64), &format!("{flipped}{}", &hash[1..]));
+        let recheck = crate::check_str(&path, other);
+        let d = recheck
+            .report
+            .with_code(SHA256_MISMATCH.code)
+            .next()
+            .unwrap();
+        assert_eq!(d.fix.as_ref().unwrap().replacement, fix.replacement);
     }
 
     #[test]
