@@ -11,7 +11,7 @@ use citeline::render::{PngOptions, RenderError};
 use citeline::scene::{Link, Scene};
 use citeline::{
     ChartFormat, ChartSetting, Checked, DateOrder, DatesFormat, DatesOptions, Diagnostic,
-    Direction, ListingError, LoadError, Loaded, Related, Report, Rule, Severity, TextOptions,
+    Direction, Fix, ListingError, LoadError, Loaded, Related, Report, Rule, Severity, TextOptions,
 };
 use std::io;
 use std::path::Path;
@@ -65,9 +65,13 @@ fn the_surface_has_the_shape_users_rely_on() {
             r.with_code("x").count(),
         )
     };
-    let _ = |r: &Rule| -> (&str, Severity, &str, &str) {
-        (r.code, r.severity, r.summary, r.explanation)
+    let _ = |r: &Rule| -> (&str, Severity, &str, &str, Option<String>) {
+        (r.code, r.severity, r.summary, r.explanation, r.help_uri())
     };
+    let _ = |d: Diagnostic| -> Option<Fix> { d.fix };
+    let _ =
+        |f: Fix| -> (String, std::ops::Range<usize>, String) { (f.title, f.span, f.replacement) };
+    let _: fn(Diagnostic, Fix) -> Diagnostic = Diagnostic::with_fix;
     let _: fn() -> &'static [&'static Rule] = citeline::rules::all;
     let _: fn(&str) -> Option<&'static Rule> = citeline::rules::find;
     let _: fn(&str) -> Result<&'static Rule, String> = citeline::rules::lookup;

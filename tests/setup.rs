@@ -31,7 +31,10 @@ fn completions_offer_every_command_in_each_shell() {
         assert!(out.status.success(), "{shell}: {}", stderr(&out));
         let script = stdout(&out);
         for command in COMMANDS {
-            assert!(script.contains(command), "{shell} completions lack `{command}`");
+            assert!(
+                script.contains(command),
+                "{shell} completions lack `{command}`"
+            );
         }
     }
     // Flags of subcommands complete too, not only the command names.
@@ -62,7 +65,11 @@ fn copy_of_shipped() -> tempfile::TempDir {
     fs::create_dir(dir.path().join("articles")).unwrap();
     for entry in fs::read_dir(root.join("articles")).unwrap() {
         let entry = entry.unwrap();
-        fs::copy(entry.path(), dir.path().join("articles").join(entry.file_name())).unwrap();
+        fs::copy(
+            entry.path(),
+            dir.path().join("articles").join(entry.file_name()),
+        )
+        .unwrap();
     }
     dir
 }
@@ -135,7 +142,10 @@ fn render_watch_redraws_after_a_change_and_waits_out_errors() {
 
     // An error in the data is reported, the old chart stays, and the watch goes on.
     let broken = original.replacen("date = \"2003-11-19\"", "date = \"2003-13-19\"", 1);
-    assert_ne!(broken, original, "the shipped data changed: pick another date to break");
+    assert_ne!(
+        broken, original,
+        "the shipped data changed: pick another date to break"
+    );
     let before = svg(dir);
     fs::write(&events, &broken).unwrap();
     watch.until("the error", |w| w.log().contains("nothing drawn"));
@@ -149,7 +159,9 @@ fn render_watch_redraws_after_a_change_and_waits_out_errors() {
     );
     assert_ne!(retitled, original, "the shipped title changed");
     fs::write(&events, &retitled).unwrap();
-    watch.until("the redrawn chart", |_| svg(dir).contains("Watched and redrawn"));
+    watch.until("the redrawn chart", |_| {
+        svg(dir).contains("Watched and redrawn")
+    });
 
     // A cited source that changes is watched too: breaking it is reported.
     let article = dir.join("articles/rferl-2003-12-03.txt");
@@ -160,7 +172,10 @@ fn render_watch_redraws_after_a_change_and_waits_out_errors() {
 #[test]
 fn render_watch_of_a_missing_file_stops_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let out = citeline(dir.path(), &["render", "--watch", "nope.toml", "-o", "out.svg"]);
+    let out = citeline(
+        dir.path(),
+        &["render", "--watch", "nope.toml", "-o", "out.svg"],
+    );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("nope.toml"), "{}", stderr(&out));
 }

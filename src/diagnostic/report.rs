@@ -34,6 +34,33 @@ pub struct Rule {
     pub explanation: &'static str,
 }
 
+impl Rule {
+    /// The rule's section of the rules page (docs/rules.md) where citeline is published, for
+    /// tools that link a finding to its explanation (SARIF's `helpUri`, the language
+    /// server's `codeDescription`).
+    pub fn help_uri(&self) -> Option<String> {
+        help_uri(REPOSITORY, self)
+    }
+}
+
+/// Where citeline's sources and docs are published: Cargo.toml's `repository`, the one
+/// place it is written (crates.io reads it too). Without it, no link is written rather than
+/// a made-up one.
+pub(crate) const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// The rule's section of docs/rules.md in `repository`, at its default branch: the heading
+/// ``## `CODE` (SEVERITY)`` gets the anchor `CODE-SEVERITY` on GitHub.
+pub(crate) fn help_uri(repository: &str, rule: &Rule) -> Option<String> {
+    let base = repository.trim_end_matches('/');
+    (!base.is_empty()).then(|| {
+        format!(
+            "{base}/blob/HEAD/docs/rules.md#{}-{}",
+            rule.code,
+            rule.severity.as_str()
+        )
+    })
+}
+
 /// Another place in the events file that explains a finding, such as where a duplicated id
 /// was first declared.
 #[derive(Clone, Debug, PartialEq)]

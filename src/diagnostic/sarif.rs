@@ -7,7 +7,7 @@
 //! `citeline::write_sarif` is the whole run's wrapper.
 
 use super::json::{full_message, locate, Located, Region};
-use super::report::{Diagnostic, Report, Rule, Severity};
+use super::report::{help_uri, Diagnostic, Report, Rule, Severity, REPOSITORY};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -21,11 +21,6 @@ const SARIF_SCHEMA: &str =
 /// The name of the fingerprint in `partialFingerprints`; the version changes if what is
 /// hashed ever does, so old and new alerts are not matched by accident.
 const FINGERPRINT: &str = "citeline/v1";
-
-/// Where citeline's sources and docs are published: Cargo.toml's `repository`, the one
-/// place it is written (crates.io reads it too). Without it, no `informationUri` or
-/// `helpUri` is written rather than a made-up one.
-const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
 /// Write the report as a SARIF 2.1.0 log, describing the codes that occur with the rules of
 /// `catalogue` (a code missing from it gets a descriptor with its id alone).
@@ -111,19 +106,6 @@ fn descriptor(rule: &Rule, repository: &str) -> Value {
         descriptor["helpUri"] = json!(uri);
     }
     descriptor
-}
-
-/// The rule's section of docs/rules.md in the repository, at its default branch: the
-/// heading ``## `CODE` (SEVERITY)`` gets the anchor `CODE-SEVERITY` on GitHub.
-fn help_uri(repository: &str, rule: &Rule) -> Option<String> {
-    let base = repository.trim_end_matches('/');
-    (!base.is_empty()).then(|| {
-        format!(
-            "{base}/blob/HEAD/docs/rules.md#{}-{}",
-            rule.code,
-            rule.severity.as_str()
-        )
-    })
 }
 
 fn level(severity: Severity) -> &'static str {

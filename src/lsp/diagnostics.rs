@@ -21,7 +21,10 @@ pub fn to_lsp(d: &Diagnostic, uri: &Uri, text: &str, lines: &Lines) -> lsp_types
         range: lines.range(text, &span),
         severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.code.to_string())),
-        code_description: None,
+        code_description: crate::rules::find(d.code)
+            .and_then(|r| r.help_uri())
+            .and_then(|href| href.parse().ok())
+            .map(|href| lsp_types::CodeDescription { href }),
         source: Some("citeline".into()),
         message: message(d),
         related_information: (!related.is_empty()).then_some(related),
@@ -84,6 +87,12 @@ mod tests {
         assert_eq!(lsp.range.start, Position::new(2, 5));
         assert_eq!(lsp.range.end, Position::new(2, 8));
         assert_eq!(lsp.severity, Some(DiagnosticSeverity::ERROR));
+        let href = lsp.code_description.unwrap().href;
+        assert!(
+            href.as_str().ends_with("docs/rules.md#duplicate-id-error"),
+            "{}",
+            href.as_str()
+        );
         assert_eq!(
             lsp.message,
             "id `x` is used twice (again)\nnote: ids are unique\nhelp: rename one"
