@@ -54,7 +54,7 @@ enum Command {
         #[arg(default_value = DEFAULT_EVENTS)]
         events: PathBuf,
         /// Output format: human (to stderr), or json, json-lines, sarif or github (to
-        /// stdout).
+        /// stdout). The environment variable CITELINE_FORMAT sets the default.
         #[arg(long, value_enum, env = "CITELINE_FORMAT", default_value_t = FindingsFormat::Human)]
         format: FindingsFormat,
         /// Fail (exit 1) on warnings too.
@@ -98,8 +98,8 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), for `man`.
-    Man,
+    /// Print the manual page (roff), for `man`; or write every page to a folder.
+    Man(setup_commands::ManArgs),
 }
 
 /// How a run ended, before it becomes an exit code.
@@ -181,7 +181,7 @@ fn run(command: Option<Command>, color: bool) -> Result<Outcome> {
         Some(Command::Schema) => setup_commands::schema(),
         Some(Command::Lsp) => setup_commands::lsp(),
         Some(Command::Completions { shell }) => setup_commands::completions::<Cli>(shell),
-        Some(Command::Man) => setup_commands::man::<Cli>(),
+        Some(Command::Man(args)) => setup_commands::man::<Cli>(&args),
     }
 }
 

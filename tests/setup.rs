@@ -57,6 +57,31 @@ fn the_man_page_is_roff_naming_every_command() {
     }
 }
 
+#[test]
+fn each_command_has_its_own_man_page() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let check = stdout(&citeline(here, &["man", "check"]));
+    assert!(check.contains(".TH citeline-check 1"), "{check}");
+    // The page carries the command's own flags, not the top level's.
+    assert!(check.contains("deny\\-warnings") && check.contains("CITELINE_FORMAT"), "{check}");
+    assert!(!check.contains("citeline\\-render(1)"));
+
+    let unknown = citeline(here, &["man", "nope"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("one of check, render"), "{}", stderr(&unknown));
+
+    // Every page the top page names exists in the folder `--dir` fills.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let out = citeline(here, &["man", "--dir", folder]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for command in COMMANDS {
+        let page = fs::read_to_string(dir.path().join(format!("citeline-{command}.1"))).unwrap();
+        assert!(page.contains(&format!(".TH citeline-{command} 1")), "{page}");
+    }
+    assert!(dir.path().join("citeline.1").exists());
+}
+
 /// The shipped events file and its articles, in a folder of their own.
 fn copy_of_shipped() -> tempfile::TempDir {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
