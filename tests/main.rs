@@ -13,6 +13,7 @@
 //! - `regression`: the shipped events.toml checks clean, the rules page, the committed charts
 //!   and the dates listings are current.
 //! - `api`: the library's public surface, pinned signature by signature.
+//! - `export`: `citeline export` in every format and `citeline import`; the CSV round trip.
 //! - `structure`: no import circle in src/, a thin main.rs.
 //! - `layout_props`: property tests of the layout on random timelines.
 //! - `fuzz`: the real binary on mutated copies of the shipped data and the fixtures; never a
@@ -29,6 +30,7 @@
 
 mod api;
 mod cli;
+mod export;
 mod fuzz;
 mod layout_props;
 mod messages;

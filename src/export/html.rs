@@ -1,6 +1,9 @@
 //! One self-contained HTML document for reports: the chronology as a table (Date | Event |
 //! Sources), each quote a numbered footnote with a link back to where it is cited.
 //!
+//! The markup is also well-formed XML (every element closed, only XML's character
+//! references), so XML tools can read it as well as browsers.
+//!
 //! Self-contained and inert: the only style is inline CSS (light and dark through
 //! `prefers-color-scheme`), there are no scripts and nothing is fetched, and a
 //! Content-Security-Policy forbids both should a reader's tool add any. Every text from the
@@ -26,14 +29,14 @@ td.date{white-space:nowrap;font-variant-numeric:tabular-nums}
 
 pub(super) fn write(out: &mut dyn Write, timeline: &Timeline, events: &[&Event]) -> io::Result<()> {
     let title = escape(text::title(timeline));
-    writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")?;
+    writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />")?;
     writeln!(
         out,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\" />"
     )?;
     writeln!(
         out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />"
     )?;
     writeln!(out, "<title>{title}</title>\n<style>\n{STYLE}</style>\n</head>")?;
     writeln!(out, "<body>\n<main>\n<h1><bdi>{title}</bdi></h1>")?;
