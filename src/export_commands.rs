@@ -113,7 +113,9 @@ pub fn import(args: &ImportArgs) -> Result<Outcome> {
             path.display().to_string()
         }
         _ => {
-            std::io::stdout().lock().write_all(imported.toml.as_bytes())?;
+            std::io::stdout()
+                .lock()
+                .write_all(imported.toml.as_bytes())?;
             "the file you save it in".to_owned()
         }
     };

@@ -153,7 +153,12 @@ fn hostile_data_round_trips_through_csv_byte_for_byte() {
     let csv = export(&timeline, ExportFormat::Csv);
     let imported = import_csv(csv.as_bytes()).unwrap();
     let again = citeline::load_str(Path::new("events.toml"), imported.toml.clone());
-    assert!(again.diagnostics.is_empty(), "{:?}\n{}", again.diagnostics, imported.toml);
+    assert!(
+        again.diagnostics.is_empty(),
+        "{:?}\n{}",
+        again.diagnostics,
+        imported.toml
+    );
     assert_eq!(export(&again.timeline, ExportFormat::Csv), csv);
     let t = &again.timeline;
     // Not only the same bytes: the same values, lists item for item.
@@ -163,7 +168,11 @@ fn hostile_data_round_trips_through_csv_byte_for_byte() {
     let fonts: Vec<&str> = t.fonts.iter().map(|f| f.value.as_str()).collect();
     assert_eq!(fonts, ["fonts/a;b.ttf", "C:\\fonts\\x.ttf"]);
     assert_eq!(t.sources.len(), 2, "the unused source travels too");
-    let open = t.events.iter().find(|e| e.id.value == "open-start").unwrap();
+    let open = t
+        .events
+        .iter()
+        .find(|e| e.id.value == "open-start")
+        .unwrap();
     assert!(open.key);
     assert_eq!(
         open.evidence[0].quote.value,
@@ -179,13 +188,22 @@ fn the_csv_lists_events_in_date_order_one_row_per_quote() {
     let kinds: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
     assert_eq!(
         kinds,
-        ["timeline", "alias", "source", "source", "evidence", "evidence", "evidence", "evidence", "evidence"]
+        [
+            "timeline", "alias", "source", "source", "evidence", "evidence", "evidence",
+            "evidence", "evidence"
+        ]
     );
     let events: Vec<&str> = rows[4..].iter().map(|r| &r[1]).collect();
     // ../2003-11 first, then 2003-11-19/.., 2004~ (twice: two quotes), 2012-07?/2013-11?.
     assert_eq!(
         events,
-        ["open-start", "open-end", "year-planned", "year-planned", "inferred-span"]
+        [
+            "open-start",
+            "open-end",
+            "year-planned",
+            "year-planned",
+            "inferred-span"
+        ]
     );
     let days: Vec<&str> = rows[4..].iter().map(|r| &r[3]).collect();
     assert_eq!(
@@ -198,7 +216,10 @@ fn the_csv_lists_events_in_date_order_one_row_per_quote() {
             "2012-07-01/2013-11-30"
         ]
     );
-    assert_eq!(&rows[4][7], "a\\;b; c\\\\d; Бордюжа", "actors joined and escaped");
+    assert_eq!(
+        &rows[4][7], "a\\;b; c\\\\d; Бордюжа",
+        "actors joined and escaped"
+    );
 }
 
 #[test]
@@ -212,7 +233,11 @@ fn the_cli_round_trips_and_import_refuses_to_overwrite() {
     assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
     let out = citeline(d, &["import", "first.csv", "-o", "events.toml", "--force"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("citeline check events.toml"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("citeline check events.toml"),
+        "{}",
+        stderr(&out)
+    );
     let imported = std::fs::read_to_string(d.join("events.toml")).unwrap();
     assert!(imported.starts_with("# Written by `citeline import`"));
     let out = citeline(d, &["check", "--deny-warnings"]);
@@ -230,9 +255,16 @@ fn export_refuses_data_with_errors_and_writes_nothing() {
         .unwrap()
         .replace("date = \"2003-11-19\"", "date = \"2003-11-18\"");
     let dir = project_with(&broken);
-    let out = citeline(dir.path(), &["export", "--format", "html", "-o", "report.html"]);
+    let out = citeline(
+        dir.path(),
+        &["export", "--format", "html", "-o", "report.html"],
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("date-contradicted"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("date-contradicted"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("nothing exported"));
     assert!(!dir.path().join("report.html").exists());
     let out = citeline(dir.path(), &["export", "--format", "csv"]);
@@ -243,17 +275,26 @@ fn export_refuses_data_with_errors_and_writes_nothing() {
 #[test]
 fn export_writes_a_file_whole_or_says_why_not() {
     let dir = project_with(&std::fs::read_to_string("events.toml").unwrap());
-    let out = citeline(dir.path(), &["export", "--format", "markdown", "-o", "r.md"]);
+    let out = citeline(
+        dir.path(),
+        &["export", "--format", "markdown", "-o", "r.md"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let written = std::fs::read_to_string(dir.path().join("r.md")).unwrap();
     let printed = stdout(&citeline(dir.path(), &["export", "--format", "markdown"]));
     assert_eq!(written, printed);
-    let out = citeline(dir.path(), &["export", "--format", "json", "-o", "no/such/x.json"]);
+    let out = citeline(
+        dir.path(),
+        &["export", "--format", "json", "-o", "no/such/x.json"],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no/such"), "{}", stderr(&out));
     let out = citeline(dir.path(), &["export", "--format", "pdf"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("timelinejs"), "the choices are listed");
+    assert!(
+        stderr(&out).contains("timelinejs"),
+        "the choices are listed"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -303,7 +344,15 @@ fn markdown_is_one_table_row_per_event_whatever_the_titles_hold() {
         assert_eq!(md.matches(&format!("[^{n}]:")).count(), 1);
         assert_eq!(md.matches(&format!("[^{n}]")).count(), 2);
     }
-    assert!(md.contains("\\[^9\\]"), "a quote's [^9] is not a footnote reference");
+    assert!(
+        md.contains("\\[^9\\]"),
+        "a quote's [^9] is not a footnote reference"
+    );
+    // The right-to-left override is closed inside an isolate, before the cell ends.
+    assert!(
+        md.contains("**\u{2066}\u{202e}evil\u{202c} right-to-left \\| title\u{2069}**"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -315,7 +364,10 @@ fn markdown_footnotes_cite_the_source() {
     assert!(first.contains("*NATO: Alliance Praises"));
     assert!(first.contains("published 2003-12-03"));
     assert!(first.contains("<https://www.rferl.org/a/1105202.html>"));
-    let row = md.lines().find(|l| l.contains("2012-07?/2013-11?")).unwrap();
+    let row = md
+        .lines()
+        .find(|l| l.contains("2012-07?/2013-11?"))
+        .unwrap();
     assert!(row.contains("[^14] [^15] [^16]"), "{row}");
 }
 
@@ -357,7 +409,10 @@ fn html_is_an_accessible_table_with_linked_footnotes() {
         .collect();
     assert_eq!(rows.len(), 8);
     for row in &rows {
-        let header = row.children().find(|c| c.tag_name().name() == "th").unwrap();
+        let header = row
+            .children()
+            .find(|c| c.tag_name().name() == "th")
+            .unwrap();
         assert_eq!(header.attribute("scope"), Some("row"));
     }
     // Reference n points at note n, and note n back at reference n.
@@ -366,7 +421,10 @@ fn html_is_an_accessible_table_with_linked_footnotes() {
     for (i, note) in notes.iter().enumerate() {
         let n = i + 1;
         assert_eq!(note.attribute("id"), Some(format!("note-{n}").as_str()));
-        let back = note.descendants().filter(|d| d.attribute("href") == Some(&format!("#ref-{n}"))).count();
+        let back = note
+            .descendants()
+            .filter(|d| d.attribute("href") == Some(&format!("#ref-{n}")))
+            .count();
         assert_eq!(back, 1, "note {n} links back");
         let refs = doc
             .descendants()
@@ -376,7 +434,9 @@ fn html_is_an_accessible_table_with_linked_footnotes() {
         assert_eq!(refs, 1, "reference {n}");
     }
     let exact = elements(&doc, "time");
-    assert!(exact.iter().any(|t| t.attribute("datetime") == Some("2003-11-19")));
+    assert!(exact
+        .iter()
+        .any(|t| t.attribute("datetime") == Some("2003-11-19")));
 }
 
 #[test]
@@ -394,13 +454,19 @@ fn html_holds_hostile_text_as_text_and_runs_nothing() {
             assert_ne!(attribute.name(), "src");
         }
         if let Some(href) = node.attribute("href") {
-            assert!(href.starts_with('#') || href.starts_with("https://"), "{href}");
+            assert!(
+                href.starts_with('#') || href.starts_with("https://"),
+                "{href}"
+            );
         }
     }
     let policy = elements(&doc, "meta")
         .into_iter()
         .find_map(|m| m.attribute("content").filter(|c| c.contains("default-src")));
-    assert_eq!(policy, Some("default-src 'none'; style-src 'unsafe-inline'"));
+    assert_eq!(
+        policy,
+        Some("default-src 'none'; style-src 'unsafe-inline'")
+    );
     // The hostile texts are there, as text, each isolated in a <bdi>.
     let bdis: Vec<String> = elements(&doc, "bdi")
         .iter()
@@ -411,15 +477,24 @@ fn html_holds_hostile_text_as_text_and_runs_nothing() {
         "\u{202e}evil\u{202c} right-to-left | title",
         "<b>bold</b> & [link](javascript:alert(1)) | pipe",
     ] {
-        assert!(bdis.iter().any(|b| b == text), "{text:?} not in a bdi: {bdis:?}");
+        assert!(
+            bdis.iter().any(|b| b == text),
+            "{text:?} not in a bdi: {bdis:?}"
+        );
     }
     assert_eq!(elements(&doc, "tr").len(), 1 + 4);
     // The URL's & and < > are escaped in the attribute and read back whole.
     let link = elements(&doc, "a")
         .into_iter()
-        .find(|a| a.attribute("href").is_some_and(|h| h.starts_with("https://example.org")))
+        .find(|a| {
+            a.attribute("href")
+                .is_some_and(|h| h.starts_with("https://example.org"))
+        })
         .unwrap();
-    assert_eq!(link.attribute("href"), Some("https://example.org/a?b=1&c=<2>"));
+    assert_eq!(
+        link.attribute("href"),
+        Some("https://example.org/a?b=1&c=<2>")
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -439,7 +514,10 @@ fn json_states_each_date_and_its_days() {
     assert_eq!(open["earliest"], Value::Null);
     assert_eq!(open["latest"], "2003-11-30");
     let year = by_id("year-planned");
-    assert_eq!((year["earliest"].as_str(), year["latest"].as_str()), (Some("2004-01-01"), Some("2004-12-31")));
+    assert_eq!(
+        (year["earliest"].as_str(), year["latest"].as_str()),
+        (Some("2004-01-01"), Some("2004-12-31"))
+    );
     assert_eq!(year["status"], "planned");
     assert_eq!(year["evidence"].as_array().unwrap().len(), 2);
     assert_eq!(by_id("open-end")["latest"], Value::Null);
@@ -451,25 +529,46 @@ fn json_states_each_date_and_its_days() {
 fn timelinejs_maps_dates_at_the_stated_precision() {
     let doc = json(&hostile(), ExportFormat::TimelineJs);
     let events = doc["events"].as_array().unwrap();
-    let by_id = |id: &str| events.iter().find(|e| e["unique_id"] == id).unwrap().clone();
+    let by_id = |id: &str| {
+        events
+            .iter()
+            .find(|e| e["unique_id"] == id)
+            .unwrap()
+            .clone()
+    };
     let year = by_id("year-planned");
     assert_eq!(year["start_date"], serde_json::json!({"year": 2004}));
     assert_eq!(year["display_date"], "2004~");
     assert!(year.get("end_date").is_none());
     let span = by_id("inferred-span");
-    assert_eq!(span["start_date"], serde_json::json!({"year": 2012, "month": 7}));
-    assert_eq!(span["end_date"], serde_json::json!({"year": 2013, "month": 11}));
+    assert_eq!(
+        span["start_date"],
+        serde_json::json!({"year": 2012, "month": 7})
+    );
+    assert_eq!(
+        span["end_date"],
+        serde_json::json!({"year": 2013, "month": 11})
+    );
     assert_eq!(span["display_date"], "2012-07?/2013-11?");
     let open = by_id("open-start");
-    assert_eq!(open["start_date"], serde_json::json!({"year": 2003, "month": 11}));
+    assert_eq!(
+        open["start_date"],
+        serde_json::json!({"year": 2003, "month": 11})
+    );
     assert_eq!(open["display_date"], "../2003-11");
     assert_eq!(open["group"], "x");
     assert!(by_id("open-end").get("end_date").is_none());
     // TimelineJS reads headline and text as HTML: ours is escaped.
     let title = doc["title"]["text"]["headline"].as_str().unwrap();
-    assert!(title.contains("&lt;/td&gt;&lt;script&gt;") && !title.contains('<'), "{title}");
+    assert!(
+        title.contains("&lt;/td&gt;&lt;script&gt;") && !title.contains('<'),
+        "{title}"
+    );
     let text = open["text"]["text"].as_str().unwrap();
-    assert!(text.contains("&lt;script&gt;alert(2)") && !text.contains("<script"), "{text}");
+    assert!(
+        text.contains("&lt;script&gt;alert(2)") && !text.contains("<script"),
+        "{text}"
+    );
     assert!(text.contains("<blockquote>"));
 }
 
@@ -478,7 +577,10 @@ fn timelinejs_shows_a_plain_day_as_timelinejs_would() {
     let doc = json(&shipped(), ExportFormat::TimelineJs);
     let first = &doc["events"][0];
     assert_eq!(first["unique_id"], "bishkek-ministers-meeting");
-    assert_eq!(first["start_date"], serde_json::json!({"year": 2003, "month": 11, "day": 19}));
+    assert_eq!(
+        first["start_date"],
+        serde_json::json!({"year": 2003, "month": 11, "day": 19})
+    );
     assert!(first.get("display_date").is_none());
     assert_eq!(doc["events"].as_array().unwrap().len(), 8);
 }
@@ -509,22 +611,37 @@ fn a_timelinejs_sheet_becomes_events_for_check_to_judge() {
         .iter()
         .filter(|d| d.code == "missing-key" && d.message.contains("evidence"))
         .collect();
-    assert_eq!(missing.len(), 3, "{:?}\n{}", loaded.diagnostics, imported.toml);
+    assert_eq!(
+        missing.len(),
+        3,
+        "{:?}\n{}",
+        loaded.diagnostics,
+        imported.toml
+    );
     assert!(loaded.diagnostics.iter().all(|d| d.code == "missing-key"));
     let parsed: toml::Table = imported.toml.parse().unwrap();
     let events = parsed["events"].as_array().unwrap();
     let get = |i: usize, k: &str| events[i].get(k).and_then(|v| v.as_str()).map(str::to_owned);
     assert_eq!(get(0, "id").as_deref(), Some("bishkek-meeting"));
     assert_eq!(get(0, "date").as_deref(), Some("2003-11-19"));
-    assert_eq!(get(0, "summary").as_deref(), Some("Ministers meet\nand \"agree\""));
+    assert_eq!(
+        get(0, "summary").as_deref(),
+        Some("Ministers meet\nand \"agree\"")
+    );
     assert_eq!(get(1, "id").as_deref(), Some("bishkek-meeting-2"));
     assert_eq!(get(1, "date").as_deref(), Some("2004"));
     assert_eq!(get(2, "id").as_deref(), Some("event-3"));
     assert_eq!(get(2, "date").as_deref(), Some("2012-07/2013-11"));
     assert_eq!(get(2, "title").as_deref(), Some("Подписание"));
-    assert_eq!(events[0]["tags"].as_array().unwrap()[0].as_str(), Some("meeting"));
+    assert_eq!(
+        events[0]["tags"].as_array().unwrap()[0].as_str(),
+        Some("meeting")
+    );
     let notes = imported.notes.join("\n");
-    assert!(notes.contains("`Time`") && notes.contains("`Media`"), "{notes}");
+    assert!(
+        notes.contains("`Time`") && notes.contains("`Media`"),
+        "{notes}"
+    );
     assert!(notes.contains("eras"), "{notes}");
 }
 
@@ -544,7 +661,10 @@ fn sheet_dates_that_are_not_dates_are_refused_with_their_line() {
         assert!(!error.is_unreadable());
     }
     let ends = "Year,End Year,Headline\n2004,2003,Backwards\n";
-    assert!(import_csv(ends.as_bytes()).unwrap_err().to_string().contains("before it starts"));
+    assert!(import_csv(ends.as_bytes())
+        .unwrap_err()
+        .to_string()
+        .contains("before it starts"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -555,9 +675,13 @@ fn import_names_the_expected_columns_for_an_unknown_header() {
     let error = import_csv(b"Name,Age\nx,1\n").unwrap_err().to_string();
     assert!(error.contains("record,event,date"), "{error}");
     assert!(error.contains("Year,Month,Day"), "{error}");
-    let error = import_csv(b"record,evnet\nevidence,x\n").unwrap_err().to_string();
+    let error = import_csv(b"record,evnet\nevidence,x\n")
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("`evnet`"), "{error}");
-    let error = import_csv(b"Year,Headline,Colour\n2003,x,red\n").unwrap_err().to_string();
+    let error = import_csv(b"Year,Headline,Colour\n2003,x,red\n")
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("`Colour`"), "{error}");
     assert!(import_csv(b"").unwrap_err().to_string().contains("empty"));
 }
@@ -566,9 +690,17 @@ fn import_names_the_expected_columns_for_an_unknown_header() {
 fn import_refuses_broken_csv_clearly() {
     let ragged = import_csv(b"Year,Headline\n2003,a\n2004,b,extra\n").unwrap_err();
     assert!(ragged.to_string().contains("line 3"), "{ragged}");
-    assert!(ragged.to_string().contains("3 cells where the header row has 2"), "{ragged}");
+    assert!(
+        ragged
+            .to_string()
+            .contains("3 cells where the header row has 2"),
+        "{ragged}"
+    );
     let latin1 = import_csv(b"Year,Headline\n2003,caf\xe9\n").unwrap_err();
-    assert!(latin1.to_string().contains("line 2") && latin1.to_string().contains("UTF-8"), "{latin1}");
+    assert!(
+        latin1.to_string().contains("line 2") && latin1.to_string().contains("UTF-8"),
+        "{latin1}"
+    );
     let utf16 = import_csv(b"\xff\xfeY\x00e\x00").unwrap_err();
     assert!(utf16.to_string().contains("UTF-16"), "{utf16}");
     // A UTF-8 byte order mark, as Excel writes, is not part of the first column's name.
@@ -609,14 +741,23 @@ fn import_refuses_rows_that_contradict_or_misplace() {
         rows[source][14] = "stray".into();
     });
     let error = import_csv(misplaced.as_bytes()).unwrap_err().to_string();
-    assert!(error.contains("a `source` row has `quote` filled"), "{error}");
+    assert!(
+        error.contains("a `source` row has `quote` filled"),
+        "{error}"
+    );
     // Unchanged, it imports.
     assert!(import_csv(edited(&csv, |_| {}).as_bytes()).is_ok());
     let bad_key = "record,event,key\nevidence,a,maybe\n";
-    assert!(import_csv(bad_key.as_bytes()).unwrap_err().to_string().contains("`key`"));
+    assert!(import_csv(bad_key.as_bytes())
+        .unwrap_err()
+        .to_string()
+        .contains("`key`"));
     let bad_record = "record,event\nevent,a\n";
     let error = import_csv(bad_record.as_bytes()).unwrap_err().to_string();
-    assert!(error.contains("line 2") && error.contains("one of timeline"), "{error}");
+    assert!(
+        error.contains("line 2") && error.contains("one of timeline"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -653,6 +794,10 @@ fn import_reads_no_more_than_its_cap() {
     assert_eq!(out.status.code(), Some(2));
     std::fs::write(dir.path().join("bad.csv"), "Name\nx\n").unwrap();
     let out = citeline(dir.path(), &["import", "bad.csv"]);
-    assert_eq!(out.status.code(), Some(1), "a CSV that cannot be translated is a data error");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a CSV that cannot be translated is a data error"
+    );
     assert!(out.stdout.is_empty());
 }

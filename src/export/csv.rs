@@ -206,7 +206,10 @@ fn evidence_rows(event: &Event) -> impl Iterator<Item = Row> + '_ {
 
 /// List items joined with `; `, each escaped so that [`split`] gives them back.
 pub(crate) fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items.map(escape_item).collect::<Vec<_>>().join(LIST_SEPARATOR)
+    items
+        .map(escape_item)
+        .collect::<Vec<_>>()
+        .join(LIST_SEPARATOR)
 }
 
 fn escape_item(item: &str) -> String {
@@ -241,7 +244,10 @@ pub(crate) fn split(cell: &str) -> Vec<String> {
         .map(|item| {
             let loose = |&(c, escaped): &(char, bool)| c.is_whitespace() && !escaped;
             let start = item.iter().position(|p| !loose(p)).unwrap_or(item.len());
-            let end = item.iter().rposition(|p| !loose(p)).map_or(start, |e| e + 1);
+            let end = item
+                .iter()
+                .rposition(|p| !loose(p))
+                .map_or(start, |e| e + 1);
             item[start..end].iter().map(|&(c, _)| c).collect::<String>()
         })
         .filter(|item| !item.is_empty())

@@ -29,7 +29,10 @@ td.date{white-space:nowrap;font-variant-numeric:tabular-nums}
 
 pub(super) fn write(out: &mut dyn Write, timeline: &Timeline, events: &[&Event]) -> io::Result<()> {
     let title = escape(text::title(timeline));
-    writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />")?;
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />"
+    )?;
     writeln!(
         out,
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\" />"
@@ -38,7 +41,10 @@ pub(super) fn write(out: &mut dyn Write, timeline: &Timeline, events: &[&Event])
         out,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />"
     )?;
-    writeln!(out, "<title>{title}</title>\n<style>\n{STYLE}</style>\n</head>")?;
+    writeln!(
+        out,
+        "<title>{title}</title>\n<style>\n{STYLE}</style>\n</head>"
+    )?;
     writeln!(out, "<body>\n<main>\n<h1><bdi>{title}</bdi></h1>")?;
     if let Some(subtitle) = &timeline.subtitle {
         writeln!(
@@ -119,11 +125,7 @@ fn footnotes(out: &mut dyn Write, notes: &[Vec<Note<'_>>]) -> io::Result<()> {
         )?;
         match note.source {
             Some(source) => citation(out, source)?,
-            None => write!(
-                out,
-                "(<bdi>{}</bdi>)",
-                escape(&note.evidence.source.value)
-            )?,
+            None => write!(out, "(<bdi>{}</bdi>)", escape(&note.evidence.source.value))?,
         }
         writeln!(
             out,
@@ -147,11 +149,7 @@ fn citation(out: &mut dyn Write, source: &Source) -> io::Result<()> {
         _ => None,
     };
     match (link, &source.url) {
-        (Some((how, url)), _) => write!(
-            out,
-            ", {how}<a href=\"{0}\">{0}</a>.",
-            escape(url)
-        ),
+        (Some((how, url)), _) => write!(out, ", {how}<a href=\"{0}\">{0}</a>.", escape(url)),
         (None, Some(url)) => write!(out, ", <bdi>{}</bdi>.", escape(&url.value)),
         (None, None) => write!(out, "."),
     }

@@ -5,7 +5,8 @@
 //! Every text passes through [`inline`]: Markdown's active characters are escaped with a
 //! backslash, `<`, `>` and `&` become character references (so no text is ever read as HTML
 //! or as an entity), `|` cannot end a cell and a line break becomes `<br>`, so a hostile
-//! title can neither break the table nor inject markup.
+//! title can neither break the table nor inject markup; right-to-left text and bidi
+//! controls are wrapped in Unicode isolates.
 
 use super::text::{self, Note};
 use crate::model::{Event, Source, Timeline};
@@ -54,10 +55,7 @@ fn citation(source: &Source) -> String {
     let mut parts = vec![
         inline(&source.publisher.value),
         format!("*{}*", inline(&source.title.value)),
-        format!(
-            "published {}",
-            inline(&source.published.value.to_string())
-        ),
+        format!("published {}", inline(&source.published.value.to_string())),
     ];
     match (&source.url, &source.archive_url) {
         (Some(url), _) if text::linkable(&url.value) => parts.push(link(&url.value)),
@@ -80,8 +78,11 @@ fn link(url: &str) -> String {
     }
 }
 
-/// Text made inert inside a table cell or a footnote.
+/// Text made inert inside a table cell or a footnote. Right-to-left text and bidi controls
+/// are isolated first (Markdown has no `<bdi>` every renderer keeps), so a title cannot
+/// reorder the cells around it.
 pub(super) fn inline(text: &str) -> String {
+    let text = crate::font::isolate(text);
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

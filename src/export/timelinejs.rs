@@ -6,11 +6,12 @@
 //! open start, having no start to give, starts at its end. Whenever the date is not a plain
 //! day, `display_date` shows it as the data states it (`2012-07?/2013-11?`), since
 //! TimelineJS has no way to draw uncertainty. TimelineJS reads `headline` and `text` as
-//! HTML, so every text is escaped.
+//! HTML, so every text is escaped, and isolated when it holds right-to-left text or bidi
+//! controls.
 
-use super::html::escape;
 use super::text::{self, Note};
 use crate::date::{CalendarDate, Edtf, Precision};
+use crate::font::isolate;
 use crate::model::{DatedBy, Event, Status, Timeline};
 use chrono::Datelike;
 use serde::Serialize;
@@ -175,4 +176,9 @@ fn body(event: &Event, notes: &[Note<'_>]) -> Text {
         headline: escape(&event.title.value),
         text: html,
     }
+}
+
+/// Data text for TimelineJS's HTML: isolated, then escaped.
+fn escape(text: &str) -> String {
+    super::html::escape(&isolate(text))
 }

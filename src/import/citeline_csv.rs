@@ -2,7 +2,7 @@
 //! (docs/export.md#csv). Records come out in the order the CSV gives them, events in the
 //! order of their first evidence row, so export, import and export give the same bytes.
 
-use super::{quoted, CsvKind, ImportError, Imported, Row};
+use super::imported::{quoted, CsvKind, ImportError, Imported, Row};
 use crate::export::csv::{split, COLUMNS, RECORDS};
 use toml::{Table, Value};
 
@@ -183,7 +183,10 @@ fn timeline(header: &Header, row: &Row, built: &mut Built) -> Result<(), ImportE
 fn alias(header: &Header, row: &Row, built: &mut Built) -> Result<(), ImportError> {
     let name = header.cell(row, "alias");
     if name.is_empty() {
-        return Err(ImportError::at(row.line, "an `alias` row needs the name in `alias`"));
+        return Err(ImportError::at(
+            row.line,
+            "an `alias` row needs the name in `alias`",
+        ));
     }
     if built.aliases.contains_key(name) {
         return Err(ImportError::at(
@@ -200,7 +203,10 @@ fn alias(header: &Header, row: &Row, built: &mut Built) -> Result<(), ImportErro
 fn source(header: &Header, row: &Row, built: &mut Built) -> Result<(), ImportError> {
     let id = header.cell(row, "source");
     if id.is_empty() {
-        return Err(ImportError::at(row.line, "a `source` row needs its id in `source`"));
+        return Err(ImportError::at(
+            row.line,
+            "a `source` row needs its id in `source`",
+        ));
     }
     if built.sources.contains_key(id) {
         return Err(ImportError::at(
@@ -219,7 +225,10 @@ fn source(header: &Header, row: &Row, built: &mut Built) -> Result<(), ImportErr
 fn evidence(header: &Header, row: &Row, built: &mut Built) -> Result<(), ImportError> {
     let id = header.cell(row, "event");
     if id.is_empty() {
-        return Err(ImportError::at(row.line, "an `evidence` row needs its event's id in `event`"));
+        return Err(ImportError::at(
+            row.line,
+            "an `evidence` row needs its event's id in `event`",
+        ));
     }
     let at = match built
         .events

@@ -10,81 +10,18 @@
 //! `toml` crate, so no cell can break out of its string.
 
 mod citeline_csv;
+mod imported;
 mod sheet;
 
+pub use imported::{CsvKind, ImportError, Imported};
+
 use crate::bounded::{self, ReadError};
-use std::fmt;
+use imported::Row;
 use std::path::Path;
 
 /// The largest CSV file import reads: the events file's cap, since the CSV holds the same
 /// data.
 pub const MAX_CSV_BYTES: u64 = crate::MAX_EVENTS_FILE_BYTES;
-
-/// Which columns the CSV has.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CsvKind {
-    /// `citeline export --format csv`'s columns.
-    Citeline,
-    /// The columns of TimelineJS's Google Sheets template.
-    TimelineJs,
-}
-
-impl CsvKind {
-    /// A few words for messages: "citeline's CSV", "a TimelineJS sheet".
-    pub fn describe(self) -> &'static str {
-        match self {
-            CsvKind::Citeline => "citeline's CSV",
-            CsvKind::TimelineJs => "a TimelineJS sheet",
-        }
-    }
-}
-
-/// An events file made from a CSV.
-#[derive(Clone, Debug)]
-pub struct Imported {
-    /// The events file, TOML.
-    pub toml: String,
-    pub kind: CsvKind,
-    /// How many events it holds.
-    pub events: usize,
-    /// What was left behind or needs doing (cells with no place in an events file).
-    pub notes: Vec<String>,
-}
-
-/// Why a CSV could not be imported.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportError {
-    unreadable: bool,
-    message: String,
-}
-
-impl ImportError {
-    /// The file could not be read at all (missing, a folder, over [`MAX_CSV_BYTES`]): a
-    /// problem of the environment, not of the data.
-    pub fn is_unreadable(&self) -> bool {
-        self.unreadable
-    }
-
-    pub(crate) fn invalid(message: impl Into<String>) -> ImportError {
-        ImportError {
-            unreadable: false,
-            message: message.into(),
-        }
-    }
-
-    /// An error about the row that starts on `line`.
-    pub(crate) fn at(line: u64, message: impl fmt::Display) -> ImportError {
-        ImportError::invalid(format!("line {line}: {message}"))
-    }
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// Read the CSV at `path` (at most [`MAX_CSV_BYTES`]) and write it as an events file.
 ///
@@ -101,10 +38,7 @@ pub fn read_csv(path: &Path) -> Result<Imported, ImportError> {
             ),
             e => e.to_string(),
         };
-        ImportError {
-            unreadable: true,
-            message: format!("cannot read {}: {why}", path.display()),
-        }
+        ImportError::unreadable(format!("cannot read {}: {why}", path.display()))
     })?;
     import_csv(&bytes)
 }
@@ -132,7 +66,11 @@ pub fn import_csv(bytes: &[u8]) -> Result<Imported, ImportError> {
     let mut records = reader.records();
     let header = match records.next() {
         Some(record) => record.map_err(csv_error)?,
-        None => return Err(ImportError::invalid("the file is empty: it has no header row")),
+        None => {
+            return Err(ImportError::invalid(
+                "the file is empty: it has no header row",
+            ))
+        }
     };
     let header: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
     let rows = records.map(|r| {
@@ -151,22 +89,6 @@ pub fn import_csv(bytes: &[u8]) -> Result<Imported, ImportError> {
             crate::export::csv::COLUMNS.join(","),
             sheet::COLUMNS.join(",")
         )))
-    }
-}
-
-/// One data row and the line it starts on.
-pub(crate) struct Row {
-    pub line: u64,
-    pub cells: ::csv::StringRecord,
-}
-
-impl Row {
-    fn new(line: u64, cells: ::csv::StringRecord) -> Row {
-        Row { line, cells }
-    }
-
-    pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|c| c.trim().is_empty())
     }
 }
 
@@ -206,9 +128,4 @@ fn csv_error(e: ::csv::Error) -> ImportError {
         ),
         _ => ImportError::invalid(format!("not a CSV file: {e}")),
     }
-}
-
-/// A TOML string key or value, for messages.
-pub(crate) fn quoted(text: &str) -> String {
-    toml::Value::String(text.to_owned()).to_string()
 }

@@ -8,7 +8,7 @@
 //! timeline's title and subtitle. The sheet holds no quotes, and import invents none: the
 //! events come out without evidence, and `check` lists what each still needs.
 
-use super::{CsvKind, ImportError, Imported, Row};
+use super::imported::{CsvKind, ImportError, Imported, Row};
 use std::collections::HashSet;
 use toml::{Table, Value};
 
@@ -83,7 +83,10 @@ impl Header {
             .iter()
             .position(|c| *c == column)
             .expect("a known column");
-        self.0[k].and_then(|i| row.cells.get(i)).unwrap_or("").trim()
+        self.0[k]
+            .and_then(|i| row.cells.get(i))
+            .unwrap_or("")
+            .trim()
     }
 }
 
@@ -103,8 +106,7 @@ pub(super) fn import(
             continue;
         }
         for column in DROPPED {
-            if !header.cell(&row, column).is_empty() && !dropped.iter().any(|(c, _)| *c == column)
-            {
+            if !header.cell(&row, column).is_empty() && !dropped.iter().any(|(c, _)| *c == column) {
                 dropped.push((column, row.line));
             }
         }
@@ -153,8 +155,16 @@ pub(super) fn import(
 
 fn title(header: &Header, row: &Row) -> Table {
     let mut table = Table::new();
-    put(&mut table, "title", &plain_text(header.cell(row, "Headline")));
-    put(&mut table, "subtitle", &plain_text(header.cell(row, "Text")));
+    put(
+        &mut table,
+        "title",
+        &plain_text(header.cell(row, "Headline")),
+    );
+    put(
+        &mut table,
+        "subtitle",
+        &plain_text(header.cell(row, "Text")),
+    );
     table
 }
 
@@ -194,8 +204,12 @@ fn date(header: &Header, row: &Row) -> Result<String, ImportError> {
         Some(end) if end != start => format!("{start}/{end}"),
         _ => start,
     };
-    crate::date::parse(&text)
-        .map_err(|e| ImportError::at(row.line, format!("the date {text} is not one: {}", e.message)))?;
+    crate::date::parse(&text).map_err(|e| {
+        ImportError::at(
+            row.line,
+            format!("the date {text} is not one: {}", e.message),
+        )
+    })?;
     Ok(text)
 }
 
@@ -209,7 +223,7 @@ fn ymd(header: &Header, row: &Row, columns: [&str; 3]) -> Result<Option<String>,
                 row.line,
                 format!(
                     "{column} is {}; citeline's dates need {}",
-                    super::quoted(cell),
+                    super::imported::quoted(cell),
                     if max == 9999 {
                         "a year from 0 to 9999".to_owned()
                     } else {
@@ -358,7 +372,10 @@ mod tests {
             plain_text("<p>Ministers <b>meet</b></p><p>in Bishkek &amp; agree</p>"),
             "Ministers meet\nin Bishkek & agree"
         );
-        assert_eq!(plain_text("a < b &lt;c&gt; &#8212; &#x41;"), "a < b <c> \u{2014} A");
+        assert_eq!(
+            plain_text("a < b &lt;c&gt; &#8212; &#x41;"),
+            "a < b <c> \u{2014} A"
+        );
         assert_eq!(plain_text("AT&T &bogus; &#0;"), "AT&T &bogus; &#0;");
         assert_eq!(plain_text("<script>x</script>"), "x");
     }
