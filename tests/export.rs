@@ -801,3 +801,15 @@ fn import_reads_no_more_than_its_cap() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// tests/browser/timelinejs.sh draws this file too: it must keep checking clean, or the
+/// browser check would stop at the export.
+#[test]
+fn the_browser_checks_hostile_data_checks_clean() {
+    let dir = project_with(&std::fs::read_to_string("tests/browser/hostile.toml").unwrap());
+    let checked = citeline::check_file(&dir.path().join("events.toml")).unwrap();
+    assert!(!checked.fails(true), "{:?}", checked.report.diagnostics);
+    let data = json(&checked.timeline, ExportFormat::TimelineJs);
+    let headline = data["events"][0]["text"]["headline"].as_str().unwrap();
+    assert!(headline.starts_with("&lt;/h2&gt;&lt;script&gt;"), "{headline}");
+}

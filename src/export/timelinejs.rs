@@ -5,8 +5,8 @@
 //! January. An interval gives `start_date` from its start and `end_date` from its end; an
 //! open start, having no start to give, starts at its end. Whenever the date is not a plain
 //! day, `display_date` shows it as the data states it (`2012-07?/2013-11?`), since
-//! TimelineJS has no way to draw uncertainty. TimelineJS reads `headline` and `text` as
-//! HTML, so every text is escaped, and isolated when it holds right-to-left text or bidi
+//! TimelineJS has no way to draw uncertainty. TimelineJS reads `headline`, `text` and a
+//! group's name as HTML, so every text is escaped, and isolated when it holds right-to-left text or bidi
 //! controls.
 
 use super::text::{self, Note};
@@ -105,7 +105,7 @@ fn slide(event: &Event, notes: &[Note<'_>]) -> EventSlide {
         end_date: end.as_ref().map(point),
         display_date: (!date.is_exact_day()).then(|| date.to_string()),
         text: body(event, notes),
-        group: event.tags.first().map(|t| t.value.clone()),
+        group: event.tags.first().map(|t| escape(&t.value)),
         unique_id: event.id.value.clone(),
     }
 }
@@ -120,7 +120,7 @@ fn fallback(event: &Event, year: i32, notes: &[Note<'_>]) -> EventSlide {
         end_date: None,
         display_date: Some(event.date.value.to_string()),
         text: body(event, notes),
-        group: event.tags.first().map(|t| t.value.clone()),
+        group: event.tags.first().map(|t| escape(&t.value)),
         unique_id: event.id.value.clone(),
     }
 }

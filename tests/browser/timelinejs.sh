@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Does TimelineJS load what `citeline export --format timelinejs` writes? Builds citeline,
-# exports the shipped events, installs TimelineJS from npm into a temporary folder, opens a
-# page that gives it the data in headless Chromium, and checks the page it draws: a slide
-# for every event, with its headline, and no TimelineJS error message.
+# exports the shipped events and a hostile copy (tests/browser/hostile.toml), installs
+# TimelineJS from npm into a temporary folder, opens a page that gives it the data in
+# headless Chromium, and checks the page it draws (check-dom.js): a slide for every event,
+# headed by its title, no TimelineJS error message, and no markup from the data.
 #
 # Needs node/npm and Chromium (Debian's `chromium` package; CHROMIUM=path names another).
 # Not part of `cargo test`, which needs nothing but the Rust toolchain; CI runs it after
@@ -22,28 +23,21 @@ fail() {
     exit 1
 }
 
-root="$(cd "$(dirname "$0")/../.." && pwd)"
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
 chromium="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
 [[ -n "$chromium" ]] || fail "no chromium on PATH (apt-get install chromium), or set CHROMIUM"
 command -v npm >/dev/null || fail "no npm on PATH (apt-get install npm)"
 
 work="$(mktemp -d)"
-trap '[[ -n "${KEEP:-}" ]] || rm -rf "$work"' EXIT; echo "work: $work" >&2
+# KEEP=1 keeps the pages and DOM dumps for a look.
+trap '[[ -n "${KEEP:-}" ]] || rm -rf "$work"' EXIT
+
+if [[ -n "${KEEP:-}" ]]; then echo "timelinejs.sh: keeping $work" >&2; fi
 
 echo "timelinejs.sh: building citeline" >&2
 (cd "$root" && cargo build --quiet --bin citeline)
 citeline="$root/target/debug/citeline"
-if [[ -n "${TIMELINEJS_DATA:-}" ]]; then
-    # To see this script fail: TIMELINEJS_DATA=some-other.json tests/browser/timelinejs.sh
-    cp "$TIMELINEJS_DATA" "$work/data.json"
-else
-    (cd "$root" && "$citeline" export --format timelinejs -o "$work/data.json" events.toml) \
-        || fail "citeline export --format timelinejs failed on the shipped events.toml"
-    # The titles as the events file states them, to compare with what the browser shows.
-    (cd "$root" && "$citeline" export --format json -o "$work/titles.json" events.toml 2>/dev/null) \
-        || fail "citeline export --format json failed on the shipped events.toml"
-fi
-
 echo "timelinejs.sh: installing @knight-lab/timelinejs@$TIMELINEJS_VERSION" >&2
 (cd "$work" && npm install --silent --no-audit --no-fund --ignore-scripts \
     "@knight-lab/timelinejs@$TIMELINEJS_VERSION" >/dev/null) \
@@ -52,10 +46,16 @@ dist="$work/node_modules/@knight-lab/timelinejs/dist"
 [[ -f "$dist/js/timeline.js" && -f "$dist/css/timeline.css" ]] \
     || fail "the package has no dist/js/timeline.js or dist/css/timeline.css"
 
-# The data goes in as a script literal: TimelineJS takes an object as well as a URL, and a
-# file:// page may not fetch another file.
-{
-    cat <<HTML
+# Draw $2 (TimelineJS JSON) in Chromium and check the page; $3, if it exists, is citeline's
+# JSON export of the same events, whose titles the slides must show.
+draw() {
+    local name="$1" data="$2" titles="$3" dir="$work/$1"
+    mkdir -p "$dir"
+    # The data goes in as a script literal: TimelineJS takes an object as well as a URL, and a
+    # file:// page may not fetch another file. Every < is written \u003c (the same JSON string),
+    # so no text in the data can end the script.
+    {
+        cat <<HTML
 <!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>citeline in TimelineJS</title>
 <link rel="stylesheet" href="file://$dist/css/timeline.css">
@@ -63,7 +63,7 @@ dist="$work/node_modules/@knight-lab/timelinejs/dist"
 </head><body>
 <div id="timeline-embed" style="width:1000px;height:600px"></div>
 <script>
-var data = $(cat "$work/data.json");
+var data = $(sed 's/</\\u003c/g' "$data");
 try {
   window.timeline = new TL.Timeline('timeline-embed', data);
 } catch (e) {
@@ -72,57 +72,37 @@ try {
 </script>
 </body></html>
 HTML
-} >"$work/page.html"
+    } >"$dir/page.html"
 
-echo "timelinejs.sh: opening it in $chromium" >&2
-"$chromium" --headless --no-sandbox --disable-gpu --disable-background-networking \
-    --disable-component-update --disable-sync --no-first-run \
-    --user-data-dir="$work/profile" --virtual-time-budget=5000 \
-    --dump-dom "file://$work/page.html" >"$work/dom.html" 2>"$work/chromium.log" \
-    || { cat "$work/chromium.log" >&2; fail "chromium did not run"; }
+    echo "timelinejs.sh: $name: opening it in $chromium" >&2
+    "$chromium" --headless --no-sandbox --disable-gpu --disable-background-networking \
+        --disable-component-update --disable-sync --no-first-run \
+        --user-data-dir="$dir/profile" --virtual-time-budget=5000 \
+        --dump-dom "file://$dir/page.html" >"$dir/dom.html" 2>"$dir/chromium.log" \
+        || { cat "$dir/chromium.log" >&2; fail "chromium did not run"; }
 
-node - "$work/data.json" "$work/dom.html" "$work/titles.json" <<'JS' || fail "TimelineJS did not draw the exported data (see above)"
-const fs = require("fs");
-const [data, page] = process.argv.slice(2, 4).map((f) => fs.readFileSync(f, "utf8"));
-const titles = new Map();
-if (fs.existsSync(process.argv[4]))
-  for (const e of JSON.parse(fs.readFileSync(process.argv[4], "utf8")).events) titles.set(e.id, e.title);
-const events = JSON.parse(data).events || [];
-const problems = [];
-const thrown = page.match(/data-citeline-error="([^"]*)"/);
-if (thrown) problems.push(`new TL.Timeline threw: ${thrown[1]}`);
-// The page's own script holds the data: only what TimelineJS drew counts.
-const dom = page.replace(/<script[\s\S]*?<\/script>/g, "");
-// TimelineJS reports bad data in a message box instead of slides.
-for (const m of dom.matchAll(/<div class="tl-message[^"]*">([\s\S]*?)<\/div>/g)) {
-  const text = m[1].replace(/<[^>]*>/g, "").trim();
-  if (text) problems.push(`TimelineJS says: ${text}`);
+    node "$here/check-dom.js" "$data" "$dir/dom.html" "$titles" "$name" \
+        || fail "$name: TimelineJS did not draw the data as exported (see above)"
 }
-const slides = new Map();
-const slide = /<div class="tl-slide(?: [^"]*)?" id="([^"]*)"[\s\S]*?<h2 class="tl-headline[^"]*">([\s\S]*?)<\/h2>/g;
-for (const m of dom.matchAll(slide)) slides.set(m[1], m[2]);
-// The export escapes headlines as HTML; the DOM shows them as text, serialized.
-const text = (html) =>
-  html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-const serialized = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
-  .replace(/\u00a0/g, "&nbsp;");
-if (events.length === 0) problems.push("the data has no events");
-for (const event of events) {
-  const id = event.unique_id;
-  if (!slides.has(id)) {
-    problems.push(`no slide for event ${id}`);
-    continue;
-  }
-  const want = serialized(text(event.text.headline));
-  if (slides.get(id) !== want)
-    problems.push(`the slide of ${id} is headed ${JSON.stringify(slides.get(id))}, not ${JSON.stringify(want)}`);
-  if (titles.size && titles.get(id) !== text(event.text.headline))
-    problems.push(`the headline of ${id} is not the event's title ${JSON.stringify(titles.get(id))}`);
+
+# Export the events in folder $2 as TimelineJS data and as citeline's JSON, and draw them.
+export_and_draw() {
+    local name="$1" folder="$2"
+    (cd "$folder" && "$citeline" export --format timelinejs -o "$work/$name.json" events.toml 2>/dev/null) \
+        || fail "citeline export --format timelinejs failed on $folder/events.toml"
+    (cd "$folder" && "$citeline" export --format json -o "$work/$name.titles.json" events.toml 2>/dev/null) \
+        || fail "citeline export --format json failed on $folder/events.toml"
+    draw "$name" "$work/$name.json" "$work/$name.titles.json"
 }
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
-console.error(`timelinejs.sh: ok: TimelineJS drew a slide for each of the ${events.length} events, headed by its title`);
-JS
+
+if [[ -n "${TIMELINEJS_DATA:-}" ]]; then
+    # To see this script fail: TIMELINEJS_DATA=some-other.json tests/browser/timelinejs.sh
+    draw given "$TIMELINEJS_DATA" /nonexistent
+else
+    export_and_draw shipped "$root"
+    # Titles, a tag and a summary built to break out of TimelineJS's HTML.
+    mkdir -p "$work/hostile-data"
+    cp -r "$root/articles" "$work/hostile-data/"
+    cp "$root/tests/browser/hostile.toml" "$work/hostile-data/events.toml"
+    export_and_draw hostile "$work/hostile-data"
+fi
