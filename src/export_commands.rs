@@ -106,25 +106,29 @@ pub fn import(args: &ImportArgs) -> Result<Outcome> {
     for note in &imported.notes {
         eprintln!("note: {note}");
     }
-    let shown = match (staged, &args.output) {
+    let (what, from, kind) = (
+        imported.events,
+        args.csv.display(),
+        imported.kind.describe(),
+    );
+    match (staged, &args.output) {
         (Some(staged), Some(path)) => {
             staged.commit(&[imported.toml.into_bytes()])?;
-            eprintln!("wrote {}", path.display());
-            path.display().to_string()
+            eprintln!(
+                "imported {what} events from {from} ({kind}) into {0}; now run: citeline check {0}",
+                path.display()
+            );
         }
         _ => {
             std::io::stdout()
                 .lock()
                 .write_all(imported.toml.as_bytes())?;
-            "the file you save it in".to_owned()
+            eprintln!(
+                "imported {what} events from {from} ({kind}); save them with -o events.toml, \
+                 then run: citeline check events.toml"
+            );
         }
-    };
-    eprintln!(
-        "imported {} events from {} ({}); now run: citeline check {shown}",
-        imported.events,
-        args.csv.display(),
-        imported.kind.describe()
-    );
+    }
     Ok(Outcome::Clean)
 }
 

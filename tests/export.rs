@@ -811,5 +811,8 @@ fn the_browser_checks_hostile_data_checks_clean() {
     assert!(!checked.fails(true), "{:?}", checked.report.diagnostics);
     let data = json(&checked.timeline, ExportFormat::TimelineJs);
     let headline = data["events"][0]["text"]["headline"].as_str().unwrap();
-    assert!(headline.starts_with("&lt;/h2&gt;&lt;script&gt;"), "{headline}");
+    assert!(
+        headline.starts_with("&lt;/h2&gt;&lt;script&gt;"),
+        "{headline}"
+    );
 }
