@@ -66,6 +66,14 @@ pub fn export(args: &ExportArgs, color: bool) -> Result<Outcome> {
         .events
         .clone()
         .unwrap_or_else(|| PathBuf::from(crate::DEFAULT_EVENTS));
+    if let Some(output) = &args.output {
+        if same_file(output, &events) {
+            bail!(
+                "-o {} is the events file itself; write the export to another file",
+                output.display()
+            );
+        }
+    }
     let staged = args
         .output
         .as_ref()
@@ -87,6 +95,14 @@ pub fn export(args: &ExportArgs, color: bool) -> Result<Outcome> {
         _ => std::io::stdout().lock().write_all(&bytes)?,
     }
     Ok(Outcome::Clean)
+}
+
+/// Whether both paths name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Reads the CSV whole (within its cap), writes TOML; `check` then judges the data.

@@ -84,7 +84,8 @@ quote = "third"
 [[events]]
 id = "open-end"
 date = "2003-11-19/.."
-title = "Open end"
+title = "=HYPERLINK(\"https://evil.example\",\"Open end\")"
+tags = ["-minus", "'quoted"]
 
 [[events.evidence]]
 source = "src-a"
@@ -289,6 +290,21 @@ fn export_writes_a_file_whole_or_says_why_not() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no/such"), "{}", stderr(&out));
+    let events = std::fs::read(dir.path().join("events.toml")).unwrap();
+    let out = citeline(
+        dir.path(),
+        &["export", "--format", "csv", "-o", "./events.toml"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the events file itself"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("events.toml")).unwrap(),
+        events
+    );
     let out = citeline(dir.path(), &["export", "--format", "pdf"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(

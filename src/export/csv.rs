@@ -8,6 +8,11 @@
 //! not use stay empty. Lists (actors, tags, fonts, spellings) are joined with `; `; a `;` or
 //! `\` inside an item, or white space at its edges, is escaped with `\`, so every list comes
 //! back item for item.
+//!
+//! A cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a
+//! tab or a carriage return) is written with a `'` before it, as OWASP advises against CSV
+//! injection, and so is a cell that starts with `'` itself; import drops one leading `'`,
+//! so every value comes back as it was.
 
 use super::text;
 use crate::model::{Event, Source, Timeline};
@@ -146,7 +151,7 @@ pub(super) fn write(out: &mut dyn Write, timeline: &Timeline, events: &[&Event])
         rows.extend(evidence_rows(event));
     }
     for row in rows {
-        csv.write_record(&row.0)?;
+        csv.write_record(row.0.iter().map(|cell| inert(cell).into_owned()))?;
     }
     csv.flush()
 }
@@ -202,6 +207,19 @@ fn evidence_rows(event: &Event) -> impl Iterator<Item = Row> + '_ {
             .set("quote", evidence.quote.value.as_str());
         row
     })
+}
+
+/// The cell as written: with a `'` before a formula's first character, or before a `'`.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+/// The value of a cell as [`write`] wrote it: one leading `'` dropped.
+pub(crate) fn value(cell: &str) -> &str {
+    cell.strip_prefix('\'').unwrap_or(cell)
 }
 
 /// List items joined with `; `, each escaped so that [`split`] gives them back.
@@ -282,6 +300,22 @@ mod tests {
         // A lone trailing backslash stands for itself rather than vanish.
         assert_eq!(split("a\\"), ["a\\"]);
         assert_ne!(split("a;b"), ["a;b"]);
+    }
+
+    #[test]
+    fn formulas_are_made_text_and_come_back() {
+        for v in [
+            "=1+1", "+x", "-5", "@SUM(A1)", "\tx", "'", "''quoted", "plain", "",
+        ] {
+            let written = inert(v);
+            assert!(
+                !written.starts_with(['=', '+', '-', '@', '\t']),
+                "{written}"
+            );
+            assert_eq!(value(&written), v);
+        }
+        assert_eq!(inert("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(inert("Bishkek"), "Bishkek");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! order of their first evidence row, so export, import and export give the same bytes.
 
 use super::imported::{quoted, CsvKind, ImportError, Imported, Row};
-use crate::export::csv::{split, COLUMNS, RECORDS};
+use crate::export::csv::{split, value, COLUMNS, RECORDS};
 use toml::{Table, Value};
 
 /// Event columns every evidence row of one event repeats; they must agree.
@@ -66,7 +66,7 @@ impl Header {
             .iter()
             .position(|c| *c == column)
             .expect("a known column");
-        self.0[k].and_then(|i| row.cells.get(i)).unwrap_or("")
+        value(self.0[k].and_then(|i| row.cells.get(i)).unwrap_or(""))
     }
 }
 

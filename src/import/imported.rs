@@ -42,7 +42,7 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    /// The file could not be read at all (missing, a folder, over [`MAX_CSV_BYTES`]): a
+    /// The file could not be read at all (missing, a folder, over [`MAX_CSV_BYTES`](super::MAX_CSV_BYTES)): a
     /// problem of the environment, not of the data.
     pub fn is_unreadable(&self) -> bool {
         self.unreadable
