@@ -832,3 +832,26 @@ fn the_browser_checks_hostile_data_checks_clean() {
         "{headline}"
     );
 }
+
+/// Many rows of one headline, and many evidence rows: each row is placed in constant time
+/// (an earlier draft scanned every event, and every taken suffix, for each row).
+#[test]
+fn large_imports_place_each_row_directly() {
+    let mut sheet = String::from("Year,Headline\n");
+    for _ in 0..50_000 {
+        sheet.push_str("2003,Meeting\n");
+    }
+    let imported = import_csv(sheet.as_bytes()).unwrap();
+    assert_eq!(imported.events, 50_000);
+    assert!(imported.toml.contains("id = \"meeting-50000\""));
+    let mut csv = String::from("record,event,date,title,source,quote\n");
+    for i in 0..50_000 {
+        csv.push_str(&format!("evidence,e{},2003,T,s,q{i}\n", i % 25_000));
+    }
+    let imported = import_csv(csv.as_bytes()).unwrap();
+    assert_eq!(imported.events, 25_000);
+    let parsed: toml::Table = imported.toml.parse().unwrap();
+    let first = &parsed["events"].as_array().unwrap()[0];
+    assert_eq!(first["evidence"].as_array().unwrap().len(), 2);
+    assert_eq!(first["evidence"][1]["quote"].as_str(), Some("q25000"));
+}

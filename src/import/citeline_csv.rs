@@ -4,6 +4,7 @@
 
 use super::imported::{quoted, CsvKind, ImportError, Imported, Row};
 use crate::export::csv::{split, value, COLUMNS, RECORDS};
+use std::collections::HashMap;
 use toml::{Table, Value};
 
 /// Event columns every evidence row of one event repeats; they must agree.
@@ -78,6 +79,9 @@ struct Built {
     sources: Table,
     /// Events in order of first appearance, each with the line of its first row.
     events: Vec<(u64, Table)>,
+    /// Where each event id is in `events`: a file of 100,000 events must not be scanned
+    /// once per row.
+    positions: HashMap<String, usize>,
 }
 
 pub(super) fn import(
@@ -230,17 +234,16 @@ fn evidence(header: &Header, row: &Row, built: &mut Built) -> Result<(), ImportE
             "an `evidence` row needs its event's id in `event`",
         ));
     }
-    let at = match built
-        .events
-        .iter()
-        .position(|(_, e)| e.get("id").and_then(Value::as_str) == Some(id))
-    {
-        Some(at) => {
+    let at = match built.positions.get(id) {
+        Some(&at) => {
             agrees(header, row, built.events[at].0, &built.events[at].1)?;
             at
         }
         None => {
             built.events.push((row.line, event(header, row)?));
+            built
+                .positions
+                .insert(id.to_owned(), built.events.len() - 1);
             built.events.len() - 1
         }
     };

@@ -9,7 +9,7 @@
 //! events come out without evidence, and `check` lists what each still needs.
 
 use super::imported::{CsvKind, ImportError, Imported, Row};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use toml::{Table, Value};
 
 /// The template's columns, in its order.
@@ -97,7 +97,7 @@ pub(super) fn import(
     let header = Header::new(names)?;
     let mut timeline: Option<Table> = None;
     let mut events = Vec::new();
-    let mut ids = HashSet::new();
+    let mut ids = Ids::default();
     let mut dropped: Vec<(&str, u64)> = Vec::new();
     let mut skipped = Vec::new();
     for row in rows {
@@ -174,12 +174,7 @@ fn put(table: &mut Table, key: &str, value: &str) {
     }
 }
 
-fn event(
-    header: &Header,
-    row: &Row,
-    number: usize,
-    ids: &mut HashSet<String>,
-) -> Result<Table, ImportError> {
+fn event(header: &Header, row: &Row, number: usize, ids: &mut Ids) -> Result<Table, ImportError> {
     let headline = plain_text(header.cell(row, "Headline"));
     let mut table = Table::new();
     table.insert(
@@ -258,7 +253,7 @@ fn ymd(header: &Header, row: &Row, columns: [&str; 3]) -> Result<Option<String>,
 /// An id from the headline (`Signing Day` → `signing-day`), as the id rules allow
 /// (docs/format.md#ids); `event-N` when the headline has no ASCII letter or digit; `-2`,
 /// `-3`… after an id already taken.
-fn unique_id(headline: &str, number: usize, ids: &mut HashSet<String>) -> String {
+fn unique_id(headline: &str, number: usize, ids: &mut Ids) -> String {
     let mut slug = String::new();
     for c in headline.chars().flat_map(char::to_lowercase) {
         if slug.len() >= MAX_ID_CHARS {
@@ -277,13 +272,22 @@ fn unique_id(headline: &str, number: usize, ids: &mut HashSet<String>) -> String
         slug.to_owned()
     };
     let mut id = base.clone();
-    let mut n = 1;
-    while ids.contains(&id) {
-        n += 1;
+    // Counting on from the last suffix given to this base: 100,000 rows headed "Meeting"
+    // must not try 1, 2, 3… each time.
+    let n = ids.next.entry(base.clone()).or_insert(1);
+    while ids.taken.contains(&id) {
+        *n += 1;
         id = format!("{base}-{n}");
     }
-    ids.insert(id.clone());
+    ids.taken.insert(id.clone());
     id
+}
+
+/// The ids given so far, and the next suffix to try for each base.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
 }
 
 /// TimelineJS's HTML as plain text: tags dropped, `<br>` and the ends of paragraphs and
@@ -382,9 +386,11 @@ mod tests {
 
     #[test]
     fn ids_are_valid_and_unique() {
-        let mut ids = HashSet::new();
+        let mut ids = Ids::default();
         assert_eq!(unique_id("Signing Day!", 1, &mut ids), "signing-day");
+        assert_eq!(unique_id("signing-day-3", 9, &mut ids), "signing-day-3");
         assert_eq!(unique_id("signing  day", 2, &mut ids), "signing-day-2");
+        assert_eq!(unique_id("Signing day", 2, &mut ids), "signing-day-4");
         assert_eq!(unique_id("Подписание", 3, &mut ids), "event-3");
         let long = unique_id(&"word ".repeat(40), 4, &mut ids);
         assert!(long.len() <= MAX_ID_CHARS && !long.ends_with('-'), "{long}");
