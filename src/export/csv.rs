@@ -318,6 +318,21 @@ mod tests {
         assert_eq!(inert("Bishkek"), "Bishkek");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_list_of_non_empty_items_comes_back(
+            items in proptest::collection::vec("[ ;\\\\a\t\u{a0}é]{1,6}", 0..5)
+        ) {
+            proptest::prop_assert_eq!(split(&join(items.iter().map(String::as_str))), items);
+        }
+
+        #[test]
+        fn any_cell_comes_back(cell in "['=+@ a\t-]{0,4}") {
+            let written = inert(&cell);
+            proptest::prop_assert_eq!(value(&written), cell.as_str());
+        }
+    }
+
     #[test]
     fn each_record_uses_only_known_columns() {
         for (_, columns) in RECORDS {
