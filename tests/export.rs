@@ -538,6 +538,8 @@ fn json_states_each_date_and_its_days() {
     assert_eq!(year["evidence"].as_array().unwrap().len(), 2);
     assert_eq!(by_id("open-end")["latest"], Value::Null);
     assert_eq!(doc["sources"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["sources"][0]["date_order"], "dmy");
+    assert_eq!(doc["sources"][1]["date_order"], Value::Null);
     assert_eq!(doc["citeline_export"], 1);
 }
 

@@ -177,7 +177,7 @@ fn source_row(source: &Source) -> Row {
     row
 }
 
-fn date_order(order: DateOrder) -> &'static str {
+pub(super) fn date_order(order: DateOrder) -> &'static str {
     match order {
         DateOrder::Dmy => "dmy",
         DateOrder::Mdy => "mdy",

@@ -57,6 +57,7 @@ struct SourceOut<'a> {
     accessed: Option<String>,
     file: &'a str,
     sha256: Option<&'a str>,
+    date_order: Option<&'static str>,
 }
 
 fn value(v: &Option<Spanned<String>>) -> Option<&str> {
@@ -119,5 +120,6 @@ fn source(s: &Source) -> SourceOut<'_> {
         accessed: s.accessed.as_ref().map(|d| d.value.to_string()),
         file: &s.file.value,
         sha256: value(&s.sha256),
+        date_order: s.date_order.map(super::csv::date_order),
     }
 }
