@@ -37,7 +37,10 @@
 //! - a text's date expressions as `citeline dates` lists them: [`write_dates`] for a
 //!   source, [`write_file_dates`] for any file, with [`DatesOptions`] ([`Direction`],
 //!   [`DatesFormat`]) and a source's [`DateOrder`]; a source's text as `citeline text`
-//!   shows it: [`write_text`] with [`TextOptions`]; either fails with a [`ListingError`].
+//!   shows it: [`write_text`] with [`TextOptions`]; either fails with a [`ListingError`];
+//! - the chronology for other tools: [`export::write_export`] in each
+//!   [`export::ExportFormat`] (CSV, JSON, Markdown, HTML, TimelineJS), and an events file
+//!   from a spreadsheet's CSV with [`import::read_csv`] (docs/export.md).
 //!
 //! Everything else is private and may change; `tests/api.rs` pins this surface, so a change
 //! to it fails the build.

@@ -4,7 +4,9 @@
 //! (Items not named here are private or may change: see docs/library.md.)
 
 use citeline::date::{DayInterval, Edtf};
+use citeline::export::ExportFormat;
 use citeline::font::{FontError, Fonts};
+use citeline::import::{CsvKind, ImportError, Imported};
 use citeline::layout::{Filter, LayoutOptions, Orientation, Theme};
 use citeline::model::{Event, Source, Spanned, Timeline};
 use citeline::render::{PngOptions, RenderError};
@@ -176,6 +178,29 @@ fn the_surface_has_the_shape_users_rely_on() {
         Option<Spanned<Edtf>>,
     ) { (s.archive_url, s.archived, s.accessed) };
     let _: fn(&DayInterval) -> String = DayInterval::brief;
+
+    // Export and import.
+    let _: fn(&mut dyn io::Write, &Timeline, ExportFormat) -> io::Result<()> =
+        citeline::export::write_export;
+    let _: [ExportFormat; 5] = ExportFormat::ALL;
+    let _ = [
+        ExportFormat::Csv,
+        ExportFormat::Json,
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+        ExportFormat::TimelineJs,
+    ];
+    let _: fn(ExportFormat) -> &'static str = ExportFormat::name;
+    let _: fn(&str) -> Option<ExportFormat> = ExportFormat::parse;
+    let _: fn(&[u8]) -> Result<Imported, ImportError> = citeline::import::import_csv;
+    let _: fn(&Path) -> Result<Imported, ImportError> = citeline::import::read_csv;
+    let _ = |i: Imported| -> (String, CsvKind, usize, Vec<String>) {
+        (i.toml, i.kind, i.events, i.notes)
+    };
+    let _ = [CsvKind::Citeline, CsvKind::TimelineJs];
+    let _: fn(CsvKind) -> &'static str = CsvKind::describe;
+    let _: fn(&ImportError) -> bool = ImportError::is_unreadable;
+    let _: u64 = citeline::import::MAX_CSV_BYTES;
 }
 
 /// The surface works end to end on the shipped data, as a project's own test would use it.

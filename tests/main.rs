@@ -19,6 +19,7 @@
 //! - `schema`: `citeline schema` accepts the shipped data and the good fixtures, refuses
 //!   unknown keys and wrong types, passes every date the loader accepts; events.schema.json
 //!   is current.
+//! - `export`: `citeline export` in every format and `citeline import`; the CSV round trip.
 //! - `structure`: no import circle in src/, a thin main.rs.
 //! - `lsp`: `citeline lsp` driven by a JSON-RPC client written in the test: findings with
 //!   their codes and ranges, hovers, definitions, quick fixes, sources changed on disk,
@@ -40,6 +41,7 @@
 
 mod api;
 mod cli;
+mod export;
 mod formats;
 mod fuzz;
 mod layout_props;
