@@ -63,12 +63,19 @@ fn each_command_has_its_own_man_page() {
     let check = stdout(&citeline(here, &["man", "check"]));
     assert!(check.contains(".TH citeline-check 1"), "{check}");
     // The page carries the command's own flags, not the top level's.
-    assert!(check.contains("deny\\-warnings") && check.contains("CITELINE_FORMAT"), "{check}");
+    assert!(
+        check.contains("deny\\-warnings") && check.contains("CITELINE_FORMAT"),
+        "{check}"
+    );
     assert!(!check.contains("citeline\\-render(1)"));
 
     let unknown = citeline(here, &["man", "nope"]);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(stderr(&unknown).contains("one of check, render"), "{}", stderr(&unknown));
+    assert!(
+        stderr(&unknown).contains("one of check, render"),
+        "{}",
+        stderr(&unknown)
+    );
 
     // Every page the top page names exists in the folder `--dir` fills.
     let dir = tempfile::tempdir().unwrap();
@@ -77,7 +84,10 @@ fn each_command_has_its_own_man_page() {
     assert!(out.status.success(), "{}", stderr(&out));
     for command in COMMANDS {
         let page = fs::read_to_string(dir.path().join(format!("citeline-{command}.1"))).unwrap();
-        assert!(page.contains(&format!(".TH citeline-{command} 1")), "{page}");
+        assert!(
+            page.contains(&format!(".TH citeline-{command} 1")),
+            "{page}"
+        );
     }
     assert!(dir.path().join("citeline.1").exists());
 }
