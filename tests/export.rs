@@ -857,3 +857,54 @@ fn large_imports_place_each_row_directly() {
     assert_eq!(first["evidence"].as_array().unwrap().len(), 2);
     assert_eq!(first["evidence"][1]["quote"].as_str(), Some("q25000"));
 }
+
+/// The row (or slide) of the event whose title contains `title`, in a Markdown export.
+fn markdown_row<'a>(md: &'a str, title: &str) -> &'a str {
+    md.lines()
+        .find(|l| l.starts_with('|') && l.contains(title))
+        .unwrap_or_else(|| panic!("no row for {title}:\n{md}"))
+}
+
+#[test]
+fn reports_say_when_an_event_was_planned_or_its_date_inferred() {
+    let timeline = shipped();
+    let md = export(&timeline, ExportFormat::Markdown);
+    let planned = markdown_row(&md, "ambitious program");
+    assert!(planned.contains("*Planned: announced for later.*"), "{planned}");
+    assert!(!planned.contains("Date inferred"), "{planned}");
+    let inferred = markdown_row(&md, "Bordyuzha to Vestnik Kavkaza");
+    assert!(
+        inferred.contains("*Date inferred: The interview carries no date."),
+        "{inferred}"
+    );
+    assert!(!inferred.contains("Planned"), "{inferred}");
+    // An event dated by its quote, and done, carries neither.
+    let plain = markdown_row(&md, "CSTO foreign ministers pledge");
+    assert!(!plain.contains("Planned") && !plain.contains("Date inferred"), "{plain}");
+
+    let html = export(&timeline, ExportFormat::Html);
+    let doc = parse_html(&html);
+    let qualifiers: Vec<String> = elements(&doc, "p")
+        .into_iter()
+        .filter(|p| p.attribute("class") == Some("qualifier"))
+        .map(|p| p.descendants().filter_map(|n| n.text()).collect())
+        .collect();
+    // The shipped data has two events dated by publication, one planned, one inferred.
+    let count = |start: &str| qualifiers.iter().filter(|q| q.starts_with(start)).count();
+    assert_eq!(count("Dated by its source's publication."), 2, "{qualifiers:?}");
+    assert_eq!(count("Planned: announced for later."), 1, "{qualifiers:?}");
+    assert_eq!(count("Date inferred: The interview carries no date."), 1);
+    assert_eq!(qualifiers.len(), 4, "{qualifiers:?}");
+
+    let slides = json(&timeline, ExportFormat::TimelineJs);
+    let planned_slide = slides["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"]["headline"].as_str().unwrap().contains("ambitious"))
+        .unwrap();
+    assert!(planned_slide["text"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("<em>Planned: announced for later.</em>"));
+}

@@ -23,7 +23,8 @@ table{border-collapse:collapse;width:100%}
 caption{text-align:left;font-weight:bold;padding:.5rem 0}
 th,td{border-bottom:1px solid var(--rule);padding:.4rem .6rem;text-align:left;vertical-align:top}
 td.date{white-space:nowrap;font-variant-numeric:tabular-nums}
-.summary{margin:.25rem 0 0;color:var(--muted)}
+.summary,.qualifier{margin:.25rem 0 0;color:var(--muted);font-weight:normal}
+.qualifier{font-style:italic}
 .subtitle{color:var(--muted)}
 ";
 
@@ -95,6 +96,13 @@ fn table(out: &mut dyn Write, events: &[&Event], notes: &[Vec<Note<'_>>]) -> io:
                 out,
                 "<p class=\"summary\"><bdi>{}</bdi></p>",
                 escape(&summary.value)
+            )?;
+        }
+        for words in text::qualifiers(event) {
+            write!(
+                out,
+                "<p class=\"qualifier\"><bdi>{}</bdi></p>",
+                escape(&words)
             )?;
         }
         write!(out, "</th><td>")?;

@@ -26,6 +26,9 @@ pub(super) fn write(out: &mut dyn Write, timeline: &Timeline, events: &[&Event])
             what.push_str("<br>");
             what.push_str(&inline(&summary.value));
         }
+        for words in text::qualifiers(event) {
+            what.push_str(&format!("<br>*{}*", inline(&words)));
+        }
         let refs: Vec<String> = notes.iter().map(|n| format!("[^{}]", n.number)).collect();
         writeln!(
             out,

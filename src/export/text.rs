@@ -23,6 +23,25 @@ pub(super) fn dated_by(dated_by: DatedBy) -> &'static str {
     }
 }
 
+/// What a reader must know besides the title to weigh the event, in words: that it was
+/// planned rather than done, and what its date rests on when that is not a quote. The chart
+/// shows both; a table that left them out would state a plan or an inference as fact.
+pub(super) fn qualifiers(event: &Event) -> Vec<String> {
+    let mut words = Vec::new();
+    if event.status == Status::Planned {
+        words.push("Planned: announced for later.".to_owned());
+    }
+    match (event.dated_by.value, &event.date_note) {
+        (DatedBy::Inference, Some(note)) => words.push(format!("Date inferred: {}", note.value)),
+        (DatedBy::Inference, None) => words.push("Date inferred.".to_owned()),
+        (DatedBy::Publication, _) => {
+            words.push("Dated by its source's publication.".to_owned());
+        }
+        (DatedBy::Quote, _) => {}
+    }
+    words
+}
+
 /// The first and last day a date may denote; `None` for an open end (`..`), which has no
 /// day to name.
 pub(super) fn bounds(date: &Edtf) -> (Option<NaiveDate>, Option<NaiveDate>) {

@@ -12,7 +12,7 @@
 use super::text::{self, Note};
 use crate::date::{CalendarDate, Edtf, Precision};
 use crate::font::isolate;
-use crate::model::{DatedBy, Event, Status, Timeline};
+use crate::model::{Event, Timeline};
 use chrono::Datelike;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -143,14 +143,11 @@ fn point(date: &CalendarDate) -> DateOut {
 /// quote with its source.
 fn body(event: &Event, notes: &[Note<'_>]) -> Text {
     let mut html = String::new();
-    if event.status == Status::Planned {
-        html.push_str("<p><em>Planned</em></p>");
-    }
     if let Some(summary) = &event.summary {
         html.push_str(&format!("<p>{}</p>", escape(&summary.value)));
     }
-    if let (DatedBy::Inference, Some(note)) = (event.dated_by.value, &event.date_note) {
-        html.push_str(&format!("<p>Date inferred: {}</p>", escape(&note.value)));
+    for words in text::qualifiers(event) {
+        html.push_str(&format!("<p><em>{}</em></p>", escape(&words)));
     }
     for note in notes {
         html.push_str(&format!(
