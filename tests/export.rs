@@ -3,7 +3,7 @@
 //! TimelineJS sheets, and what import refuses. (TimelineJS itself loading the export is
 //! tests/browser/timelinejs.sh: it needs a browser, which `cargo test` must not.)
 
-use crate::util::{citeline, stderr, stdout};
+use crate::util::{citeline, project_with, stderr, stdout};
 use citeline::export::{write_export, ExportFormat};
 use citeline::import::{import_csv, CsvKind};
 use citeline::model::Timeline;
@@ -109,19 +109,6 @@ fn shipped() -> Timeline {
     let checked = citeline::check_file(Path::new("events.toml")).unwrap();
     assert_eq!(checked.report.errors(), 0);
     checked.timeline
-}
-
-/// A folder with the shipped articles and `events` as its events.toml.
-fn project_with(events: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles");
-    std::fs::create_dir(&articles).unwrap();
-    for entry in std::fs::read_dir("articles").unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, articles.join(path.file_name().unwrap())).unwrap();
-    }
-    std::fs::write(dir.path().join("events.toml"), events).unwrap();
-    dir
 }
 
 // ---------------------------------------------------------------------------------------
@@ -870,7 +857,10 @@ fn reports_say_when_an_event_was_planned_or_its_date_inferred() {
     let timeline = shipped();
     let md = export(&timeline, ExportFormat::Markdown);
     let planned = markdown_row(&md, "ambitious program");
-    assert!(planned.contains("*Planned: announced for later.*"), "{planned}");
+    assert!(
+        planned.contains("*Planned: announced for later.*"),
+        "{planned}"
+    );
     assert!(!planned.contains("Date inferred"), "{planned}");
     let inferred = markdown_row(&md, "Bordyuzha to Vestnik Kavkaza");
     assert!(
@@ -880,7 +870,10 @@ fn reports_say_when_an_event_was_planned_or_its_date_inferred() {
     assert!(!inferred.contains("Planned"), "{inferred}");
     // An event dated by its quote, and done, carries neither.
     let plain = markdown_row(&md, "CSTO foreign ministers pledge");
-    assert!(!plain.contains("Planned") && !plain.contains("Date inferred"), "{plain}");
+    assert!(
+        !plain.contains("Planned") && !plain.contains("Date inferred"),
+        "{plain}"
+    );
 
     let html = export(&timeline, ExportFormat::Html);
     let doc = parse_html(&html);
@@ -891,7 +884,11 @@ fn reports_say_when_an_event_was_planned_or_its_date_inferred() {
         .collect();
     // The shipped data has two events dated by publication, one planned, one inferred.
     let count = |start: &str| qualifiers.iter().filter(|q| q.starts_with(start)).count();
-    assert_eq!(count("Dated by its source's publication."), 2, "{qualifiers:?}");
+    assert_eq!(
+        count("Dated by its source's publication."),
+        2,
+        "{qualifiers:?}"
+    );
     assert_eq!(count("Planned: announced for later."), 1, "{qualifiers:?}");
     assert_eq!(count("Date inferred: The interview carries no date."), 1);
     assert_eq!(qualifiers.len(), 4, "{qualifiers:?}");
@@ -901,7 +898,12 @@ fn reports_say_when_an_event_was_planned_or_its_date_inferred() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["text"]["headline"].as_str().unwrap().contains("ambitious"))
+        .find(|e| {
+            e["text"]["headline"]
+                .as_str()
+                .unwrap()
+                .contains("ambitious")
+        })
         .unwrap();
     assert!(planned_slide["text"]["text"]
         .as_str()

@@ -3,6 +3,7 @@
 //! shipped data and on broken copies. Positions are computed here from the text, not by
 //! the server's code. Every wait has a deadline, so a hung server fails instead of hanging.
 
+use crate::util::{project_with, shipped_events};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -164,22 +165,10 @@ fn read_frame(input: &mut impl BufRead) -> Option<Value> {
     Some(serde_json::from_slice(&body).expect("the body is JSON"))
 }
 
-/// A copy of the shipped events file and articles in a fresh folder.
+/// A copy of the shipped events file and articles in a fresh folder, and the file's text.
 fn shipped_copy() -> (tempfile::TempDir, String) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("articles")).unwrap();
-    for entry in std::fs::read_dir(root.join("articles")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(
-            &path,
-            dir.path().join("articles").join(path.file_name().unwrap()),
-        )
-        .unwrap();
-    }
-    let text = std::fs::read_to_string(root.join("events.toml")).unwrap();
-    std::fs::write(dir.path().join("events.toml"), &text).unwrap();
-    (dir, text)
+    let text = shipped_events();
+    (project_with(&text), text)
 }
 
 fn uri(path: &Path) -> String {

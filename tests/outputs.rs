@@ -1,28 +1,11 @@
 //! Outputs are all or nothing: a refused, failed or killed render leaves every previous
 //! output as it was, and the next run leaves no temporary file behind.
 
-use crate::util::{citeline, stderr};
+use crate::util::{citeline, shipped_copy, stderr};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-/// A temp folder holding a copy of the shipped data.
-fn shipped_copy() -> tempfile::TempDir {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    fs::copy(root.join("events.toml"), dir.path().join("events.toml")).unwrap();
-    fs::create_dir(dir.path().join("articles")).unwrap();
-    for entry in fs::read_dir(root.join("articles")).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(
-            entry.path(),
-            dir.path().join("articles").join(entry.file_name()),
-        )
-        .unwrap();
-    }
-    dir
-}
 
 fn temp_files(dir: &Path) -> Vec<String> {
     fs::read_dir(dir)

@@ -1,5 +1,6 @@
 //! The shipped data is our own regression test: it must check clean, and say what it says.
 
+use crate::util::shipped_events;
 use citeline::check_file;
 use citeline::model::DatedBy;
 use std::path::Path;
@@ -78,28 +79,17 @@ fn committed_charts_are_current() {
 /// exactly what it shows.
 #[test]
 fn the_readme_example_is_what_check_prints() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("articles")).unwrap();
-    for entry in std::fs::read_dir(root.join("articles")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(
-            entry.path(),
-            dir.path().join("articles").join(entry.file_name()),
-        )
-        .unwrap();
-    }
-    let events = std::fs::read_to_string(root.join("events.toml"))
-        .unwrap()
+    let events = shipped_events()
         .replace(
             "foreign ministers from the six nations pledged",
             "foreign ministers from six nations pledged",
         )
         .replacen("date = \"2003-11-19\"", "date = \"2003-11-18\"", 1);
-    std::fs::write(dir.path().join("events.toml"), events).unwrap();
+    let dir = crate::util::project_with(&events);
     let out = crate::util::citeline(dir.path(), &["check"]);
     assert_eq!(out.status.code(), Some(1));
     let printed = crate::util::stderr(&out);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     assert!(
         readme.contains(printed.trim_end()),

@@ -1,7 +1,7 @@
 //! The commands that set citeline up in other tools and loops: shell completions, the man
 //! page, and `render --watch` redrawing on a change.
 
-use crate::util::{citeline, stderr, stdout};
+use crate::util::{citeline, shipped_copy, stderr, stdout};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -92,23 +92,6 @@ fn each_command_has_its_own_man_page() {
     assert!(dir.path().join("citeline.1").exists());
 }
 
-/// The shipped events file and its articles, in a folder of their own.
-fn copy_of_shipped() -> tempfile::TempDir {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    fs::copy(root.join("events.toml"), dir.path().join("events.toml")).unwrap();
-    fs::create_dir(dir.path().join("articles")).unwrap();
-    for entry in fs::read_dir(root.join("articles")).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(
-            entry.path(),
-            dir.path().join("articles").join(entry.file_name()),
-        )
-        .unwrap();
-    }
-    dir
-}
-
 /// A `render --watch` running in the background, killed when dropped.
 struct Watch {
     child: Child,
@@ -167,7 +150,7 @@ fn svg(dir: &Path) -> String {
 
 #[test]
 fn render_watch_redraws_after_a_change_and_waits_out_errors() {
-    let data = copy_of_shipped();
+    let data = shipped_copy();
     let dir = data.path();
     let events = dir.join("events.toml");
     let original = fs::read_to_string(&events).unwrap();

@@ -66,3 +66,28 @@ pub fn assert_golden_bytes(path: &Path, actual: &[u8]) {
         kept.display()
     );
 }
+
+/// A fresh folder with the shipped articles and `events` as its events.toml.
+pub fn project_with(events: &str) -> tempfile::TempDir {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    for entry in std::fs::read_dir(root.join("articles")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, articles.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(dir.path().join("events.toml"), events).unwrap();
+    dir
+}
+
+/// The shipped events file and its articles, in a folder of their own.
+pub fn shipped_copy() -> tempfile::TempDir {
+    project_with(&shipped_events())
+}
+
+/// The shipped events file's text.
+pub fn shipped_events() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(root.join("events.toml")).unwrap()
+}

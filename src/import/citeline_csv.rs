@@ -4,39 +4,20 @@
 
 use super::imported::{quoted, CsvKind, ImportError, Imported, Row};
 use crate::export::csv::{split, value, COLUMNS, RECORDS};
+// A source's keys in the order an events file writes them.
+use crate::load::SOURCE_KEYS;
 use std::collections::HashMap;
 use toml::{Table, Value};
 
-/// Event columns every evidence row of one event repeats; they must agree.
-const EVENT_COLUMNS: [&str; 12] = [
-    "date",
-    "days",
-    "title",
-    "summary",
-    "place",
-    "actors",
-    "tags",
-    "status",
-    "dated_by",
-    "date_note",
-    "key",
-    "event",
-];
-
-/// A source's keys in the order an events file writes them.
-const SOURCE_KEYS: [&str; 11] = [
-    "file",
-    "publisher",
-    "title",
-    "published",
-    "published_note",
-    "url",
-    "archive_url",
-    "archived",
-    "accessed",
-    "sha256",
-    "date_order",
-];
+/// The columns every evidence row of one event repeats, and which must agree: an evidence
+/// row's own, but for the source and quote it cites.
+fn event_columns() -> impl Iterator<Item = &'static str> {
+    RECORDS
+        .iter()
+        .filter(|(record, _)| *record == "evidence")
+        .flat_map(|(_, columns)| columns.iter().copied())
+        .filter(|column| !matches!(*column, "source" | "quote"))
+}
 
 /// Where each column is in this file's header, if it has it.
 struct Header(Vec<Option<usize>>);
@@ -305,7 +286,7 @@ fn event(header: &Header, row: &Row) -> Result<Table, ImportError> {
 /// Every row of an event repeats its columns; an edit made on one row only would be lost.
 fn agrees(header: &Header, row: &Row, first_line: u64, first: &Table) -> Result<(), ImportError> {
     let mine = event(header, row)?;
-    for column in EVENT_COLUMNS {
+    for column in event_columns() {
         let key = if column == "event" { "id" } else { column };
         if column == "days" || mine.get(key) == first.get(key) {
             continue;
