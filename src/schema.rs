@@ -17,9 +17,35 @@ use schemars::generate::SchemaSettings;
 /// ```
 pub fn events_schema() -> serde_json::Value {
     let generator = SchemaSettings::draft07().into_generator();
-    generator
+    let mut schema = generator
         .into_root_schema_for::<document::EventsFile>()
-        .to_value()
+        .to_value();
+    unwrap_descriptions(&mut schema);
+    schema
+}
+
+/// Doc comments are wrapped at 92 columns; an editor shows a description in a box of its
+/// own width, so the wrapping's line breaks become spaces (a blank line stays a paragraph).
+fn unwrap_descriptions(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map.iter_mut() {
+                match inner {
+                    Value::String(text) if key == "description" => {
+                        *text = text
+                            .split("\n\n")
+                            .map(|p| p.split('\n').map(str::trim).collect::<Vec<_>>().join(" "))
+                            .collect::<Vec<_>>()
+                            .join("\n\n");
+                    }
+                    _ => unwrap_descriptions(inner),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(unwrap_descriptions),
+        _ => {}
+    }
 }
 
 /// The events file as serde would see it. The types are never built: they exist to be
@@ -250,6 +276,23 @@ mod tests {
             .as_object()
             .expect("a table with properties");
         properties.keys().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn descriptions_are_unwrapped_but_keep_their_paragraphs() {
+        let mut value = serde_json::json!({
+            "description": "one\ntwo\n\nthree",
+            "properties": { "a": { "description": "x\n y" }, "pattern": "a\nb" },
+        });
+        unwrap_descriptions(&mut value);
+        assert_eq!(value["description"], "one two\n\nthree");
+        assert_eq!(value["properties"]["a"]["description"], "x y");
+        assert_eq!(
+            value["properties"]["pattern"], "a\nb",
+            "only descriptions change"
+        );
+        let shipped = events_schema().to_string();
+        assert!(!shipped.contains("`\\nor"), "a wrapped line break is left");
     }
 
     #[test]

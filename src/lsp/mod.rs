@@ -3,10 +3,11 @@
 //! (docs/editors.md).
 //!
 //! One thread reads and frames messages ([`transport`]); the session ([`server`]) answers
-//! them in turn ([`capabilities`] agreed at the start), checking the open events files ([`documents`]) with the same pipeline as
-//! `citeline check`. The rest turns the results into the protocol's terms: findings
-//! ([`diagnostics`]), hovers ([`hover`]), definitions ([`definition`]) and quick fixes
-//! ([`actions`]), at positions in the negotiated encoding ([`positions`]).
+//! them in turn ([`capabilities`] agreed at the start), checking the open events files
+//! ([`documents`]) with the same pipeline as `citeline check`. The rest turns the results
+//! into the protocol's terms: findings ([`diagnostics`]), hovers ([`hover`]), definitions
+//! ([`definition`]) and quick fixes ([`actions`]), at positions in the negotiated encoding
+//! ([`positions`]).
 
 mod actions;
 mod capabilities;
