@@ -27,6 +27,21 @@ impl Document {
     pub fn current(&self) -> Option<&Checked> {
         self.checked.as_ref().filter(|_| !self.stale)
     }
+
+    /// Whether this is an events file at all. Editors start a server by language, and many
+    /// know no finer kind than "TOML": a `Cargo.toml` or `pyproject.toml` opened in the
+    /// same project must not be flooded with `unknown-key` errors. So a file is checked
+    /// when it is named `events.toml`, or has one of an events file's own tables, written
+    /// at the start of a line.
+    pub fn is_events_file(&self) -> bool {
+        self.path.file_name().is_some_and(|n| n == "events.toml")
+            || self.text.lines().any(|line| {
+                let line = line.trim_start();
+                ["[[events]]", "[sources.", "[timeline]", "[aliases]"]
+                    .iter()
+                    .any(|table| line.starts_with(table))
+            })
+    }
 }
 
 /// The open documents, by URI.
@@ -121,7 +136,7 @@ impl Documents {
     pub fn check_stale(&mut self) -> Vec<Uri> {
         let mut checked = Vec::new();
         for document in self.open.values_mut().filter(|d| d.stale) {
-            document.checked = check(document);
+            document.checked = document.is_events_file().then(|| check(document)).flatten();
             document.stale = false;
             checked.push(document.uri.clone());
         }
@@ -162,6 +177,30 @@ mod tests {
         assert!(documents.files_changed(&[cited]));
         assert!(documents.get(&uri).unwrap().current().is_none(), "stale");
         assert_eq!(documents.check_stale(), [uri]);
+    }
+
+    #[test]
+    fn other_toml_files_are_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut documents = Documents::default();
+        let mut open = |name: &str, text: &str| {
+            let uri = positions::uri_of(&dir.path().join(name)).unwrap();
+            documents
+                .open(uri.clone(), 1, text.into(), Encoding::Utf16)
+                .unwrap();
+            documents.get(&uri).unwrap().is_events_file()
+        };
+        assert!(!open("Cargo.toml", "[package]\nname = \"x\"\n"));
+        assert!(!open("pyproject.toml", "[tool.events]\nx = 1\n"));
+        assert!(open("events.toml", ""), "named so: checked even when empty");
+        assert!(open("csto.toml", "# notes\n  [[events]]\nid = \"a\"\n"));
+        assert!(open("sources.toml", "[sources.rferl]\nfile = \"a.txt\"\n"));
+        assert!(open("t.toml", "[timeline]\ntitle = \"T\"\n"));
+    }
+
+    #[test]
+    fn an_untitled_buffer_is_refused() {
+        let mut documents = Documents::default();
         let untitled = Uri::from_str("untitled:Untitled-1").unwrap();
         assert!(documents
             .open(untitled, 1, String::new(), Encoding::Utf16)

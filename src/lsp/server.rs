@@ -310,6 +310,11 @@ impl<W: Write> Session<W> {
                 continue;
             };
             let version = Some(document.version);
+            if !document.is_events_file() {
+                // Clears what an earlier text, then an events file, may have shown.
+                self.publish(uri, Vec::new(), version)?;
+                continue;
+            }
             let Some(checked) = &document.checked else {
                 let why = format!("{} could not be checked", uri.as_str());
                 self.log(MessageType::ERROR, &why)?;
