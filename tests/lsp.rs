@@ -470,7 +470,9 @@ fn broken_toml_in_utf8_positions() {
     // Another TOML file the editor hands the server gets no findings; the same text under
     // an events file's name does.
     let cargo = "[package]\nname = \"x\"\n";
-    assert!(client.open(&uri(&dir.path().join("Cargo.toml")), cargo).is_empty());
+    assert!(client
+        .open(&uri(&dir.path().join("Cargo.toml")), cargo)
+        .is_empty());
     let found = client.open(&uri(&dir.path().join("events.toml")), cargo);
     assert!(codes(&found).contains(&"unknown-key"), "{found:?}");
     let (code, stderr) = client.finish();
