@@ -16,7 +16,7 @@ pub enum FindingsFormat {
     Json,
     /// One JSON object per finding and line, to standard output.
     JsonLines,
-    /// SARIF 2.1.0, for code scanning (GitHub, GitLab, editors), to standard output.
+    /// SARIF 2.1.0, for GitHub code scanning and SARIF viewers, to standard output.
     Sarif,
     /// GitHub Actions workflow commands, annotating the pull request, to standard output.
     Github,

@@ -1,4 +1,4 @@
-//! Findings as SARIF 2.1.0, the format code scanning reads (GitHub, GitLab, editors):
+//! Findings as SARIF 2.1.0, the format GitHub code scanning and SARIF viewers read:
 //! one run of the tool `citeline`, a rule descriptor per code that occurs, a result per
 //! finding (docs/output.md#sarif).
 //!
