@@ -84,6 +84,23 @@ impl DayInterval {
     /// span, both ends as coarse as the span allows (`1990 to 1999`, `2012-07 to 2013-11`,
     /// `2003-12-01 to 2003-12-03`). What a curator can copy into `date`.
     pub fn brief(&self) -> String {
+        match self.coarse_ends() {
+            (a, Some(b)) => format!("{a} to {b}"),
+            (a, None) => a,
+        }
+    }
+
+    /// The same days as an EDTF value for `date`: [`DayInterval::brief`]'s ends, joined as
+    /// an interval (`2012-07/2013-11`).
+    pub(crate) fn edtf(&self) -> String {
+        match self.coarse_ends() {
+            (a, Some(b)) => format!("{a}/{b}"),
+            (a, None) => a,
+        }
+    }
+
+    /// The first and last day as coarsely as the span allows; no last when both read alike.
+    fn coarse_ends(&self) -> (String, Option<String>) {
         let (first, last) = (self.earliest, self.latest);
         let whole_years =
             first.month() == 1 && first.day() == 1 && last.month() == 12 && last.day() == 31;
@@ -99,11 +116,8 @@ impl DayInterval {
             }
         };
         let (a, b) = (show(first), show(last));
-        if a == b {
-            a
-        } else {
-            format!("{a} to {b}")
-        }
+        let last = (a != b).then_some(b);
+        (a, last)
     }
 }
 

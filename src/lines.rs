@@ -35,6 +35,12 @@ impl LineIndex {
         (line + 1, chars_between(text, start, offset) + 1)
     }
 
+    /// How many lines the text has (an empty text, or one ending in a line break, has an
+    /// empty last line).
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+
     /// 1-based line of byte `offset`, without counting columns.
     pub fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset)

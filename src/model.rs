@@ -119,6 +119,18 @@ pub enum Status {
     Planned,
 }
 
+impl Status {
+    /// The values `status` takes, as the events file spells them: the loader reads them and
+    /// the exports write them.
+    pub(crate) const SPELLINGS: [(&'static str, Status); 2] =
+        [("happened", Status::Happened), ("planned", Status::Planned)];
+
+    /// How the events file spells this status.
+    pub(crate) fn name(self) -> &'static str {
+        spelling(&Self::SPELLINGS, self)
+    }
+}
+
 /// What attests the event's date.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DatedBy {
@@ -129,6 +141,28 @@ pub enum DatedBy {
     Publication,
     /// Nothing: the curator's reasoning in `date_note`.
     Inference,
+}
+
+impl DatedBy {
+    /// The values `dated_by` takes, as the events file spells them.
+    pub(crate) const SPELLINGS: [(&'static str, DatedBy); 3] = [
+        ("quote", DatedBy::Quote),
+        ("publication", DatedBy::Publication),
+        ("inference", DatedBy::Inference),
+    ];
+
+    /// How the events file spells this value.
+    pub(crate) fn name(self) -> &'static str {
+        spelling(&Self::SPELLINGS, self)
+    }
+}
+
+/// The name `value` has in a table of spellings that lists every value.
+fn spelling<T: PartialEq>(spellings: &[(&'static str, T)], value: T) -> &'static str {
+    spellings
+        .iter()
+        .find(|(_, v)| *v == value)
+        .map_or("", |(name, _)| name)
 }
 
 /// One `[[events]]` entry.

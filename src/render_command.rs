@@ -87,23 +87,26 @@ pub fn watch(
     color: bool,
 ) -> Result<Outcome> {
     // The first run's usage problems (no such events file, a bad output name) end it.
-    let mut seen = stamps(&watched(events, chart)?);
+    let mut files = watched(events, chart)?;
+    let mut seen = stamps(&files);
     render(events, outputs, chart, color, false)?;
     loop {
-        eprintln!("watching {} files; Ctrl-C stops", seen.len());
+        eprintln!("watching {} files; Ctrl-C stops", files.len());
         loop {
             std::thread::sleep(POLL);
-            let files = watched(events, chart).unwrap_or_else(|_| vec![events.to_path_buf()]);
             let now = stamps(&files);
             if now != seen {
                 let changed = now.iter().find(|f| !seen.contains(f)).or(now.first());
                 if let Some((path, _)) = changed {
                     eprintln!("\n{} changed: drawing again", path.display());
                 }
-                seen = now;
                 break;
             }
         }
+        // The events file may now cite other sources: list them once per change, not on
+        // every look (that would parse the whole file three times a second).
+        files = watched(events, chart).unwrap_or_else(|_| vec![events.to_path_buf()]);
+        seen = stamps(&files);
         if let Err(e) = render(events, outputs, chart, color, false) {
             eprintln!("error: {e:#}");
         }

@@ -319,7 +319,7 @@ fn date_fix(event: &Event, attested: &[Attested]) -> Option<Fix> {
     if attested.iter().any(|a| a.days != days) {
         return None;
     }
-    let date = days.brief().replace(" to ", "/");
+    let date = days.edtf();
     Some(Fix {
         title: format!("Set the date to {date}, as the evidence supports"),
         span: event.date.span.clone(),

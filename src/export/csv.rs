@@ -173,16 +173,8 @@ fn source_row(source: &Source) -> Row {
         .maybe("archived", date(&source.archived).as_deref())
         .maybe("accessed", date(&source.accessed).as_deref())
         .maybe("sha256", text(&source.sha256).as_deref())
-        .maybe("date_order", source.date_order.map(date_order));
+        .maybe("date_order", source.date_order.map(DateOrder::name));
     row
-}
-
-pub(super) fn date_order(order: DateOrder) -> &'static str {
-    match order {
-        DateOrder::Dmy => "dmy",
-        DateOrder::Mdy => "mdy",
-        DateOrder::Ymd => "ymd",
-    }
 }
 
 fn evidence_rows(event: &Event) -> impl Iterator<Item = Row> + '_ {
@@ -197,8 +189,8 @@ fn evidence_rows(event: &Event) -> impl Iterator<Item = Row> + '_ {
         .maybe("place", value(&event.place).as_deref())
         .set("actors", join(event.actors.iter().map(|a| &a.value[..])))
         .set("tags", join(event.tags.iter().map(|t| &t.value[..])))
-        .set("status", text::status(event.status))
-        .set("dated_by", text::dated_by(event.dated_by.value))
+        .set("status", event.status.name())
+        .set("dated_by", event.dated_by.value.name())
         .maybe("date_note", value(&event.date_note).as_deref())
         .set("key", if event.key { "true" } else { "false" });
     event.evidence.iter().map(move |evidence| {

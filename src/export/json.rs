@@ -92,8 +92,8 @@ fn event(e: &Event) -> EventOut<'_> {
         place: value(&e.place),
         actors: all(&e.actors),
         tags: all(&e.tags),
-        status: text::status(e.status),
-        dated_by: text::dated_by(e.dated_by.value),
+        status: e.status.name(),
+        dated_by: e.dated_by.value.name(),
         date_note: value(&e.date_note),
         key: e.key,
         evidence: e
@@ -120,6 +120,6 @@ fn source(s: &Source) -> SourceOut<'_> {
         accessed: s.accessed.as_ref().map(|d| d.value.to_string()),
         file: &s.file.value,
         sha256: value(&s.sha256),
-        date_order: s.date_order.map(super::csv::date_order),
+        date_order: s.date_order.map(crate::text::dates::DateOrder::name),
     }
 }

@@ -6,23 +6,6 @@ use crate::date::Edtf;
 use crate::model::{DatedBy, Event, Evidence, Source, Status, Timeline};
 use chrono::NaiveDate;
 
-/// `status` as the events file spells it.
-pub(super) fn status(status: Status) -> &'static str {
-    match status {
-        Status::Happened => "happened",
-        Status::Planned => "planned",
-    }
-}
-
-/// `dated_by` as the events file spells it.
-pub(super) fn dated_by(dated_by: DatedBy) -> &'static str {
-    match dated_by {
-        DatedBy::Quote => "quote",
-        DatedBy::Publication => "publication",
-        DatedBy::Inference => "inference",
-    }
-}
-
 /// What a reader must know besides the title to weigh the event, in words: that it was
 /// planned rather than done, and what its date rests on when that is not a quote. The chart
 /// shows both; a table that left them out would state a plan or an inference as fact.

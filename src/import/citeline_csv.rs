@@ -2,7 +2,7 @@
 //! (docs/export.md#csv). Records come out in the order the CSV gives them, events in the
 //! order of their first evidence row, so export, import and export give the same bytes.
 
-use super::imported::{quoted, CsvKind, ImportError, Imported, Row};
+use super::imported::{quoted, CsvKind, Header, ImportError, Imported, Row};
 use crate::export::csv::{split, value, COLUMNS, RECORDS};
 // A source's keys in the order an events file writes them.
 use crate::load::SOURCE_KEYS;
@@ -17,39 +17,6 @@ fn event_columns() -> impl Iterator<Item = &'static str> {
         .filter(|(record, _)| *record == "evidence")
         .flat_map(|(_, columns)| columns.iter().copied())
         .filter(|column| !matches!(*column, "source" | "quote"))
-}
-
-/// Where each column is in this file's header, if it has it.
-struct Header(Vec<Option<usize>>);
-
-impl Header {
-    fn new(names: &[String]) -> Result<Header, ImportError> {
-        let mut at = vec![None; COLUMNS.len()];
-        for (i, name) in names.iter().enumerate() {
-            let Some(k) = COLUMNS.iter().position(|c| c == name) else {
-                return Err(ImportError::invalid(format!(
-                    "the header names a column `{name}` that citeline's CSV does not have; \
-                     its columns are {}",
-                    COLUMNS.join(",")
-                )));
-            };
-            if at[k].is_some() {
-                return Err(ImportError::invalid(format!(
-                    "the header names the column `{name}` twice"
-                )));
-            }
-            at[k] = Some(i);
-        }
-        Ok(Header(at))
-    }
-
-    fn cell<'r>(&self, row: &'r Row, column: &str) -> &'r str {
-        let k = COLUMNS
-            .iter()
-            .position(|c| *c == column)
-            .expect("a known column");
-        value(self.0[k].and_then(|i| row.cells.get(i)).unwrap_or(""))
-    }
 }
 
 /// What the rows say so far.
@@ -69,7 +36,7 @@ pub(super) fn import(
     names: &[String],
     rows: impl Iterator<Item = Result<Row, ImportError>>,
 ) -> Result<Imported, ImportError> {
-    let header = Header::new(names)?;
+    let header = Header::new(names, &COLUMNS, "citeline's CSV", str::eq, value)?;
     let mut built = Built::default();
     for row in rows {
         let row = row?;

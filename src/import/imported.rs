@@ -92,6 +92,55 @@ impl Row {
     }
 }
 
+/// Where each of a kind of CSV's columns stands in a file's header row, if it has it.
+pub(crate) struct Header {
+    columns: &'static [&'static str],
+    at: Vec<Option<usize>>,
+    /// What a cell's text becomes before it is used.
+    clean: fn(&str) -> &str,
+}
+
+impl Header {
+    /// The header row `names` against `columns`, each name matched by `same`; a name that
+    /// is none of the columns, or one given twice, is refused, saying whose columns (`whose`)
+    /// they are.
+    pub fn new(
+        names: &[String],
+        columns: &'static [&'static str],
+        whose: &str,
+        same: fn(&str, &str) -> bool,
+        clean: fn(&str) -> &str,
+    ) -> Result<Header, ImportError> {
+        let mut at = vec![None; columns.len()];
+        for (i, name) in names.iter().enumerate() {
+            let Some(k) = columns.iter().position(|c| same(c, name)) else {
+                return Err(ImportError::invalid(format!(
+                    "the header names a column `{name}` that {whose} does not have; its \
+                     columns are {}",
+                    columns.join(",")
+                )));
+            };
+            if at[k].replace(i).is_some() {
+                return Err(ImportError::invalid(format!(
+                    "the header names the column `{name}` twice"
+                )));
+            }
+        }
+        Ok(Header { columns, at, clean })
+    }
+
+    /// The cleaned cell of `column` (one of the columns) in `row`; empty when the file has
+    /// no such column or the row stops short of it.
+    pub fn cell<'r>(&self, row: &'r Row, column: &str) -> &'r str {
+        let k = self
+            .columns
+            .iter()
+            .position(|c| *c == column)
+            .expect("a known column");
+        (self.clean)(self.at[k].and_then(|i| row.cells.get(i)).unwrap_or(""))
+    }
+}
+
 /// A TOML string key or value, for messages.
 pub(crate) fn quoted(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()

@@ -8,7 +8,7 @@
 //! timeline's title and subtitle. The sheet holds no quotes, and import invents none: the
 //! events come out without evidence, and `check` lists what each still needs.
 
-use super::imported::{CsvKind, ImportError, Imported, Row};
+use super::imported::{CsvKind, Header, ImportError, Imported, Row};
 use std::collections::{HashMap, HashSet};
 use toml::{Table, Value};
 
@@ -56,45 +56,17 @@ pub(super) fn recognises(header: &[String]) -> bool {
     has("Year") && has("Headline")
 }
 
-struct Header(Vec<Option<usize>>);
-
-impl Header {
-    fn new(names: &[String]) -> Result<Header, ImportError> {
-        let mut at = vec![None; COLUMNS.len()];
-        for (i, name) in names.iter().enumerate() {
-            let Some(k) = COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(name)) else {
-                return Err(ImportError::invalid(format!(
-                    "the header names a column `{name}` that TimelineJS's sheet does not \
-                     have; its columns are {}",
-                    COLUMNS.join(",")
-                )));
-            };
-            if at[k].replace(i).is_some() {
-                return Err(ImportError::invalid(format!(
-                    "the header names the column `{name}` twice"
-                )));
-            }
-        }
-        Ok(Header(at))
-    }
-
-    fn cell<'r>(&self, row: &'r Row, column: &str) -> &'r str {
-        let k = COLUMNS
-            .iter()
-            .position(|c| *c == column)
-            .expect("a known column");
-        self.0[k]
-            .and_then(|i| row.cells.get(i))
-            .unwrap_or("")
-            .trim()
-    }
-}
-
 pub(super) fn import(
     names: &[String],
     rows: impl Iterator<Item = Result<Row, ImportError>>,
 ) -> Result<Imported, ImportError> {
-    let header = Header::new(names)?;
+    let header = Header::new(
+        names,
+        &COLUMNS,
+        "TimelineJS's sheet",
+        str::eq_ignore_ascii_case,
+        str::trim,
+    )?;
     let mut timeline: Option<Table> = None;
     let mut events = Vec::new();
     let mut ids = Ids::default();

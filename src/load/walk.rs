@@ -170,24 +170,8 @@ impl<'d> Events<'d> {
         let actors = opt_list(sink, t, "actors");
         let tags = opt_list(sink, t, "tags");
         let key = opt_bool(sink, t, "key");
-        let status = choice(
-            sink,
-            t,
-            "status",
-            &[("happened", Status::Happened), ("planned", Status::Planned)],
-            None,
-        );
-        let dated_by = choice(
-            sink,
-            t,
-            "dated_by",
-            &[
-                ("quote", DatedBy::Quote),
-                ("publication", DatedBy::Publication),
-                ("inference", DatedBy::Inference),
-            ],
-            None,
-        );
+        let status = choice(sink, t, "status", &Status::SPELLINGS, None);
+        let dated_by = choice(sink, t, "dated_by", &DatedBy::SPELLINGS, None);
         let date_note = opt_text(sink, t, "date_note");
         let dated_by = dated_by.unwrap_or_else(|| Spanned::new(DatedBy::Quote, span.clone()));
         // A note that is there but invalid has its own finding.
@@ -411,11 +395,7 @@ fn source(
         sink,
         t,
         "date_order",
-        &[
-            ("dmy", DateOrder::Dmy),
-            ("mdy", DateOrder::Mdy),
-            ("ymd", DateOrder::Ymd),
-        ],
+        &DateOrder::SPELLINGS,
         Some(
             "`dmy`: 03/12/2003 is 3 December; `mdy`: 12/03/2003 is 3 December; `ymd`: 2003/12/03 is 3 December",
         ),

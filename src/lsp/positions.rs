@@ -2,6 +2,7 @@
 //! with the client (UTF-8 when it offers it, else the protocol's default UTF-16), and
 //! `file:` URIs to paths and back.
 
+use crate::lines::LineIndex;
 use lsp_types::{Position, PositionEncodingKind, Range, Uri};
 use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
@@ -38,25 +39,20 @@ impl Encoding {
     }
 }
 
-/// Where each line of a text starts. Lines end at `\n`, `\r\n` or a lone `\r`, as the
-/// protocol counts them.
+/// A text's lines (the line index every position shown in citeline uses: lines end at
+/// `\n`, `\r\n` or a lone `\r`, as the protocol counts them too), measured in one encoding.
 #[derive(Debug)]
 pub struct Lines {
-    starts: Vec<usize>,
+    index: LineIndex,
     encoding: Encoding,
 }
 
 impl Lines {
     pub fn new(text: &str, encoding: Encoding) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            if ends {
-                starts.push(i + 1);
-            }
+        Self {
+            index: LineIndex::new(text),
+            encoding,
         }
-        Self { starts, encoding }
     }
 
     /// The position of byte `offset` (clamped to the text, moved back to a character
@@ -66,13 +62,13 @@ impl Lines {
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
+        let line = self.index.line(offset);
+        let start = self.index.line_range(text, line).start;
         let character: usize = text[start..offset]
             .chars()
             .map(|c| self.encoding.width(c))
             .sum();
-        Position::new(saturate(line), saturate(character))
+        Position::new(saturate(line - 1), saturate(character))
     }
 
     pub fn range(&self, text: &str, span: &std::ops::Range<usize>) -> Range {
@@ -85,23 +81,19 @@ impl Lines {
     /// The byte offset of `position`: past the end of its line (or of the text) is the
     /// line's end; inside a character, that character's start.
     pub fn offset(&self, text: &str, position: Position) -> usize {
-        let Some(&start) = self.starts.get(position.line as usize) else {
+        let line = position.line as usize + 1;
+        if line > self.index.count() {
             return text.len();
-        };
-        let end = self
-            .starts
-            .get(position.line as usize + 1)
-            .copied()
-            .unwrap_or(text.len());
-        let line = text[start..end].trim_end_matches(['\n', '\r']);
+        }
+        let line = self.index.line_range(text, line);
         let mut counted = 0;
-        for (at, c) in line.char_indices() {
+        for (at, c) in text[line.clone()].char_indices() {
             counted += self.encoding.width(c);
             if counted > position.character as usize {
-                return start + at;
+                return line.start + at;
             }
         }
-        start + line.len()
+        line.end
     }
 }
 
@@ -109,10 +101,11 @@ impl Lines {
 /// of the source's file counts them.
 pub fn line_column(text: &str, line: u32, column: u32, encoding: Encoding) -> Position {
     let lines = Lines::new(text, encoding);
-    let line = line.saturating_sub(1) as usize;
-    let Some(&start) = lines.starts.get(line) else {
+    let line = (line as usize).max(1);
+    if line > lines.index.count() {
         return lines.position(text, text.len());
-    };
+    }
+    let start = lines.index.line_range(text, line).start;
     let offset = text[start..]
         .char_indices()
         .nth(column.saturating_sub(1) as usize)

@@ -47,14 +47,27 @@ pub enum DateOrder {
 }
 
 impl DateOrder {
+    /// The values `date_order` takes, as the events file spells them.
+    pub(crate) const SPELLINGS: [(&'static str, DateOrder); 3] = [
+        ("dmy", DateOrder::Dmy),
+        ("mdy", DateOrder::Mdy),
+        ("ymd", DateOrder::Ymd),
+    ];
+
     /// The order a `date_order` value names: "dmy", "mdy" or "ymd".
     pub fn parse(name: &str) -> Option<DateOrder> {
-        match name {
-            "dmy" => Some(DateOrder::Dmy),
-            "mdy" => Some(DateOrder::Mdy),
-            "ymd" => Some(DateOrder::Ymd),
-            _ => None,
-        }
+        Self::SPELLINGS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, order)| *order)
+    }
+
+    /// How the events file spells this order.
+    pub(crate) fn name(self) -> &'static str {
+        Self::SPELLINGS
+            .iter()
+            .find(|(_, order)| *order == self)
+            .map_or("", |(name, _)| name)
     }
 }
 
